@@ -1,0 +1,73 @@
+/**
+ * Writes every file derived from openapi.yaml: the openapi-typescript types (API and SDK)
+ * and the precompiled ajv request validators. `--check` fails if any file is stale.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { buildRequestSchemas, loadSpec, SPEC_PATH } from '../src/openapi.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const HEADER = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n';
+
+async function typesSource(): Promise<string> {
+  const ast = await openapiTS(new URL(`file://${SPEC_PATH}`), { alphabetize: false });
+  return `${HEADER}${astToString(ast)}`;
+}
+
+/** One standalone module per ajv instance; the params one coerces query/path/header strings. */
+function validatorsSource(kind: 'params' | 'body'): string {
+  const spec = loadSpec();
+  const schemas = buildRequestSchemas(spec);
+  const ajv = new Ajv({
+    code: { source: true, esm: true, lines: true },
+    allErrors: true,
+    strict: true,
+    coerceTypes: kind === 'params',
+    useDefaults: kind === 'params',
+    keywords: ['example'],
+  });
+  ajv.addSchema(schemas.definitions);
+  const exports: Record<string, string> = {};
+  for (const [operationId, op] of Object.entries(schemas.operations)) {
+    const schema = kind === 'params' ? op.params : op.body;
+    if (!schema) continue;
+    const id = `${kind}-${operationId}`;
+    ajv.addSchema({ ...schema, $id: id });
+    exports[operationId] = id;
+  }
+  // ajv's ESM output still require()s its runtime helpers; turn those into imports.
+  const code = standaloneCode(ajv, exports).replace(
+    /const (\w+) = require\("([^"]+)"\)\.default;/g,
+    (_, name: string, from: string) => `import ${name}$ from "${from}.js";\nconst ${name} = ${name}$.default;`,
+  );
+  return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n`;
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const types = await typesSource();
+  const files: Record<string, string> = {
+    'src/api.generated.ts': types,
+    'sdk/src/api.generated.ts': types,
+    'src/http/validate-params.generated.ts': validatorsSource('params'),
+    'src/http/validate-body.generated.ts': validatorsSource('body'),
+  };
+  const stale: string[] = [];
+  for (const [rel, content] of Object.entries(files)) {
+    const path = `${root}${rel}`;
+    const current = await readFile(path, 'utf8').catch(() => '');
+    if (current === content) continue;
+    if (check) stale.push(rel);
+    else await writeFile(path, content);
+  }
+  if (stale.length > 0) {
+    console.error(`generated files are stale, run \`npm run generate\`: ${stale.join(', ')}`);
+    process.exit(1);
+  }
+  console.log(check ? 'generated files are up to date' : 'generated files written');
+}
+
+await main();

@@ -1,0 +1,59 @@
+/** The single DynamoDB table (DESIGN §3): the one definition the CDK stack and the local stack share. */
+
+export const TABLE_NAME_DEFAULT = 'TaskApp';
+export const STATUS_INDEX = 'GSI1';
+/** Epoch seconds after which DynamoDB TTL may delete an item (idempotency records). */
+export const TTL_ATTRIBUTE = 'expires_at';
+/** How many write shards the status index spreads each status over (DESIGN §3). */
+export const STATUS_INDEX_SHARDS_DEFAULT = 10;
+
+export const tableKeys = {
+  partitionKey: { name: 'PK', type: 'S' },
+  sortKey: { name: 'SK', type: 'S' },
+} as const;
+
+export const statusIndex = {
+  indexName: STATUS_INDEX,
+  partitionKey: { name: 'GSI1PK', type: 'S' },
+  sortKey: { name: 'GSI1SK', type: 'S' },
+  projection: 'ALL',
+} as const;
+
+/** The CreateTable input for DynamoDB-compatible endpoints (dynalite, DynamoDB Local). */
+export function createTableInput(tableName: string) {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    KeySchema: [
+      { AttributeName: tableKeys.partitionKey.name, KeyType: 'HASH' as const },
+      { AttributeName: tableKeys.sortKey.name, KeyType: 'RANGE' as const },
+    ],
+    AttributeDefinitions: [
+      tableKeys.partitionKey,
+      tableKeys.sortKey,
+      statusIndex.partitionKey,
+      statusIndex.sortKey,
+    ].map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: statusIndex.indexName,
+        KeySchema: [
+          { AttributeName: statusIndex.partitionKey.name, KeyType: 'HASH' as const },
+          { AttributeName: statusIndex.sortKey.name, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: statusIndex.projection },
+      },
+    ],
+  };
+}
+
+/** N from `STATUS_INDEX_SHARDS`; a bad value is a start-up error, not a silent default. */
+export function statusIndexShards(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.STATUS_INDEX_SHARDS;
+  if (raw === undefined || raw === '') return STATUS_INDEX_SHARDS_DEFAULT;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw new Error(`STATUS_INDEX_SHARDS must be an integer 1-100, got ${raw}`);
+  }
+  return n;
+}
