@@ -5,10 +5,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildRequestSchemas, loadSpec, SPEC_PATH } from '../src/openapi.js';
 
+// The CommonJS module is the function itself; its typings only declare `.default`.
+const standaloneCode = standalone.default;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const HEADER = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n';
 
@@ -38,10 +40,14 @@ function validatorsSource(kind: 'params' | 'body'): string {
     ajv.addSchema({ ...schema, $id: id });
     exports[operationId] = id;
   }
-  // ajv's ESM output still require()s its runtime helpers; turn those into imports.
+  // ajv's ESM output still require()s its runtime helpers. Inline the one the spec needs
+  // (code-point length for minLength/maxLength), so the module has no CommonJS interop at all.
   const code = standaloneCode(ajv, exports).replace(
     /const (\w+) = require\("([^"]+)"\)\.default;/g,
-    (_, name: string, from: string) => `import ${name}$ from "${from}.js";\nconst ${name} = ${name}$.default;`,
+    (_: string, name: string, from: string) => {
+      if (from !== 'ajv/dist/runtime/ucs2length') throw new Error(`no inline helper for ${from}`);
+      return `const ${name} = (str) => { let n = 0; for (const _c of str) n++; return n; };`;
+    },
   );
   return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n`;
 }

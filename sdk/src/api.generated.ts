@@ -512,7 +512,7 @@ export interface operations {
                      * @description The new task's URL path.
                      * @example /tasks/01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                      */
-                    Location?: string;
+                    Location: string;
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };

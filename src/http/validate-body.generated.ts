@@ -6,8 +6,7 @@ export const createTask = validate10;
 const schema11 = {"$ref":"defs#/definitions/TaskCreate","$id":"body-createTask"};
 const schema13 = {"type":"object","description":"A new task. Ids, owner, timestamps and version are set by the API.","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","maxLength":4000,"default":""},"status":{"$ref":"defs#/definitions/TaskStatus"}}};
 const schema14 = {"type":"string","enum":["pending","in_progress","completed"]};
-import func2$ from "ajv/dist/runtime/ucs2length.js";
-const func2 = func2$.default;
+const func2 = (str) => { let n = 0; for (const _c of str) n++; return n; };
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;

@@ -5,8 +5,7 @@
 export const listTasks = validate10;
 const schema11 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"}},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasks"};
 const schema13 = {"type":"string","enum":["pending","in_progress","completed"]};
-import func2$ from "ajv/dist/runtime/ucs2length.js";
-const func2 = func2$.default;
+const func2 = (str) => { let n = 0; for (const _c of str) n++; return n; };
 const pattern0 = new RegExp("^[A-Za-z0-9_-]+$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

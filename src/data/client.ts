@@ -1,0 +1,43 @@
+/** The one DynamoDB DocumentClient of a Lambda module, created at init (DESIGN §4). */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { statusIndexShards, TABLE_NAME_DEFAULT } from './table.js';
+
+export interface DataConfig {
+  tableName: string;
+  shards: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return n;
+}
+
+/**
+ * Timeouts stay well below the Lambda timeout (10 s) so a stuck DynamoDB call becomes a 503
+ * the client can retry, not a Lambda timeout. `DYNAMODB_ENDPOINT` points at a local engine.
+ */
+export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
+  const endpoint = env.DYNAMODB_ENDPOINT || undefined;
+  const client = new DynamoDBClient({
+    region: env.AWS_REGION ?? 'us-east-1',
+    ...(endpoint
+      ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    maxAttempts: positiveInt(env, 'DYNAMODB_MAX_ATTEMPTS', 3),
+    requestHandler: {
+      connectionTimeout: positiveInt(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 1000),
+      requestTimeout: positiveInt(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 2000),
+    },
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+export function dataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
+  return { tableName: env.TABLE_NAME || TABLE_NAME_DEFAULT, shards: statusIndexShards(env) };
+}

@@ -1,0 +1,22 @@
+/** Key builders for the single table (DESIGN §3). */
+import { createHash } from 'node:crypto';
+import type { TaskStatus } from '../tasks/task.js';
+
+export const userPk = (sub: string) => `USER#${sub}`;
+export const taskSk = (taskId: string) => `TASK#${taskId}`;
+export const TASK_SK_PREFIX = 'TASK#';
+export const idempotencySk = (key: string) =>
+  `IDEMPOTENCY#${createHash('sha256').update(key).digest('base64url')}`;
+
+/** FNV-1a (32 bit): a stable, cheap hash so a task always lands on the same shard. */
+export function statusShard(taskId: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < taskId.length; i++) {
+    h ^= taskId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % shards;
+}
+
+export const statusPk = (status: TaskStatus, shard: number) => `STATUS#${status}#${shard}`;
+export const statusSk = (createdAt: string, taskId: string) => `${createdAt}#${taskId}`;

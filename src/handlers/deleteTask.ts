@@ -1,0 +1,13 @@
+/** DELETE /tasks/{taskId} */
+import { taskStore } from '../data/store.js';
+import * as params from '../http/validate-params.generated.js';
+import { defineHandler } from '../http/handler.js';
+import { parseIfMatch } from '../tasks/task.js';
+
+export const handler = defineHandler(
+  { operationId: 'deleteTask', params: params.deleteTask },
+  async ({ caller, path, headers }) => {
+    await taskStore.delete(caller.sub, path.taskId, parseIfMatch(headers['if-match']));
+    return { statusCode: 204, headers: {} };
+  },
+);

@@ -1,0 +1,13 @@
+/** GET /tasks/{taskId} */
+import { taskStore } from '../data/store.js';
+import * as params from '../http/validate-params.generated.js';
+import { defineHandler } from '../http/handler.js';
+import { etag, toTask } from '../tasks/task.js';
+
+export const handler = defineHandler(
+  { operationId: 'getTask', params: params.getTask },
+  async ({ caller, path }) => {
+    const task = await taskStore.get(caller.sub, path.taskId);
+    return { statusCode: 200, headers: { ETag: etag(task.version) }, body: toTask(task) };
+  },
+);

@@ -1,0 +1,23 @@
+/** GET /tasks */
+import { taskStore } from '../data/store.js';
+import * as params from '../http/validate-params.generated.js';
+import { defineHandler } from '../http/handler.js';
+import { toTask } from '../tasks/task.js';
+
+export const handler = defineHandler(
+  { operationId: 'listTasks', params: params.listTasks },
+  async ({ caller, query }) => {
+    const page = await taskStore.listByOwner(caller.sub, {
+      // The validator fills in the spec's default limit.
+      limit: query.limit as number,
+      status: query.status,
+      cursor: query.cursor,
+    });
+    const tasks = page.tasks.map(toTask);
+    return {
+      statusCode: 200,
+      headers: {},
+      body: { tasks, count: tasks.length, ...(page.cursor ? { next_cursor: page.cursor } : {}) },
+    };
+  },
+);

@@ -1,0 +1,22 @@
+/** GET /admin/tasks */
+import { taskStore } from '../data/store.js';
+import * as params from '../http/validate-params.generated.js';
+import { defineHandler } from '../http/handler.js';
+import { toAdminTask } from '../tasks/task.js';
+
+export const handler = defineHandler(
+  { operationId: 'listTasksByStatus', params: params.listTasksByStatus, adminOnly: true },
+  async ({ query }) => {
+    const page = await taskStore.listByStatus(query.status, {
+      // The validator fills in the spec's default limit.
+      limit: query.limit as number,
+      cursor: query.cursor,
+    });
+    const tasks = page.tasks.map(toAdminTask);
+    return {
+      statusCode: 200,
+      headers: {},
+      body: { tasks, count: tasks.length, ...(page.cursor ? { next_cursor: page.cursor } : {}) },
+    };
+  },
+);

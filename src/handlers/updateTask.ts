@@ -1,0 +1,19 @@
+/** PATCH /tasks/{taskId} */
+import { taskStore } from '../data/store.js';
+import * as body from '../http/validate-body.generated.js';
+import * as params from '../http/validate-params.generated.js';
+import { defineHandler } from '../http/handler.js';
+import { etag, parseIfMatch, toTask } from '../tasks/task.js';
+
+export const handler = defineHandler(
+  { operationId: 'updateTask', params: params.updateTask, body: body.updateTask },
+  async ({ caller, path, headers, body: changes }) => {
+    const task = await taskStore.update(
+      caller.sub,
+      path.taskId,
+      changes,
+      parseIfMatch(headers['if-match']),
+    );
+    return { statusCode: 200, headers: { ETag: etag(task.version) }, body: toTask(task) };
+  },
+);

@@ -1,0 +1,135 @@
+/**
+ * The one Lambda wrapper every operation uses: caller, validation against openapi.yaml,
+ * domain outcome -> problem+json, one structured log line per request.
+ */
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { operations } from '../api.generated.js';
+import { StoreThrottledError, StoreUnavailableError } from '../data/errors.js';
+import {
+  IdempotencyConflictError,
+  InvalidCursorError,
+  PreconditionFailedError,
+  TaskNotFoundError,
+} from '../tasks/errors.js';
+import {
+  BadRequestError,
+  ForbiddenError,
+  HttpError,
+  InternalServerError,
+  NotFoundError,
+  PreconditionFailedHttpError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnprocessableContentError,
+} from './errors.js';
+import { logRequest } from './log.js';
+import { type Caller, callerOf, parseBody, parseParams } from './request.js';
+import { jsonResult, problemResult } from './response.js';
+import type { Validator } from './validation.js';
+
+export type OperationId = keyof operations;
+type Op<O extends OperationId> = operations[O];
+type Parameters<O extends OperationId> = Op<O>['parameters'];
+type Defined<T> = [T] extends [undefined] ? Record<string, never> : NonNullable<T>;
+type LowerKeys<T> = { [K in keyof T as Lowercase<K & string>]: T[K] };
+
+type RequestBody<O extends OperationId> = Op<O> extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : undefined;
+
+type Responses<O extends OperationId> = Op<O>['responses'];
+type SuccessCode<O extends OperationId> = Extract<keyof Responses<O>, 200 | 201 | 204>;
+type ContentOf<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
+type HeadersOf<R> = R extends { headers: infer H } ? H : never;
+
+/** Only the success responses the spec declares for this operation, with their headers. */
+export type Reply<O extends OperationId> = {
+  [S in SuccessCode<O>]: {
+    statusCode: S;
+    headers: HeadersOf<Responses<O>[S]>;
+  } & (ContentOf<Responses<O>[S]> extends undefined ? { body?: undefined } : { body: ContentOf<Responses<O>[S]> });
+}[SuccessCode<O>];
+
+export interface OperationRequest<O extends OperationId> {
+  caller: Caller;
+  requestId: string;
+  path: Defined<Parameters<O>['path']>;
+  query: Defined<Parameters<O>['query']>;
+  headers: LowerKeys<Defined<Parameters<O>['header']>>;
+  body: RequestBody<O>;
+}
+
+export interface OperationDefinition<O extends OperationId> {
+  operationId: O;
+  /** Precompiled validator for `{ path, query, headers }` (validate-params.generated.ts). */
+  params: Validator;
+  /** Precompiled validator for the JSON body (validate-body.generated.ts). */
+  body?: Validator;
+  /** Only members of the Cognito `admins` group. */
+  adminOnly?: boolean;
+}
+
+/** Domain outcomes and store faults as the contract's statuses. */
+export function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  if (err instanceof TaskNotFoundError) return new NotFoundError(err.message);
+  if (err instanceof PreconditionFailedError) return new PreconditionFailedHttpError(err.message);
+  if (err instanceof IdempotencyConflictError) return new UnprocessableContentError(err.message);
+  if (err instanceof InvalidCursorError) {
+    return new BadRequestError(err.message, [{ path: '/query/cursor', message: err.message }]);
+  }
+  if (err instanceof StoreThrottledError) {
+    return new TooManyRequestsError('the request rate is too high; retry after 1 second', 1);
+  }
+  if (err instanceof StoreUnavailableError) {
+    return new ServiceUnavailableError('the data store is unavailable; retry after 1 second', 1);
+  }
+  return new InternalServerError('an unexpected error occurred');
+}
+
+export function defineHandler<O extends OperationId>(
+  definition: OperationDefinition<O>,
+  run: (request: OperationRequest<O>) => Promise<Reply<O>>,
+) {
+  return async function handler(
+    event: APIGatewayProxyEvent,
+    context: Context,
+  ): Promise<APIGatewayProxyResult> {
+    const started = performance.now();
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    let sub: string | undefined;
+    let result: APIGatewayProxyResult;
+    let failure: unknown;
+    try {
+      const caller = callerOf(event);
+      sub = caller.sub;
+      if (definition.adminOnly && !caller.isAdmin) {
+        throw new ForbiddenError('this operation is for members of the admins group');
+      }
+      const params = parseParams(event, definition.params);
+      const body = definition.body ? parseBody(event, definition.body) : undefined;
+      const reply = await run({
+        caller,
+        requestId,
+        ...(params as unknown as Pick<OperationRequest<O>, 'path' | 'query' | 'headers'>),
+        body: body as RequestBody<O>,
+      });
+      result = jsonResult(reply.statusCode as number, reply.body, reply.headers as Record<string, unknown>);
+    } catch (err) {
+      const httpError = toHttpError(err);
+      if (httpError.status >= 500) failure = err;
+      result = problemResult(httpError, requestId);
+    }
+    logRequest({
+      requestId,
+      operation: definition.operationId,
+      status: result.statusCode,
+      latencyMs: performance.now() - started,
+      user: sub,
+      error: failure,
+    });
+    return result;
+  };
+}

@@ -1,0 +1,108 @@
+/** API Gateway REST (v1) proxy event -> caller and a request validated against openapi.yaml. */
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { ADMIN_GROUP, parseGroups } from '../tasks/task.js';
+import {
+  BadRequestError,
+  ContentTooLargeError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from './errors.js';
+import { fieldErrors, type Validator } from './validation.js';
+
+/** The largest JSON body accepted; a full task is well under 20 KiB. */
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export interface Caller {
+  sub: string;
+  groups: string[];
+  isAdmin: boolean;
+}
+
+export interface Params {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+}
+
+/** Claims arrive as strings from the Cognito authorizer (DESIGN §4). */
+export function callerOf(event: APIGatewayProxyEvent): Caller {
+  const claims = (event.requestContext?.authorizer?.claims ?? {}) as Record<string, unknown>;
+  const sub = claims.sub;
+  if (typeof sub !== 'string' || sub === '') {
+    throw new UnauthorizedError('a valid Cognito ID token is required');
+  }
+  const groups = parseGroups(
+    typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined,
+  );
+  return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP) };
+}
+
+function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {})) {
+    if (value !== undefined) out[name.toLowerCase()] = value;
+  }
+  return out;
+}
+
+/** A repeated query parameter is ambiguous (API Gateway would keep only the last one). */
+function singleQuery(event: APIGatewayProxyEvent): Record<string, string> {
+  const repeated = Object.entries(event.multiValueQueryStringParameters ?? {})
+    .filter(([, values]) => (values?.length ?? 0) > 1)
+    .map(([name]) => ({ path: `/query/${name}`, message: 'must not be repeated' }));
+  if (repeated.length > 0) throw new BadRequestError('the request does not match the contract', repeated);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+export function parseParams(event: APIGatewayProxyEvent, validate: Validator): Params {
+  const params: Params = {
+    path: { ...(event.pathParameters ?? {}) },
+    query: singleQuery(event),
+    headers: lowerCaseHeaders(event),
+  };
+  if (!validate(params)) {
+    throw new BadRequestError('the request does not match the contract', fieldErrors(validate));
+  }
+  return params;
+}
+
+function isJson(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unknown {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) {
+    throw new ContentTooLargeError(
+      `the body must be at most ${MAX_BODY_BYTES} bytes, got ${bytes.length}`,
+    );
+  }
+  const contentType = lowerCaseHeaders(event)['content-type'];
+  if (bytes.length > 0 && !isJson(contentType)) {
+    throw new UnsupportedMediaTypeError(
+      `content-type must be application/json, got ${contentType ?? 'none'}`,
+    );
+  }
+  if (bytes.length === 0) {
+    throw new BadRequestError('a JSON body is required', [{ path: '/body', message: 'is required' }]);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new BadRequestError('the body is not valid JSON', [
+      { path: '/body', message: 'is not valid JSON' },
+    ]);
+  }
+  if (!validate(body)) {
+    throw new BadRequestError('the request does not match the contract', fieldErrors(validate, '/body'));
+  }
+  return body;
+}

@@ -1,0 +1,79 @@
+/** Task rules: building, changing and presenting tasks (components/schemas/Task in openapi.yaml). */
+import { createHash } from 'node:crypto';
+import { monotonicFactory } from 'ulid';
+import type { components } from '../api.generated.js';
+
+export type Task = components['schemas']['Task'];
+export type AdminTask = components['schemas']['AdminTask'];
+export type TaskStatus = components['schemas']['TaskStatus'];
+export type TaskCreate = components['schemas']['TaskCreate'];
+export type TaskUpdate = components['schemas']['TaskUpdate'];
+/** What the store keeps: the task and its owner. */
+export type StoredTask = AdminTask;
+
+export const DEFAULT_STATUS: TaskStatus = 'pending';
+
+const nextUlid = monotonicFactory();
+/** ULIDs sort by creation time, so `TASK#<id>` keys list newest first when read backwards. */
+export const newTaskId = (now: number = Date.now()) => nextUlid(now);
+
+export function newTask(owner: string, input: TaskCreate, now = new Date()): StoredTask {
+  const at = now.toISOString();
+  return {
+    task_id: newTaskId(now.getTime()),
+    user_id: owner,
+    title: input.title,
+    description: input.description ?? '',
+    status: input.status ?? DEFAULT_STATUS,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+}
+
+/** The owner's view: everything but `user_id`. */
+export function toTask({ user_id: _owner, ...task }: StoredTask): Task {
+  return task;
+}
+
+export function toAdminTask(task: StoredTask): AdminTask {
+  return { ...task };
+}
+
+/**
+ * The create request as it will be stored, so `{title}` and `{title, status: 'pending'}`
+ * count as the same request for Idempotency-Key reuse.
+ */
+export function createFingerprint(input: TaskCreate): string {
+  const normal = [input.title, input.description ?? '', input.status ?? DEFAULT_STATUS];
+  return createHash('sha256').update(JSON.stringify(normal)).digest('base64url');
+}
+
+export const etag = (version: number) => `"${version}"`;
+
+/** `*` (any existing task) or the versions that strong entity tags name; weak tags never match. */
+export type Precondition = { kind: 'any' } | { kind: 'versions'; versions: number[] };
+
+export function parseIfMatch(header: string | undefined): Precondition | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim();
+  if (value === '*') return { kind: 'any' };
+  const versions: number[] = [];
+  for (const tag of value.split(',')) {
+    const match = /^"([0-9]{1,15})"$/.exec(tag.trim());
+    if (match?.[1]) versions.push(Number(match[1]));
+  }
+  return { kind: 'versions', versions };
+}
+
+/** Groups from the `cognito:groups` claim as API Gateway passes it: `a,b` or `[a b]`. */
+export function parseGroups(claim: string | undefined): string[] {
+  if (!claim) return [];
+  const inner = claim.trim().replace(/^\[/, '').replace(/\]$/, '');
+  return inner
+    .split(/[\s,]+/)
+    .map((g) => g.trim())
+    .filter(Boolean);
+}
+
+export const ADMIN_GROUP = 'admins';
