@@ -12,6 +12,8 @@ export interface EventParts {
   /** The caller's sub; undefined for an event with no authorizer claims. */
   sub?: string;
   groups?: string[];
+  /** The raw `cognito:groups` claim, for forms other than `a,b`. */
+  groupsClaim?: string;
 }
 
 export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
@@ -43,6 +45,7 @@ export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
           iat: new Date(now * 1000).toUTCString(),
           email: `${parts.sub}@example.com`,
           ...(parts.groups ? { 'cognito:groups': parts.groups.join(',') } : {}),
+          ...(parts.groupsClaim ? { 'cognito:groups': parts.groupsClaim } : {}),
         };
   return {
     resource: parts.resource,
