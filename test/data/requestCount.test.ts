@@ -1,0 +1,71 @@
+/** DynamoDB requests per API call (DESIGN §3), counted by a middleware on the handlers' client. */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';
+import { createTask, newUser } from '../support/tasks.js';
+
+const SHARDS = 4;
+let env: HandlerEnv;
+let commands: string[] = [];
+
+beforeAll(async () => {
+  env = await startHandlerEnv({ STATUS_INDEX_SHARDS: String(SHARDS) });
+  const { documentClient } = (await import('../../src/data/store.js')) as {
+    documentClient: DynamoDBDocumentClient;
+  };
+  documentClient.middlewareStack.add(
+    (next, context) => async (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRequests' },
+  );
+});
+beforeEach(() => {
+  commands = [];
+});
+afterAll(() => env.stop());
+
+describe('DynamoDB requests per API call', () => {
+  it('makes exactly one request for each single-task operation and listTasks', async () => {
+    const sub = newUser();
+    const task = await createTask(env, sub);
+    expect(commands).toEqual(['PutItemCommand']);
+
+    const calls = [
+      ['getTask', { sub, pathParameters: { taskId: task.task_id } }, 'GetItemCommand'],
+      ['listTasks', { sub, query: { status: 'pending' } }, 'QueryCommand'],
+      ['updateTask', { sub, pathParameters: { taskId: task.task_id }, headers: { 'If-Match': '"1"' }, body: { status: 'completed' } }, 'UpdateItemCommand'],
+      ['deleteTask', { sub, pathParameters: { taskId: task.task_id }, headers: { 'If-Match': '"2"' } }, 'DeleteItemCommand'],
+    ] as const;
+    for (const [operationId, parts, command] of calls) {
+      commands = [];
+      const res = await env.invoke(operationId, parts);
+      expect(res.status, operationId).toBeLessThan(300);
+      expect(commands, operationId).toEqual([command]);
+    }
+  });
+
+  it('makes two conditional puts for a create with an Idempotency-Key, and a replay reads once more', async () => {
+    const sub = newUser();
+    const headers = { 'Idempotency-Key': 'count-me-1' };
+    await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
+    expect(commands).toEqual(['PutItemCommand', 'PutItemCommand']);
+    commands = [];
+    await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
+    expect(commands).toEqual(['PutItemCommand', 'GetItemCommand', 'PutItemCommand']);
+  });
+
+  it('makes one Query per status-index shard for the admin listing', async () => {
+    const res = await env.invoke('listTasksByStatus', { sub: newUser(), groups: ['admins'], query: { status: 'pending' } });
+    expect(res.status).toBe(200);
+    expect(commands).toEqual(new Array(SHARDS).fill('QueryCommand'));
+  });
+
+  it('makes no request at all for input refused by validation or authorization', async () => {
+    await env.invoke('getTask', { sub: newUser(), pathParameters: { taskId: 'nope' } });
+    await env.invoke('createTask', { sub: newUser(), body: { title: '' } });
+    await env.invoke('listTasksByStatus', { sub: newUser(), query: { status: 'pending' } });
+    expect(commands).toEqual([]);
+  });
+});
