@@ -1,0 +1,433 @@
+/** The local API Gateway (DESIGN §5): openapi.yaml routes, the Cognito authorizer, REST v1 events. */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { loadSpec, SPEC_PATH } from '../openapi.js';
+import type { Authorizer } from './authorizer.js';
+import { buildDocs, DOCS_PATH, docsAreStale, REPO_ROOT } from './docs.js';
+import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
+import { type RouteTable, routeTable } from './routes.js';
+
+export type ProxyHandler = (
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>;
+
+/** Resolves an operation's handler; the gateway calls it at the first request for it. */
+export type HandlerLoader = (operationId: string) => Promise<ProxyHandler>;
+
+export type LogEntry = Record<string, unknown>;
+
+export const HANDLERS_DIR = join(REPO_ROOT, 'src', 'handlers');
+/** API Gateway's payload limit. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** API Gateway's REST integration timeout. */
+export const INTEGRATION_TIMEOUT_MS = 29_000;
+
+export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'];
+export const CORS_EXPOSE_HEADERS = ['ETag', 'Location', 'Retry-After'];
+
+export interface GatewayOptions {
+  authorizer: Authorizer;
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default imports `src/handlers/<operationId>.ts` and uses its `handler` export */
+  loadHandler?: HandlerLoader;
+  /** @default the repo's openapi.yaml */
+  specPath?: string;
+  /** @default the repo's docs/index.html */
+  docsPath?: string;
+  /** Build the docs page at start when it is missing or older than the spec. @default true */
+  buildDocs?: boolean;
+  /** @default one JSON line on stdout per entry */
+  log?: (entry: LogEntry) => void;
+  /** @default 'local' */
+  stage?: string;
+  /** For the Lambda context's ARN. @default 'us-east-1' */
+  region?: string;
+  /** @default 29 000 (API Gateway's limit) */
+  timeoutMs?: number;
+  /** @default 10 MiB (API Gateway's limit) */
+  maxBodyBytes?: number;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Imports `<dir>/<operationId>.ts` once and returns its `handler`. */
+export function moduleHandlerLoader(dir: string = HANDLERS_DIR): HandlerLoader {
+  const cache = new Map<string, Promise<ProxyHandler>>();
+  return (operationId) => {
+    let loading = cache.get(operationId);
+    if (!loading) {
+      const file = join(dir, `${operationId}.ts`);
+      loading = import(pathToFileURL(file).href).then((mod: { handler?: unknown }) => {
+        if (typeof mod.handler !== 'function') throw new Error(`${file} does not export a handler`);
+        return mod.handler as ProxyHandler;
+      });
+      loading.catch(() => cache.delete(operationId));
+      cache.set(operationId, loading);
+    }
+    return loading;
+  };
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const specPath = options.specPath ?? SPEC_PATH;
+  const docsPath = options.docsPath ?? DOCS_PATH;
+  const log =
+    options.log ?? ((entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`));
+  const ctx: GatewayContext = {
+    routes: routeTable(loadSpec(specPath)),
+    authorizer: options.authorizer,
+    loadHandler: options.loadHandler ?? moduleHandlerLoader(),
+    specPath,
+    docsPath,
+    docsReady: prepareDocs(specPath, docsPath, options.buildDocs ?? true, log),
+    log,
+    stage: options.stage ?? 'local',
+    region: options.region ?? 'us-east-1',
+    timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+  };
+  const server = createServer((req, res) => {
+    handle(ctx, req, res).catch((err: unknown) => {
+      log({ level: 'error', msg: 'gateway failure', error: String((err as Error)?.stack ?? err) });
+      if (!res.headersSent)
+        problem(res, 500, 'internal', 'Internal Server Error', 'the local gateway failed');
+      else res.destroy();
+    });
+  });
+  const port = options.port ?? 0;
+  await new Promise<void>((done, fail) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      fail(
+        err.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${port} (api) is already in use on 127.0.0.1; stop what holds it or set PORT`,
+            )
+          : err,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((err) => (err ? fail(err) : done()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+interface GatewayContext {
+  routes: RouteTable;
+  authorizer: Authorizer;
+  loadHandler: HandlerLoader;
+  specPath: string;
+  docsPath: string;
+  docsReady: Promise<void>;
+  log: (entry: LogEntry) => void;
+  stage: string;
+  region: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+
+async function handle(
+  ctx: GatewayContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const started = performance.now();
+  const requestId = randomUUID();
+  const method = req.method ?? 'GET';
+  const url = req.url ?? '/';
+  const queryAt = url.indexOf('?');
+  const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
+  const rawQuery = queryAt === -1 ? '' : url.slice(queryAt + 1);
+  const access: LogEntry = {
+    level: 'info',
+    msg: 'request',
+    method,
+    path: rawPath,
+    request_id: requestId,
+  };
+  res.setHeader('x-amzn-RequestId', requestId);
+  res.on('finish', () => {
+    ctx.log({
+      ...access,
+      status: res.statusCode,
+      latency_ms: Math.round(performance.now() - started),
+    });
+  });
+
+  if (method === 'GET' && rawPath === '/openapi.yaml')
+    return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
+  if (method === 'GET' && rawPath === '/docs') return serveDocs(ctx, res);
+
+  if (method === 'OPTIONS') {
+    const methods = ctx.routes.methodsFor(rawPath);
+    if (methods.length === 0) return notFound(res, method, rawPath);
+    res.writeHead(204, { ...corsHeaders(methods), 'Access-Control-Max-Age': '600' });
+    res.end();
+    return;
+  }
+
+  const match = ctx.routes.match(method, rawPath);
+  if (match.kind !== 'operation') return notFound(res, method, rawPath);
+  access.operation_id = match.route.operationId;
+
+  const body = await readBody(req, ctx.maxBodyBytes);
+  if (body === 'too-large') {
+    return problem(
+      res,
+      413,
+      'payload-too-large',
+      'Content Too Large',
+      `the body must be at most ${ctx.maxBodyBytes} bytes`,
+      { Connection: 'close' },
+    );
+  }
+
+  const auth = await ctx.authorizer(headerOf(req, 'authorization'));
+  if (!auth.ok) {
+    const extra: Record<string, string> = auth.status === 503 ? { 'Retry-After': '1' } : {};
+    const [slug, title] =
+      auth.status === 503
+        ? ['unavailable', 'Service Unavailable']
+        : ['unauthorized', 'Unauthorized'];
+    return problem(res, auth.status, slug, title, auth.detail, extra);
+  }
+
+  const request: ProxyRequest = {
+    method,
+    rawPath,
+    rawQuery,
+    rawHeaders: req.rawHeaders,
+    body: body.length > 0 ? body.toString('utf8') : null,
+    sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    localPort: req.socket.localPort ?? 0,
+  };
+  const event = buildProxyEvent({
+    request,
+    route: match.route,
+    pathParameters: match.pathParameters,
+    claims: auth.claims,
+    requestId,
+    stage: ctx.stage,
+  });
+  const awsRequestId = randomUUID();
+  access.aws_request_id = awsRequestId;
+  const context = lambdaContext({
+    operationId: match.route.operationId,
+    requestId: awsRequestId,
+    region: ctx.region,
+    timeoutMs: ctx.timeoutMs,
+  });
+
+  let result: APIGatewayProxyResult | 'timeout';
+  try {
+    const handler = await ctx.loadHandler(match.route.operationId);
+    result = await withTimeout(handler(event, context), ctx.timeoutMs);
+  } catch (err) {
+    ctx.log({
+      level: 'error',
+      msg: 'handler failed',
+      request_id: requestId,
+      operation_id: match.route.operationId,
+      error: String((err as Error)?.stack ?? err),
+    });
+    return problem(
+      res,
+      502,
+      'bad-gateway',
+      'Bad Gateway',
+      'the handler failed; see the local stack log',
+    );
+  }
+  if (result === 'timeout') {
+    return problem(
+      res,
+      504,
+      'timeout',
+      'Gateway Timeout',
+      `the handler took longer than ${ctx.timeoutMs} ms`,
+    );
+  }
+  if (!writeProxyResult(res, result)) {
+    ctx.log({
+      level: 'error',
+      msg: 'malformed proxy response',
+      request_id: requestId,
+      operation_id: match.route.operationId,
+    });
+    return problem(
+      res,
+      502,
+      'bad-gateway',
+      'Bad Gateway',
+      'the handler returned a malformed proxy response',
+    );
+  }
+}
+
+function writeProxyResult(res: ServerResponse, result: APIGatewayProxyResult): boolean {
+  if (typeof result !== 'object' || result === null) return false;
+  const status = result.statusCode;
+  if (!Number.isInteger(status) || status < 100 || status > 599) return false;
+  if (result.body !== undefined && result.body !== null && typeof result.body !== 'string')
+    return false;
+  const headers = new Map<string, [string, string[]]>();
+  const add = (name: string, value: unknown) => {
+    const key = name.toLowerCase();
+    if (key === 'content-length' || key === 'transfer-encoding' || key === 'connection') return;
+    const entry = headers.get(key) ?? [name, []];
+    entry[1].push(String(value));
+    headers.set(key, entry);
+  };
+  for (const [name, value] of Object.entries(result.headers ?? {})) add(name, value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
+    for (const value of values ?? []) add(name, value);
+  }
+  const body = result.body
+    ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
+    : Buffer.alloc(0);
+  for (const [name, values] of headers.values())
+    res.setHeader(name, values.length === 1 ? (values[0] as string) : values);
+  res.setHeader('Content-Length', body.length);
+  res.writeHead(status);
+  res.end(body);
+  return true;
+}
+
+async function serveFile(res: ServerResponse, path: string, contentType: string): Promise<void> {
+  const content = await readFile(path);
+  res.writeHead(200, {
+    'Content-Type': contentType,
+    'Content-Length': content.length,
+    'Access-Control-Allow-Origin': '*',
+  });
+  res.end(content);
+}
+
+async function serveDocs(ctx: GatewayContext, res: ServerResponse): Promise<void> {
+  try {
+    await ctx.docsReady;
+    await serveFile(res, ctx.docsPath, 'text/html; charset=utf-8');
+  } catch {
+    problem(
+      res,
+      503,
+      'unavailable',
+      'Service Unavailable',
+      'the docs page is not built; run npm run docs',
+    );
+  }
+}
+
+/** Starts a rebuild when the page is stale; the gateway answers API calls meanwhile. */
+function prepareDocs(
+  specPath: string,
+  docsPath: string,
+  build: boolean,
+  log: (entry: LogEntry) => void,
+): Promise<void> {
+  if (!build || !docsAreStale(specPath, docsPath)) return Promise.resolve();
+  const started = performance.now();
+  const building = buildDocs(specPath, docsPath).then(
+    () =>
+      log({
+        level: 'info',
+        msg: 'docs built',
+        path: docsPath,
+        latency_ms: Math.round(performance.now() - started),
+      }),
+    (err: Error) => {
+      log({ level: 'warn', msg: 'docs build failed', error: err.message });
+      throw err;
+    },
+  );
+  building.catch(() => {});
+  return building;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((done, fail) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    let tooLarge = declared > limit;
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      // Keep reading (and dropping) so the client gets the 413 instead of a reset.
+      if (!tooLarge) chunks.push(chunk);
+      else if (size > limit * 4) req.destroy();
+    });
+    req.on('end', () => done(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((done) => {
+    timer = setTimeout(() => done('timeout'), ms);
+  });
+  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function corsHeaders(methods: string[]): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Methods': [...new Set([...methods, 'OPTIONS'])].join(','),
+    'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS.join(','),
+    'Access-Control-Expose-Headers': CORS_EXPOSE_HEADERS.join(','),
+  };
+}
+
+function notFound(res: ServerResponse, method: string, rawPath: string): void {
+  problem(res, 404, 'not-found', 'Not Found', `no route for ${method} ${rawPath}`);
+}
+
+/** Our own error responses: RFC 9457 problem+json with the CORS headers API Gateway adds. */
+function problem(
+  res: ServerResponse,
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
+  const instance = res.getHeader('x-amzn-RequestId');
+  const body = JSON.stringify({
+    type: `https://task-api.dev/problems/${slug}`,
+    title,
+    status,
+    detail,
+    instance,
+  });
+  res.writeHead(status, {
+    ...corsHeaders(['GET', 'POST', 'PATCH', 'DELETE']),
+    ...headers,
+    'Content-Type': 'application/problem+json',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
