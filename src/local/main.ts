@@ -1,0 +1,87 @@
+/** `npm start`: the local stack on fixed ports with data under .local/ (DESIGN §5). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { REPO_ROOT } from './docs.js';
+import { type LocalStack, stackOutputs, startLocalStack } from './stack.js';
+
+const env = process.env;
+
+function port(name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`${name} must be a port number 0-65535, got ${raw}`);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(REPO_ROOT, env.LOCAL_DATA_DIR || '.local');
+  const stack = await startLocalStack({
+    apiPort: port('PORT', 3000),
+    dynamoPort: port('DYNAMODB_PORT', 8000),
+    cognitoPort: port('COGNITO_PORT', 9229),
+    dataDir,
+    buildDocs: env.LOCAL_BUILD_DOCS !== 'false',
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      console.error(`[local] ${signal} again: exiting without a clean stop`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`[local] ${signal}: stopping`);
+    stack.stop().then(
+      () => process.exit(0),
+      (err: Error) => {
+        console.error(`[local] stop failed: ${err.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  mkdirSync(dataDir, { recursive: true });
+  const outputsPath = join(dataDir, 'outputs.json');
+  writeFileSync(outputsPath, `${JSON.stringify(stackOutputs(stack), null, 2)}\n`);
+  console.log(banner(stack, displayPath(outputsPath), displayPath(dataDir)));
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function banner(s: LocalStack, outputsPath: string, dataDir: string): string {
+  const cognito = `--endpoint-url ${s.cognitoEndpoint} --region ${s.region}`;
+  return `
+task-api local stack is up
+  API        ${s.apiUrl}
+  Docs       ${s.apiUrl}/docs   (spec: ${s.apiUrl}/openapi.yaml)
+  Cognito    ${s.cognitoEndpoint}   pool ${s.userPoolId}, client ${s.clientId}
+  DynamoDB   ${s.dynamoEndpoint}   table ${s.tableName}
+  Outputs    ${outputsPath}
+
+Next steps (any AWS credentials will do, e.g. AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local):
+  aws cognito-idp sign-up --client-id ${s.clientId} --username you@example.com --password 'Passw0rd1234' ${cognito}
+  aws cognito-idp confirm-sign-up --client-id ${s.clientId} --username you@example.com --confirmation-code <code printed here> ${cognito}
+    (or: aws cognito-idp admin-confirm-sign-up --user-pool-id ${s.userPoolId} --username you@example.com ${cognito})
+  TOKEN=$(aws cognito-idp initiate-auth --client-id ${s.clientId} --auth-flow USER_PASSWORD_AUTH \\
+    --auth-parameters USERNAME=you@example.com,PASSWORD='Passw0rd1234' ${cognito} \\
+    --query AuthenticationResult.IdToken --output text)
+  curl -s -X POST ${s.apiUrl}/tasks -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"title":"My first task"}'
+  curl -s ${s.apiUrl}/tasks -H "Authorization: Bearer $TOKEN"
+  Admin: aws cognito-idp admin-add-user-to-group --user-pool-id ${s.userPoolId} --username you@example.com --group-name admins ${cognito}
+
+Ctrl-C stops; data stays under ${dataDir}/ for the next start.
+`;
+}
+
+main().catch((err: unknown) => {
+  console.error(`[local] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

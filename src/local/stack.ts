@@ -1,0 +1,184 @@
+/** The whole local stack (DESIGN §5): DynamoDB, Cognito and the gateway, each replaceable by env. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { statusIndexShards, TABLE_NAME_DEFAULT } from '../data/table.js';
+import { cognitoAuthorizer } from './authorizer.js';
+import { type CodeDelivery, portError, startCognito } from './cognito.js';
+import { ensureTable, localDynamoClient, startDynalite } from './dynamodb.js';
+import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
+import { type DirLock, lockDataDir } from './lock.js';
+
+export interface LocalStackOptions {
+  /** @default 0 (a free port) */
+  apiPort?: number;
+  /** @default 0 (a free port) */
+  dynamoPort?: number;
+  /** @default 0 (a free port) */
+  cognitoPort?: number;
+  /**
+   * Keep data on disk: `<dataDir>/dynamodb`, `<dataDir>/cognito`, locked against a second process.
+   * @default - DynamoDB in memory and Cognito in a temp dir, both gone after stop()
+   */
+  dataDir?: string;
+  /** @default 'us-east-1' */
+  region?: string;
+  /** @default env TABLE_NAME, else 'TaskApp' */
+  tableName?: string;
+  /** Where DYNAMODB_ENDPOINT and COGNITO_* overrides are read. @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** @default imports src/handlers/<operationId>.ts */
+  loadHandler?: HandlerLoader;
+  /** Gateway log lines. @default JSON lines on stdout */
+  log?: (entry: LogEntry) => void;
+  /** Sign-up and reset codes. @default printed to the console */
+  onCode?: (delivery: CodeDelivery) => void;
+  /** Build docs/index.html when stale. @default true */
+  buildDocs?: boolean;
+  /** @default the repo's docs/index.html */
+  docsPath?: string;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+  region: string;
+  tableName: string;
+  jwksUrl: string;
+  /** Stops what it started, restores the handler env vars and removes temp data. */
+  stop(): Promise<void>;
+}
+
+/** The env vars handlers read at import (DESIGN §4); set before the first handler import. */
+const HANDLER_ENV = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'AWS_REGION'] as const;
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const env = options.env ?? process.env;
+  const region = options.region ?? 'us-east-1';
+  const tableName = options.tableName ?? (env.TABLE_NAME || TABLE_NAME_DEFAULT);
+  statusIndexShards(env);
+  const cognitoOverride = cognitoFromEnv(env);
+
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  try {
+    const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+    if (dataDir) {
+      const lock: DirLock = lockDataDir(dataDir);
+      cleanups.push(() => lock.release());
+    }
+
+    let dynamoEndpoint = env.DYNAMODB_ENDPOINT;
+    if (!dynamoEndpoint) {
+      const port = options.dynamoPort ?? 0;
+      const dynamo = await startDynalite({
+        port,
+        path: dataDir && join(dataDir, 'dynamodb'),
+      }).catch((err: unknown) => {
+        throw portError(err, port, 'dynamodb', 'DYNAMODB_PORT');
+      });
+      cleanups.push(() => dynamo.close());
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    const dynamoClient = localDynamoClient(dynamoEndpoint, region);
+    await ensureTable(dynamoClient, tableName).finally(() => dynamoClient.destroy());
+
+    let cognito = cognitoOverride;
+    if (!cognito) {
+      const cognitoDir = dataDir
+        ? join(dataDir, 'cognito')
+        : await mkdtemp(join(tmpdir(), 'task-api-cognito-'));
+      if (!dataDir) cleanups.push(() => rm(cognitoDir, { recursive: true, force: true }));
+      const local = await startCognito({
+        port: options.cognitoPort ?? 0,
+        dataDir: cognitoDir,
+        region,
+        onCode: options.onCode,
+      });
+      cleanups.push(() => local.close());
+      cognito = { ...local };
+    }
+
+    const saved = Object.fromEntries(HANDLER_ENV.map((name) => [name, process.env[name]]));
+    cleanups.push(() => {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    });
+    process.env.TABLE_NAME = tableName;
+    process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
+    process.env.AWS_REGION = region;
+
+    const gateway = await startGateway({
+      port: options.apiPort ?? 0,
+      authorizer: cognitoAuthorizer(cognito),
+      loadHandler: options.loadHandler,
+      log: options.log,
+      region,
+      buildDocs: options.buildDocs,
+      docsPath: options.docsPath,
+    });
+    cleanups.push(() => gateway.close());
+
+    return {
+      apiUrl: gateway.url,
+      dynamoEndpoint,
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: cognito.userPoolId,
+      clientId: cognito.clientId,
+      region,
+      tableName,
+      jwksUrl: cognito.jwksUrl,
+      stop,
+    };
+  } catch (err) {
+    await stop().catch(() => {});
+    throw err;
+  }
+}
+
+interface CognitoTarget {
+  endpoint: string;
+  userPoolId: string;
+  clientId: string;
+  jwksUrl: string;
+}
+
+/** COGNITO_USER_POOL_ID + COGNITO_CLIENT_ID (+ COGNITO_JWKS_URL, COGNITO_ENDPOINT) name another pool. */
+function cognitoFromEnv(env: NodeJS.ProcessEnv): CognitoTarget | undefined {
+  const userPoolId = env.COGNITO_USER_POOL_ID;
+  const clientId = env.COGNITO_CLIENT_ID;
+  if (!userPoolId && !clientId && !env.COGNITO_JWKS_URL) return undefined;
+  if (!userPoolId || !clientId) {
+    throw new Error(
+      `COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID must be set together, got ${userPoolId ?? 'unset'} and ${clientId ?? 'unset'}`,
+    );
+  }
+  const poolRegion = userPoolId.split('_')[0];
+  const awsEndpoint = `https://cognito-idp.${poolRegion}.amazonaws.com`;
+  return {
+    endpoint: env.COGNITO_ENDPOINT || awsEndpoint,
+    userPoolId,
+    clientId,
+    jwksUrl: env.COGNITO_JWKS_URL || `${awsEndpoint}/${userPoolId}/.well-known/jwks.json`,
+  };
+}
+
+/** The keys of the CDK stack outputs plus the local endpoints (DESIGN §5). */
+export function stackOutputs(stack: LocalStack): Record<string, string> {
+  return {
+    ApiUrl: stack.apiUrl,
+    UserPoolId: stack.userPoolId,
+    UserPoolClientId: stack.clientId,
+    Region: stack.region,
+    TableName: stack.tableName,
+    CognitoEndpoint: stack.cognitoEndpoint,
+    DynamoDbEndpoint: stack.dynamoEndpoint,
+  };
+}
