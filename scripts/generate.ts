@@ -52,28 +52,41 @@ function validatorsSource(kind: 'params' | 'body'): string {
   return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n`;
 }
 
-async function main() {
-  const check = process.argv.includes('--check');
+/** Every generated file's path (relative to the repo) and the content it should have. */
+export async function generatedFiles(): Promise<Record<string, string>> {
   const types = await typesSource();
-  const files: Record<string, string> = {
+  return {
     'src/api.generated.ts': types,
     'sdk/src/api.generated.ts': types,
     'src/http/validate-params.generated.ts': validatorsSource('params'),
     'src/http/validate-body.generated.ts': validatorsSource('body'),
   };
-  const stale: string[] = [];
-  for (const [rel, content] of Object.entries(files)) {
-    const path = `${root}${rel}`;
-    const current = await readFile(path, 'utf8').catch(() => '');
-    if (current === content) continue;
-    if (check) stale.push(rel);
-    else await writeFile(path, content);
-  }
-  if (stale.length > 0) {
-    console.error(`generated files are stale, run \`npm run generate\`: ${stale.join(', ')}`);
-    process.exit(1);
-  }
-  console.log(check ? 'generated files are up to date' : 'generated files written');
 }
 
-await main();
+/** The generated files whose content on disk differs from what openapi.yaml gives. */
+export async function staleFiles(): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [rel, content] of Object.entries(await generatedFiles())) {
+    const current = await readFile(`${root}${rel}`, 'utf8').catch(() => '');
+    if (current !== content) stale.push(rel);
+  }
+  return stale;
+}
+
+async function main() {
+  if (process.argv.includes('--check')) {
+    const stale = await staleFiles();
+    if (stale.length > 0) {
+      console.error(`generated files are stale, run \`npm run generate\`: ${stale.join(', ')}`);
+      process.exit(1);
+    }
+    console.log('generated files are up to date');
+    return;
+  }
+  for (const [rel, content] of Object.entries(await generatedFiles())) {
+    await writeFile(`${root}${rel}`, content);
+  }
+  console.log('generated files written');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -59,7 +59,11 @@ export function encodeStatusCursor({ status, positions }: StatusCursor): string 
 }
 
 /** The cursor must be for the same status and the same number of shards as this listing. */
-export function decodeStatusCursor(cursor: string, status: TaskStatus, shards: number): StatusCursor {
+export function decodeStatusCursor(
+  cursor: string,
+  status: TaskStatus,
+  shards: number,
+): StatusCursor {
   const value = decode(cursor);
   if (!isRecord(value) || value.v !== 1 || !Array.isArray(value.p)) {
     throw new InvalidCursorError('unknown shape');

@@ -315,7 +315,10 @@ export class TaskStore {
             ...(status ? { ':status': status } : {}),
           },
           ...(status
-            ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+            ? {
+                FilterExpression: '#status = :status',
+                ExpressionAttributeNames: { '#status': 'status' },
+              }
             : {}),
           ScanIndexForward: false,
           ConsistentRead: true,
@@ -339,7 +342,10 @@ export class TaskStore {
    * Every user's tasks in one status, newest first: one Query per shard in parallel, merged.
    * Each shard's position travels in the cursor, so pages have no gaps and no repeats.
    */
-  async listByStatus(status: TaskStatus, options: { limit: number; cursor?: string }): Promise<Page> {
+  async listByStatus(
+    status: TaskStatus,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page> {
     const { limit, cursor } = options;
     const shards = this.config.shards;
     const positions: ShardPosition[] =

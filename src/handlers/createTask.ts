@@ -1,8 +1,8 @@
 /** POST /tasks */
 import { taskStore } from '../data/store.js';
+import { defineHandler } from '../http/handler.js';
 import * as body from '../http/validate-body.generated.js';
 import * as params from '../http/validate-params.generated.js';
-import { defineHandler } from '../http/handler.js';
 import { createFingerprint, etag, newTask, toTask } from '../tasks/task.js';
 
 /** How long an Idempotency-Key is remembered per user (the spec promises 24 hours). */
@@ -19,7 +19,11 @@ export const handler = defineHandler(
       newTask(caller.sub, input),
       key === undefined
         ? undefined
-        : { key: unquote(key), fingerprint: createFingerprint(input), ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+        : {
+            key: unquote(key),
+            fingerprint: createFingerprint(input),
+            ttlSeconds: IDEMPOTENCY_TTL_SECONDS,
+          },
     );
     return {
       statusCode: 201,

@@ -1,7 +1,7 @@
 /** GET /tasks/{taskId} */
 import { taskStore } from '../data/store.js';
-import * as params from '../http/validate-params.generated.js';
 import { defineHandler } from '../http/handler.js';
+import * as params from '../http/validate-params.generated.js';
 import { etag, toTask } from '../tasks/task.js';
 
 export const handler = defineHandler(

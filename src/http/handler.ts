@@ -33,11 +33,12 @@ type Parameters<O extends OperationId> = Op<O>['parameters'];
 type Defined<T> = [T] extends [undefined] ? Record<string, never> : NonNullable<T>;
 type LowerKeys<T> = { [K in keyof T as Lowercase<K & string>]: T[K] };
 
-type RequestBody<O extends OperationId> = Op<O> extends {
-  requestBody: { content: { 'application/json': infer B } };
-}
-  ? B
-  : undefined;
+type RequestBody<O extends OperationId> =
+  Op<O> extends {
+    requestBody: { content: { 'application/json': infer B } };
+  }
+    ? B
+    : undefined;
 
 type Responses<O extends OperationId> = Op<O>['responses'];
 type SuccessCode<O extends OperationId> = Extract<keyof Responses<O>, 200 | 201 | 204>;
@@ -49,7 +50,9 @@ export type Reply<O extends OperationId> = {
   [S in SuccessCode<O>]: {
     statusCode: S;
     headers: HeadersOf<Responses<O>[S]>;
-  } & (ContentOf<Responses<O>[S]> extends undefined ? { body?: undefined } : { body: ContentOf<Responses<O>[S]> });
+  } & (ContentOf<Responses<O>[S]> extends undefined
+    ? { body?: undefined }
+    : { body: ContentOf<Responses<O>[S]> });
 }[SuccessCode<O>];
 
 export interface OperationRequest<O extends OperationId> {
@@ -116,7 +119,11 @@ export function defineHandler<O extends OperationId>(
         ...(params as unknown as Pick<OperationRequest<O>, 'path' | 'query' | 'headers'>),
         body: body as RequestBody<O>,
       });
-      result = jsonResult(reply.statusCode as number, reply.body, reply.headers as Record<string, unknown>);
+      result = jsonResult(
+        reply.statusCode as number,
+        reply.body,
+        reply.headers as Record<string, unknown>,
+      );
     } catch (err) {
       const httpError = toHttpError(err);
       if (httpError.status >= 500) failure = err;

@@ -13,7 +13,8 @@ const silent = () => process.env.LOG_LEVEL === 'silent';
 
 function describeError(err: unknown) {
   if (!(err instanceof Error)) return { name: typeof err };
-  const cause = err.cause instanceof Error ? { name: err.cause.name, message: err.cause.message } : undefined;
+  const cause =
+    err.cause instanceof Error ? { name: err.cause.name, message: err.cause.message } : undefined;
   return { name: err.name, message: err.message, stack: err.stack, ...(cause ? { cause } : {}) };
 }
 

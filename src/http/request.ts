@@ -50,7 +50,8 @@ function singleQuery(event: APIGatewayProxyEvent): Record<string, string> {
   const repeated = Object.entries(event.multiValueQueryStringParameters ?? {})
     .filter(([, values]) => (values?.length ?? 0) > 1)
     .map(([name]) => ({ path: `/query/${name}`, message: 'must not be repeated' }));
-  if (repeated.length > 0) throw new BadRequestError('the request does not match the contract', repeated);
+  if (repeated.length > 0)
+    throw new BadRequestError('the request does not match the contract', repeated);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
     if (value !== undefined) out[name] = value;
@@ -91,7 +92,9 @@ export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unk
     );
   }
   if (bytes.length === 0) {
-    throw new BadRequestError('a JSON body is required', [{ path: '/body', message: 'is required' }]);
+    throw new BadRequestError('a JSON body is required', [
+      { path: '/body', message: 'is required' },
+    ]);
   }
   let body: unknown;
   try {
@@ -102,7 +105,10 @@ export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unk
     ]);
   }
   if (!validate(body)) {
-    throw new BadRequestError('the request does not match the contract', fieldErrors(validate, '/body'));
+    throw new BadRequestError(
+      'the request does not match the contract',
+      fieldErrors(validate, '/body'),
+    );
   }
   return body;
 }

@@ -21,11 +21,16 @@ describe('spec and handlers', () => {
   });
 
   it('routes each operation where the spec says (method and path)', () => {
-    expect(Object.fromEntries(specOps.map((o) => [o.operationId, { method: o.method.toUpperCase(), resource: o.path }]))).toEqual(ROUTES);
+    expect(
+      Object.fromEntries(
+        specOps.map((o) => [o.operationId, { method: o.method.toUpperCase(), resource: o.path }]),
+      ),
+    ).toEqual(ROUTES);
   });
 
   it('declares the Cognito security scheme on every operation (API Gateway ignores the root)', () => {
-    for (const op of specOps) expect(op.operation.security, op.operationId).toEqual([{ CognitoUserPool: [] }]);
+    for (const op of specOps)
+      expect(op.operation.security, op.operationId).toEqual([{ CognitoUserPool: [] }]);
   });
 });
 
@@ -48,7 +53,9 @@ beforeAll(async () => {
         });
       }
       if (fault === 'unavailable') {
-        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+          code: 'ECONNREFUSED',
+        });
       }
       if (fault === 'bug') throw new TypeError('Cannot read properties of undefined');
       return next(args);
@@ -63,7 +70,9 @@ const admin = { groups: ['admins'] };
 /** How to make each operation answer each status it declares. */
 async function provoke(operationId: OperationId, status: number) {
   const sub = newUser();
-  const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId) ? await createTask(env, sub) : undefined;
+  const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId)
+    ? await createTask(env, sub)
+    : undefined;
   const taskId = task?.task_id ?? UNKNOWN_ID;
   const good: Record<OperationId, Parameters<HandlerEnv['invoke']>[1]> = {
     createTask: { sub, body: { title: 't' } },
@@ -124,10 +133,13 @@ const cases = specOps.flatMap((op) =>
 );
 
 describe('every declared status', () => {
-  it.each(cases)('$operationId answers $status as the spec describes', async ({ operationId, status }) => {
-    const res = await provoke(operationId, status);
-    expect(res.status).toBe(status);
-    if (status === 429 || status === 503) expect(res.headers['retry-after']).toBe('1');
-    if (status >= 500) expect(res.body).not.toMatch(/TypeError|ECONNREFUSED|stack|at /);
-  });
+  it.each(cases)(
+    '$operationId answers $status as the spec describes',
+    async ({ operationId, status }) => {
+      const res = await provoke(operationId, status);
+      expect(res.status).toBe(status);
+      if (status === 429 || status === 503) expect(res.headers['retry-after']).toBe('1');
+      if (status >= 500) expect(res.body).not.toMatch(/TypeError|ECONNREFUSED|stack|at /);
+    },
+  );
 });

@@ -35,8 +35,21 @@ describe('DynamoDB requests per API call', () => {
     const calls = [
       ['getTask', { sub, pathParameters: { taskId: task.task_id } }, 'GetItemCommand'],
       ['listTasks', { sub, query: { status: 'pending' } }, 'QueryCommand'],
-      ['updateTask', { sub, pathParameters: { taskId: task.task_id }, headers: { 'If-Match': '"1"' }, body: { status: 'completed' } }, 'UpdateItemCommand'],
-      ['deleteTask', { sub, pathParameters: { taskId: task.task_id }, headers: { 'If-Match': '"2"' } }, 'DeleteItemCommand'],
+      [
+        'updateTask',
+        {
+          sub,
+          pathParameters: { taskId: task.task_id },
+          headers: { 'If-Match': '"1"' },
+          body: { status: 'completed' },
+        },
+        'UpdateItemCommand',
+      ],
+      [
+        'deleteTask',
+        { sub, pathParameters: { taskId: task.task_id }, headers: { 'If-Match': '"2"' } },
+        'DeleteItemCommand',
+      ],
     ] as const;
     for (const [operationId, parts, command] of calls) {
       commands = [];
@@ -57,7 +70,11 @@ describe('DynamoDB requests per API call', () => {
   });
 
   it('makes one Query per status-index shard for the admin listing', async () => {
-    const res = await env.invoke('listTasksByStatus', { sub: newUser(), groups: ['admins'], query: { status: 'pending' } });
+    const res = await env.invoke('listTasksByStatus', {
+      sub: newUser(),
+      groups: ['admins'],
+      query: { status: 'pending' },
+    });
     expect(res.status).toBe(200);
     expect(commands).toEqual(new Array(SHARDS).fill('QueryCommand'));
   });

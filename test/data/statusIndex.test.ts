@@ -55,15 +55,19 @@ describe.each([1, 7])('the admin listing with %i shard(s)', (shards) => {
         let cursor: string | undefined;
         let pages = 0;
         do {
-          const page = await env.store.listByStatus(status, { limit, ...(cursor ? { cursor } : {}) });
+          const page = await env.store.listByStatus(status, {
+            limit,
+            ...(cursor ? { cursor } : {}),
+          });
           expect(page.tasks.length).toBeLessThanOrEqual(limit);
           seen.push(...page.tasks);
           cursor = page.cursor;
           pages += 1;
         } while (cursor && pages <= 400);
-        expect(seen.map((t) => t.task_id), `${status} limit ${limit}`).toEqual(
-          expected.map((t) => t.task_id),
-        );
+        expect(
+          seen.map((t) => t.task_id),
+          `${status} limit ${limit}`,
+        ).toEqual(expected.map((t) => t.task_id));
         expect(seen).toEqual(expected);
       }
     }
@@ -71,7 +75,7 @@ describe.each([1, 7])('the admin listing with %i shard(s)', (shards) => {
 });
 
 describe('status changes on the sharded index', () => {
-  it('keep a task on its id\'s shard of the new status and leave nothing in the old one', async () => {
+  it("keep a task on its id's shard of the new status and leave nothing in the old one", async () => {
     const shards = 7;
     const env = await startStore(shards);
     stop = env.stop;
@@ -105,7 +109,8 @@ describe('status changes on the sharded index', () => {
   it('spreads tasks evenly: no shard takes more than twice its share of 2,000 ids', () => {
     const shards = 10;
     const counts = new Array(shards).fill(0);
-    for (let i = 0; i < 2000; i++) counts[statusShard(newTask('u', { title: 't' }).task_id, shards)] += 1;
+    for (let i = 0; i < 2000; i++)
+      counts[statusShard(newTask('u', { title: 't' }).task_id, shards)] += 1;
     expect(Math.max(...counts)).toBeLessThan((2000 / shards) * 2);
     expect(Math.min(...counts)).toBeGreaterThan(0);
   });

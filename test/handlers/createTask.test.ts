@@ -49,11 +49,23 @@ describe('createTask', () => {
     { name: 'a missing title', body: { description: 'x' }, path: '/body/title' },
     { name: 'an empty title', body: { title: '' }, path: '/body/title' },
     { name: 'an over-long title', body: { title: 'x'.repeat(201) }, path: '/body/title' },
-    { name: 'an over-long description', body: { title: 't', description: 'x'.repeat(4001) }, path: '/body/description' },
+    {
+      name: 'an over-long description',
+      body: { title: 't', description: 'x'.repeat(4001) },
+      path: '/body/description',
+    },
     { name: 'an unknown status', body: { title: 't', status: 'done' }, path: '/body/status' },
     { name: 'a wrong type', body: { title: 42 }, path: '/body/title' },
-    { name: 'a client-set task_id (mass assignment)', body: { title: 't', task_id: '01JD7Z8Q3X5M2N4P6R8T0V2W4Y' }, path: '/body/task_id' },
-    { name: 'a client-set owner', body: { title: 't', user_id: 'someone-else' }, path: '/body/user_id' },
+    {
+      name: 'a client-set task_id (mass assignment)',
+      body: { title: 't', task_id: '01JD7Z8Q3X5M2N4P6R8T0V2W4Y' },
+      path: '/body/task_id',
+    },
+    {
+      name: 'a client-set owner',
+      body: { title: 't', user_id: 'someone-else' },
+      path: '/body/user_id',
+    },
     { name: 'a client-set version', body: { title: 't', version: 9 }, path: '/body/version' },
     { name: 'an array body', body: [{ title: 't' }], path: '/body' },
     { name: 'invalid JSON', body: '{"title": ', path: '/body' },
@@ -105,7 +117,11 @@ describe('createTask', () => {
     it('replays the first task for a retry with the same key and body', async () => {
       const sub = user();
       const key = `"${randomUUID()}"`;
-      const first = await env.invoke('createTask', { sub, headers: { 'Idempotency-Key': key }, body: { title: 'Once' } });
+      const first = await env.invoke('createTask', {
+        sub,
+        headers: { 'Idempotency-Key': key },
+        body: { title: 'Once' },
+      });
       const retry = await env.invoke('createTask', {
         sub,
         headers: { 'Idempotency-Key': key },
@@ -122,9 +138,17 @@ describe('createTask', () => {
     it('refuses the same key with a different body with a 422 and creates nothing', async () => {
       const sub = user();
       const key = randomUUID();
-      await env.invoke('createTask', { sub, headers: { 'Idempotency-Key': key }, body: { title: 'A' } });
+      await env.invoke('createTask', {
+        sub,
+        headers: { 'Idempotency-Key': key },
+        body: { title: 'A' },
+      });
       const before = await env.items();
-      const res = await env.invoke('createTask', { sub, headers: { 'Idempotency-Key': key }, body: { title: 'B' } });
+      const res = await env.invoke('createTask', {
+        sub,
+        headers: { 'Idempotency-Key': key },
+        body: { title: 'B' },
+      });
 
       expect(res.status).toBe(422);
       expect(await env.items()).toEqual(before);
@@ -132,8 +156,16 @@ describe('createTask', () => {
 
     it('scopes keys to the user: another user with the same key gets a task of their own', async () => {
       const key = randomUUID();
-      const a = await env.invoke('createTask', { sub: user(), headers: { 'Idempotency-Key': key }, body: { title: 'A' } });
-      const b = await env.invoke('createTask', { sub: user(), headers: { 'Idempotency-Key': key }, body: { title: 'A' } });
+      const a = await env.invoke('createTask', {
+        sub: user(),
+        headers: { 'Idempotency-Key': key },
+        body: { title: 'A' },
+      });
+      const b = await env.invoke('createTask', {
+        sub: user(),
+        headers: { 'Idempotency-Key': key },
+        body: { title: 'A' },
+      });
       expect(b.status).toBe(201);
       expect(b.json.task_id).not.toBe(a.json.task_id);
     });

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => env.stop());
 
 describe('deleteTask', () => {
-  it('deletes the owner\'s task with a 204 and no body; it is then gone', async () => {
+  it("deletes the owner's task with a 204 and no body; it is then gone", async () => {
     const sub = newUser();
     const task = await createTask(env, sub);
 
@@ -32,19 +32,29 @@ describe('deleteTask', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('answers 404 for another user\'s task and keeps it', async () => {
+  it("answers 404 for another user's task and keeps it", async () => {
     const owner = newUser();
     const task = await createTask(env, owner);
-    const res = await env.invoke('deleteTask', { sub: newUser(), pathParameters: { taskId: task.task_id } });
+    const res = await env.invoke('deleteTask', {
+      sub: newUser(),
+      pathParameters: { taskId: task.task_id },
+    });
     expect(res.status).toBe(404);
-    const still = await env.invoke('getTask', { sub: owner, pathParameters: { taskId: task.task_id } });
+    const still = await env.invoke('getTask', {
+      sub: owner,
+      pathParameters: { taskId: task.task_id },
+    });
     expect(still.status).toBe(200);
   });
 
   it('deletes under a matching If-Match and refuses a stale one with a 412, keeping the task', async () => {
     const sub = newUser();
     const task = await createTask(env, sub);
-    await env.invoke('updateTask', { sub, pathParameters: { taskId: task.task_id }, body: { title: 'v2' } });
+    await env.invoke('updateTask', {
+      sub,
+      pathParameters: { taskId: task.task_id },
+      body: { title: 'v2' },
+    });
 
     const stale = await env.invoke('deleteTask', {
       sub,
@@ -52,7 +62,9 @@ describe('deleteTask', () => {
       headers: { 'If-Match': '"1"' },
     });
     expect(stale.status).toBe(412);
-    expect((await env.invoke('getTask', { sub, pathParameters: { taskId: task.task_id } })).status).toBe(200);
+    expect(
+      (await env.invoke('getTask', { sub, pathParameters: { taskId: task.task_id } })).status,
+    ).toBe(200);
 
     const fresh = await env.invoke('deleteTask', {
       sub,
@@ -63,7 +75,10 @@ describe('deleteTask', () => {
   });
 
   it('refuses a malformed task id with a 400', async () => {
-    const res = await env.invoke('deleteTask', { sub: newUser(), pathParameters: { taskId: '../etc' } });
+    const res = await env.invoke('deleteTask', {
+      sub: newUser(),
+      pathParameters: { taskId: '../etc' },
+    });
     expect(res.status).toBe(400);
   });
 

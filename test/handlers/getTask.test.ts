@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => env.stop());
 
 describe('getTask', () => {
-  it('returns the owner\'s task with its ETag and no storage keys', async () => {
+  it("returns the owner's task with its ETag and no storage keys", async () => {
     const sub = newUser();
     const task = await createTask(env, sub, { description: 'details' });
 
@@ -22,14 +22,20 @@ describe('getTask', () => {
   });
 
   it('answers 404 for a task that does not exist', async () => {
-    const res = await env.invoke('getTask', { sub: newUser(), pathParameters: { taskId: UNKNOWN_ID } });
+    const res = await env.invoke('getTask', {
+      sub: newUser(),
+      pathParameters: { taskId: UNKNOWN_ID },
+    });
     expect(res.status).toBe(404);
     expect(res.json.detail).toContain(UNKNOWN_ID);
   });
 
-  it('answers 404, not 403, for another user\'s task so existence is not leaked', async () => {
+  it("answers 404, not 403, for another user's task so existence is not leaked", async () => {
     const task = await createTask(env, newUser());
-    const res = await env.invoke('getTask', { sub: newUser(), pathParameters: { taskId: task.task_id } });
+    const res = await env.invoke('getTask', {
+      sub: newUser(),
+      pathParameters: { taskId: task.task_id },
+    });
     expect(res.status).toBe(404);
   });
 

@@ -13,7 +13,10 @@ async function walk(sub: string, query: Record<string, string> = {}) {
   let cursor: string | undefined;
   let pages = 0;
   do {
-    const res = await env.invoke('listTasks', { sub, query: { ...query, ...(cursor ? { cursor } : {}) } });
+    const res = await env.invoke('listTasks', {
+      sub,
+      query: { ...query, ...(cursor ? { cursor } : {}) },
+    });
     expect(res.status).toBe(200);
     expect(res.json.count).toBe(res.json.tasks.length);
     seen.push(...res.json.tasks.map((t: { task_id: string }) => t.task_id));
@@ -30,7 +33,7 @@ describe('listTasks', () => {
     expect(res.json).toEqual({ tasks: [], count: 0 });
   });
 
-  it('lists only the caller\'s tasks, newest first', async () => {
+  it("lists only the caller's tasks, newest first", async () => {
     const sub = newUser();
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await createTask(env, sub)).task_id);
@@ -64,7 +67,7 @@ describe('listTasks', () => {
     expect(seen).toEqual(done.reverse());
   });
 
-  it('uses the spec\'s default limit of 50', async () => {
+  it("uses the spec's default limit of 50", async () => {
     const sub = newUser();
     for (let i = 0; i < 51; i++) await createTask(env, sub);
     const res = await env.invoke('listTasks', { sub });
@@ -72,13 +75,16 @@ describe('listTasks', () => {
     expect(res.json.next_cursor).toEqual(expect.any(String));
   });
 
-  it('keeps a cursor inside the caller\'s partition: another user\'s cursor lists the caller\'s own tasks', async () => {
+  it("keeps a cursor inside the caller's partition: another user's cursor lists the caller's own tasks", async () => {
     const victim = newUser();
     for (let i = 0; i < 4; i++) await createTask(env, victim, { title: 'secret' });
     const page = await env.invoke('listTasks', { sub: victim, query: { limit: '2' } });
     const attacker = newUser();
 
-    const res = await env.invoke('listTasks', { sub: attacker, query: { cursor: page.json.next_cursor } });
+    const res = await env.invoke('listTasks', {
+      sub: attacker,
+      query: { cursor: page.json.next_cursor },
+    });
 
     expect(res.status).toBe(200);
     expect(res.json.tasks).toEqual([]);

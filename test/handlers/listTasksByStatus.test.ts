@@ -11,7 +11,7 @@ afterAll(() => env.stop());
 const admin = newUser();
 
 describe('listTasksByStatus', () => {
-  it('lists every user\'s tasks in the status, newest first, with user_id', async () => {
+  it("lists every user's tasks in the status, newest first, with user_id", async () => {
     const a = newUser();
     const b = newUser();
     const t1 = await createTask(env, a, { status: 'in_progress' });
@@ -58,10 +58,38 @@ describe('listTasksByStatus', () => {
     { name: 'a missing status', query: {}, path: '/query/status' },
     { name: 'an unknown status', query: { status: 'all' }, path: '/query/status' },
     { name: 'limit 500', query: { status: 'pending', limit: '500' }, path: '/query/limit' },
-    { name: 'a user cursor', query: { status: 'pending', cursor: Buffer.from('{"v":1,"t":"01ARZ3NDEKTSV4RRFFQ69G5FAV"}').toString('base64url') }, path: '/query/cursor' },
-    { name: 'a cursor for another status', query: { status: 'pending', cursor: Buffer.from('{"v":1,"s":"completed","p":[0,0,0]}').toString('base64url') }, path: '/query/cursor' },
-    { name: 'a cursor for another shard count', query: { status: 'pending', cursor: Buffer.from('{"v":1,"s":"pending","p":[0,0]}').toString('base64url') }, path: '/query/cursor' },
-    { name: 'a cursor with a forged position', query: { status: 'pending', cursor: Buffer.from('{"v":1,"s":"pending","p":[0,["x","y","z"],1]}').toString('base64url') }, path: '/query/cursor' },
+    {
+      name: 'a user cursor',
+      query: {
+        status: 'pending',
+        cursor: Buffer.from('{"v":1,"t":"01ARZ3NDEKTSV4RRFFQ69G5FAV"}').toString('base64url'),
+      },
+      path: '/query/cursor',
+    },
+    {
+      name: 'a cursor for another status',
+      query: {
+        status: 'pending',
+        cursor: Buffer.from('{"v":1,"s":"completed","p":[0,0,0]}').toString('base64url'),
+      },
+      path: '/query/cursor',
+    },
+    {
+      name: 'a cursor for another shard count',
+      query: {
+        status: 'pending',
+        cursor: Buffer.from('{"v":1,"s":"pending","p":[0,0]}').toString('base64url'),
+      },
+      path: '/query/cursor',
+    },
+    {
+      name: 'a cursor with a forged position',
+      query: {
+        status: 'pending',
+        cursor: Buffer.from('{"v":1,"s":"pending","p":[0,["x","y","z"],1]}').toString('base64url'),
+      },
+      path: '/query/cursor',
+    },
   ])('refuses $name with a 400', async ({ query, path }) => {
     const res = await env.invoke('listTasksByStatus', { sub: admin, groups: ['admins'], query });
     expect(res.status).toBe(400);

@@ -32,12 +32,16 @@ describe('updateTask', () => {
     expect(res.headers.etag).toBe('"2"');
   });
 
-  it('moves the task to the new status\'s shard of the status index, leaving nothing behind', async () => {
+  it("moves the task to the new status's shard of the status index, leaving nothing behind", async () => {
     const sub = newUser();
     const task = await createTask(env, sub);
     const before = (await env.items()).find((i) => i.SK === `TASK#${task.task_id}`);
 
-    await env.invoke('updateTask', { sub, pathParameters: { taskId: task.task_id }, body: { status: 'completed' } });
+    await env.invoke('updateTask', {
+      sub,
+      pathParameters: { taskId: task.task_id },
+      body: { status: 'completed' },
+    });
 
     const items = (await env.items()).filter((i) => i.PK === `USER#${sub}`);
     expect(items).toHaveLength(1);
@@ -97,7 +101,7 @@ describe('updateTask', () => {
     expect(res.status).toBe(404);
   });
 
-  it('answers 404 for another user\'s task and leaves it unchanged', async () => {
+  it("answers 404 for another user's task and leaves it unchanged", async () => {
     const task = await createTask(env, newUser());
     const before = await env.items();
     const res = await env.invoke('updateTask', {
@@ -112,14 +116,22 @@ describe('updateTask', () => {
   it.each([
     { name: 'an empty change set', body: {}, path: '/body' },
     { name: 'a client-set version', body: { version: 5 }, path: '/body/version' },
-    { name: 'a client-set created_at', body: { created_at: '2020-01-01T00:00:00.000Z' }, path: '/body/created_at' },
+    {
+      name: 'a client-set created_at',
+      body: { created_at: '2020-01-01T00:00:00.000Z' },
+      path: '/body/created_at',
+    },
     { name: 'an unknown status', body: { status: 'archived' }, path: '/body/status' },
     { name: 'a null title', body: { title: null }, path: '/body/title' },
   ])('refuses $name with a 400 and changes nothing', async ({ body, path }) => {
     const sub = newUser();
     const task = await createTask(env, sub);
     const before = await env.items();
-    const res = await env.invoke('updateTask', { sub, pathParameters: { taskId: task.task_id }, body });
+    const res = await env.invoke('updateTask', {
+      sub,
+      pathParameters: { taskId: task.task_id },
+      body,
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect(await env.items()).toEqual(before);
@@ -144,7 +156,10 @@ describe('updateTask', () => {
   });
 
   it('answers 401 without authorizer claims', async () => {
-    const res = await env.invoke('updateTask', { pathParameters: { taskId: UNKNOWN_ID }, body: { title: 'x' } });
+    const res = await env.invoke('updateTask', {
+      pathParameters: { taskId: UNKNOWN_ID },
+      body: { title: 'x' },
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -7,7 +7,9 @@ export async function startStore(shards: number, tableName = 'TaskApp') {
   const dynamo = await startDynalite();
   const client = localDynamoClient(dynamo.endpoint);
   await ensureTable(client, tableName);
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   return {
     endpoint: dynamo.endpoint,
     doc,

@@ -33,7 +33,10 @@ export type OperationId = keyof typeof ROUTES;
 export interface HandlerEnv {
   tableName: string;
   client: DynamoDBClient;
-  invoke(operationId: OperationId, parts: Omit<EventParts, 'method' | 'resource'>): Promise<Invocation>;
+  invoke(
+    operationId: OperationId,
+    parts: Omit<EventParts, 'method' | 'resource'>,
+  ): Promise<Invocation>;
   /** Every item in the table, sorted, for "nothing changed" checks. */
   items(): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
@@ -73,14 +76,14 @@ export async function startHandlerEnv(env: Record<string, string> = {}): Promise
         Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
       );
       const res = { status: result.statusCode, headers, body: result.body };
-      expect(contractViolations(operationId, res), `${operationId} answered off-contract`).toEqual([]);
+      expect(contractViolations(operationId, res), `${operationId} answered off-contract`).toEqual(
+        [],
+      );
       return { ...res, json: result.body ? JSON.parse(result.body) : undefined };
     },
     async items() {
       const out = await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
-      return (out.Items ?? []).sort((a, b) =>
-        `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`),
-      );
+      return (out.Items ?? []).sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`));
     },
     async stop() {
       client.destroy();

@@ -5,11 +5,7 @@ import type { HandlerEnv } from './handlers.js';
 export const newUser = () => randomUUID();
 
 let counter = 0;
-export async function createTask(
-  env: HandlerEnv,
-  sub: string,
-  body: Record<string, unknown> = {},
-) {
+export async function createTask(env: HandlerEnv, sub: string, body: Record<string, unknown> = {}) {
   counter += 1;
   const res = await env.invoke('createTask', { sub, body: { title: `Task ${counter}`, ...body } });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.body}`);
