@@ -1,0 +1,187 @@
+/** The typed task-api client: one method per operationId of openapi.yaml, on openapi-fetch. */
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { components, paths } from './api.generated.js';
+import { TaskApiProblemError } from './errors.js';
+import {
+  createRetryingFetch,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  type Fetch,
+  type RetryOptions,
+} from './retry.js';
+import type {
+  AdminTask,
+  AdminTaskList,
+  CallOptions,
+  ConditionalOptions,
+  CreateTaskOptions,
+  ListTasksByStatusQuery,
+  ListTasksQuery,
+  Problem,
+  Task,
+  TaskApiResult,
+  TaskCreate,
+  TaskList,
+  TaskUpdate,
+  WithEtag,
+} from './types.js';
+
+export interface TaskApiClientOptions {
+  /** The API root, e.g. `http://localhost:3000` or the stack's `ApiUrl`. */
+  baseUrl: string;
+  /** Returns the caller's Cognito ID token; called once per operation call. */
+  getToken: () => string | Promise<string>;
+  /** @default globalThis.fetch, looked up at each request */
+  fetch?: Fetch;
+  /** Per attempt, response body included; 0 turns it off. @default 10000 */
+  timeoutMs?: number;
+  /** @default { retries: 3, baseDelayMs: 100, maxDelayMs: 5000 } */
+  retry?: Partial<RetryOptions>;
+  /** Makes the `Idempotency-Key` of each create. @default crypto.randomUUID */
+  idempotencyKey?: () => string;
+}
+
+type PageOf = { listTasks: Task; listTasksByStatus: AdminTask };
+type PageQuery = { listTasks: ListTasksQuery; listTasksByStatus: ListTasksByStatusQuery };
+
+export type TaskApiClient = ReturnType<typeof createTaskApiClient>;
+
+export function createTaskApiClient(options: TaskApiClientOptions) {
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const raw: Client<paths> = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: createRetryingFetch({
+      retry,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
+  });
+  raw.use(authMiddleware(options.getToken));
+  const newIdempotencyKey = options.idempotencyKey ?? (() => crypto.randomUUID());
+
+  /** POST /tasks */
+  async function createTask(
+    body: TaskCreate,
+    { idempotencyKey, signal }: CreateTaskOptions = {},
+  ): Promise<TaskApiResult<Task, WithEtag>> {
+    const result = await raw.POST('/tasks', {
+      // TaskCreate only relaxes the defaulted `description` (see types.ts).
+      body: body as components['schemas']['TaskCreate'],
+      params: { header: { 'Idempotency-Key': idempotencyKey ?? newIdempotencyKey() } },
+      signal,
+    });
+    return withEtag(result);
+  }
+
+  /** GET /tasks */
+  async function listTasks(
+    query: ListTasksQuery = {},
+    { signal }: CallOptions = {},
+  ): Promise<TaskApiResult<TaskList>> {
+    return plain(await raw.GET('/tasks', { params: { query }, signal }));
+  }
+
+  /** GET /tasks/{taskId} */
+  async function getTask(
+    taskId: string,
+    { signal }: CallOptions = {},
+  ): Promise<TaskApiResult<Task, WithEtag>> {
+    return withEtag(await raw.GET('/tasks/{taskId}', { params: { path: { taskId } }, signal }));
+  }
+
+  /** PATCH /tasks/{taskId} */
+  async function updateTask(
+    taskId: string,
+    body: TaskUpdate,
+    { ifMatch, signal }: ConditionalOptions = {},
+  ): Promise<TaskApiResult<Task, WithEtag>> {
+    const result = await raw.PATCH('/tasks/{taskId}', {
+      params: { path: { taskId }, header: { 'If-Match': ifMatch } },
+      body,
+      signal,
+    });
+    return withEtag(result);
+  }
+
+  /** DELETE /tasks/{taskId} */
+  async function deleteTask(
+    taskId: string,
+    { ifMatch, signal }: ConditionalOptions = {},
+  ): Promise<TaskApiResult<undefined>> {
+    const result = await raw.DELETE('/tasks/{taskId}', {
+      params: { path: { taskId }, header: { 'If-Match': ifMatch } },
+      signal,
+    });
+    return plain(result);
+  }
+
+  /** GET /admin/tasks */
+  async function listTasksByStatus(
+    query: ListTasksByStatusQuery,
+    { signal }: CallOptions = {},
+  ): Promise<TaskApiResult<AdminTaskList>> {
+    return plain(await raw.GET('/admin/tasks', { params: { query }, signal }));
+  }
+
+  /** Every task of a listing, page after page; throws TaskApiProblemError if a page fails. */
+  async function* paginate<Op extends keyof PageOf>(
+    operation: Op,
+    query: PageQuery[Op],
+    { signal }: CallOptions = {},
+  ): AsyncGenerator<PageOf[Op], void, undefined> {
+    let cursor = query.cursor;
+    do {
+      const page =
+        operation === 'listTasks'
+          ? await listTasks({ ...query, cursor }, { signal })
+          : await listTasksByStatus({ ...(query as ListTasksByStatusQuery), cursor }, { signal });
+      if (page.error) throw new TaskApiProblemError(page.error, page.response);
+      yield* page.data.tasks as PageOf[Op][];
+      cursor = page.data.next_cursor;
+    } while (cursor !== undefined);
+  }
+
+  return {
+    createTask,
+    listTasks,
+    getTask,
+    updateTask,
+    deleteTask,
+    listTasksByStatus,
+    paginate,
+    /** PATCH only if the task still has `etag` (from getTask, createTask or updateTask); else 412. */
+    updateTaskIfUnchanged: (taskId: string, etag: string, body: TaskUpdate, opts?: CallOptions) =>
+      updateTask(taskId, body, { ...opts, ifMatch: etag }),
+    /** DELETE only if the task still has `etag`; else 412. */
+    deleteTaskIfUnchanged: (taskId: string, etag: string, opts?: CallOptions) =>
+      deleteTask(taskId, { ...opts, ifMatch: etag }),
+    /** The underlying openapi-fetch client (same auth, retries and timeouts), typed by path. */
+    raw,
+  };
+}
+
+function authMiddleware(getToken: TaskApiClientOptions['getToken']): Middleware {
+  return {
+    async onRequest({ request }) {
+      request.headers.set('Authorization', await getToken());
+      return request;
+    },
+  };
+}
+
+type FetchResult<T> =
+  | { data: T; error?: never; response: Response }
+  | { data?: never; error: Problem; response: Response };
+
+function plain<T>(result: FetchResult<T>): TaskApiResult<T> {
+  if (result.error !== undefined) return { error: result.error, response: result.response };
+  return { data: result.data as T, response: result.response };
+}
+
+function withEtag(result: FetchResult<Task>): TaskApiResult<Task, WithEtag> {
+  if (result.error !== undefined) return { error: result.error, response: result.response };
+  const { data, response } = result;
+  // The spec makes the ETag the task's version; a browser hides the header unless CORS exposes it.
+  const etag = response.headers.get('ETag') ?? `"${data.version}"`;
+  return { data, etag, response };
+}

@@ -1,0 +1,11 @@
+/** @task-api/sdk: the typed client of openapi.yaml. */
+
+export type { components, operations, paths } from './api.generated.js';
+export {
+  createTaskApiClient,
+  type TaskApiClient,
+  type TaskApiClientOptions,
+} from './client.js';
+export { TaskApiError, TaskApiNetworkError, TaskApiProblemError } from './errors.js';
+export type { Fetch, RetryOptions } from './retry.js';
+export type * from './types.js';

@@ -1,0 +1,239 @@
+/**
+ * @task-api/sdk/msw: msw handlers that answer like task-api (openapi.yaml), backed by an
+ * in-memory store, for testing code that uses the SDK without a server.
+ */
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import { cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
+import {
+  ifMatchAllows,
+  validateHeader,
+  validateListQuery,
+  validateTaskBody,
+  validateTaskId,
+} from './msw/validate.js';
+import type { FieldError, Problem, Task, TaskCreate, TaskUpdate } from './types.js';
+
+export { TaskStore } from './msw/store.js';
+
+export interface MockUser {
+  /** The Cognito `sub`: owner of the tasks this user creates. */
+  sub: string;
+  /** A member of the `admins` group (may call listTasksByStatus). */
+  admin?: boolean;
+}
+
+export interface TaskApiHandlersOptions {
+  /** The same `baseUrl` the client under test uses. */
+  baseUrl: string;
+  /**
+   * Known tokens (the `Authorization` value, raw or `Bearer ...`) and who they are; any other
+   * token is a 401. @default every token is accepted as a non-admin user whose `sub` is the token
+   */
+  users?: Record<string, MockUser>;
+  /** Seed or inspect the data. @default a new empty store */
+  store?: TaskStore;
+}
+
+const MAX_BODY_BYTES = 32_768;
+const PROBLEMS = {
+  400: ['validation-error', 'Bad Request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not Found'],
+  412: ['precondition-failed', 'Precondition Failed'],
+  413: ['payload-too-large', 'Content Too Large'],
+  415: ['unsupported-media-type', 'Unsupported Media Type'],
+  422: ['idempotency-key-reused', 'Unprocessable Content'],
+} as const;
+
+function problem(status: keyof typeof PROBLEMS, detail: string, errors?: FieldError[]) {
+  const [slug, title] = PROBLEMS[status];
+  const body: Problem = { type: `https://task-api.dev/problems/${slug}`, title, status, detail };
+  if (errors) body.errors = errors;
+  return HttpResponse.json(body, {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+const invalid = (errors: FieldError[]) =>
+  problem(400, 'the request does not match the contract', errors);
+
+function taskResponse(task: Task, status: 200 | 201) {
+  const headers: Record<string, string> = { ETag: `"${task.version}"` };
+  if (status === 201) headers.Location = `/tasks/${task.task_id}`;
+  return HttpResponse.json(task, { status, headers });
+}
+
+/** The JSON body, or the 415/413/400 problem the API answers instead. */
+async function readJson(request: Request): Promise<{ body: unknown } | { refusal: Response }> {
+  const type = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    return {
+      refusal: problem(415, `content-type must be application/json, got ${type ?? 'none'}`),
+    };
+  }
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    return {
+      refusal: problem(
+        413,
+        `the body must be at most ${MAX_BODY_BYTES} bytes, got ${bytes.byteLength}`,
+      ),
+    };
+  }
+  try {
+    return { body: JSON.parse(new TextDecoder().decode(bytes)) };
+  } catch {
+    return { refusal: invalid([{ path: '/body', message: 'must be valid JSON' }]) };
+  }
+}
+
+/** Canonical JSON (sorted keys), so key order does not make "a different body". */
+function fingerprint(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(fingerprint).join(',')}]`;
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${fingerprint(v)}`).join(',')}}`;
+}
+
+export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHandler[] {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const store = options.store ?? new TaskStore();
+
+  function caller(request: Request): MockUser | undefined {
+    const token = request.headers
+      .get('Authorization')
+      ?.replace(/^Bearer\s+/i, '')
+      .trim();
+    if (!token) return undefined;
+    return options.users ? options.users[token] : { sub: token };
+  }
+  const unauthorized = () => problem(401, 'a valid Cognito ID token is required');
+
+  function listPage(
+    query: URLSearchParams,
+    list: string,
+    match: (t: { user_id: string; status: string }) => boolean,
+  ) {
+    const limit = Number(query.get('limit') ?? 50);
+    const cursor = query.get('cursor');
+    const after = cursor === null ? undefined : cursors.decode(list, cursor);
+    if (cursor !== null && after === undefined) {
+      return {
+        refusal: invalid([{ path: '/query/cursor', message: 'is not a cursor of this list' }]),
+      };
+    }
+    const { tasks, nextSeq } = store.page(match, limit, after);
+    return {
+      tasks,
+      next_cursor: nextSeq === undefined ? undefined : cursors.encode(list, nextSeq),
+    };
+  }
+
+  return [
+    http.post(`${base}/tasks`, async ({ request }) => {
+      const user = caller(request);
+      if (!user) return unauthorized();
+      const read = await readJson(request);
+      if ('refusal' in read) return read.refusal;
+      const key = request.headers.get('Idempotency-Key');
+      const errors = [
+        ...validateHeader('idempotency-key', key),
+        ...validateTaskBody(read.body, 'create'),
+      ];
+      if (errors.length > 0) return invalid(errors);
+      if (key === null)
+        return taskResponse(toTask(store.create(user.sub, read.body as TaskCreate)), 201);
+
+      const id = key.replace(/^"(.*)"$/, '$1');
+      const print = fingerprint(read.body);
+      const seen = store.recall(user.sub, id);
+      if (seen && seen.fingerprint !== print) {
+        return problem(422, 'this Idempotency-Key was used with a different request body');
+      }
+      if (seen) return taskResponse(seen.task, 201);
+      const task = toTask(store.create(user.sub, read.body as TaskCreate));
+      store.remember(user.sub, id, { fingerprint: print, task });
+      return taskResponse(task, 201);
+    }),
+
+    http.get(`${base}/tasks`, ({ request }) => {
+      const user = caller(request);
+      if (!user) return unauthorized();
+      const query = new URL(request.url).searchParams;
+      const errors = validateListQuery(query, false);
+      if (errors.length > 0) return invalid(errors);
+      const status = query.get('status');
+      const page = listPage(
+        query,
+        `user:${user.sub}:${status ?? '*'}`,
+        (t) => t.user_id === user.sub && (status === null || t.status === status),
+      );
+      if ('refusal' in page) return page.refusal;
+      const tasks = page.tasks.map(toTask);
+      return HttpResponse.json({ tasks, count: tasks.length, next_cursor: page.next_cursor });
+    }),
+
+    http.get(`${base}/tasks/:taskId`, ({ request, params }) => {
+      const user = caller(request);
+      if (!user) return unauthorized();
+      const taskId = String(params.taskId);
+      const errors = validateTaskId(taskId);
+      if (errors.length > 0) return invalid(errors);
+      const task = store.get(user.sub, taskId);
+      return task ? taskResponse(toTask(task), 200) : problem(404, `task ${taskId} not found`);
+    }),
+
+    http.patch(`${base}/tasks/:taskId`, async ({ request, params }) => {
+      const user = caller(request);
+      if (!user) return unauthorized();
+      const read = await readJson(request);
+      if ('refusal' in read) return read.refusal;
+      const taskId = String(params.taskId);
+      const ifMatch = request.headers.get('If-Match');
+      const errors = [
+        ...validateTaskId(taskId),
+        ...validateHeader('if-match', ifMatch),
+        ...validateTaskBody(read.body, 'update'),
+      ];
+      if (errors.length > 0) return invalid(errors);
+      const task = store.get(user.sub, taskId);
+      if (!task) return problem(404, `task ${taskId} not found`);
+      if (!ifMatchAllows(ifMatch, task.version)) {
+        return problem(412, 'the task has changed since the given ETag');
+      }
+      return taskResponse(toTask(store.update(task, read.body as TaskUpdate)), 200);
+    }),
+
+    http.delete(`${base}/tasks/:taskId`, ({ request, params }) => {
+      const user = caller(request);
+      if (!user) return unauthorized();
+      const taskId = String(params.taskId);
+      const ifMatch = request.headers.get('If-Match');
+      const errors = [...validateTaskId(taskId), ...validateHeader('if-match', ifMatch)];
+      if (errors.length > 0) return invalid(errors);
+      const task = store.get(user.sub, taskId);
+      if (!task) return problem(404, `task ${taskId} not found`);
+      if (!ifMatchAllows(ifMatch, task.version)) {
+        return problem(412, 'the task has changed since the given ETag');
+      }
+      store.delete(task);
+      return new HttpResponse(null, { status: 204 });
+    }),
+
+    http.get(`${base}/admin/tasks`, ({ request }) => {
+      const user = caller(request);
+      if (!user) return unauthorized();
+      if (!user.admin) return problem(403, 'this operation is for members of the admins group');
+      const query = new URL(request.url).searchParams;
+      const errors = validateListQuery(query, true);
+      if (errors.length > 0) return invalid(errors);
+      const status = query.get('status');
+      const page = listPage(query, `admin:${status}`, (t) => t.status === status);
+      if ('refusal' in page) return page.refusal;
+      const tasks = page.tasks.map(toAdminTask);
+      return HttpResponse.json({ tasks, count: tasks.length, next_cursor: page.next_cursor });
+    }),
+  ];
+}

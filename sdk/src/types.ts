@@ -1,0 +1,45 @@
+/** Names for the contract's schemas and the result shape every SDK call returns. */
+import type { components, operations } from './api.generated.js';
+
+type Schemas = components['schemas'];
+
+export type Task = Schemas['Task'];
+export type AdminTask = Schemas['AdminTask'];
+export type TaskStatus = Schemas['TaskStatus'];
+export type TaskList = Schemas['TaskList'];
+export type AdminTaskList = Schemas['AdminTaskList'];
+export type Problem = Schemas['Problem'];
+export type FieldError = Schemas['FieldError'];
+export type TaskUpdate = Schemas['TaskUpdate'];
+/**
+ * `description` is optional on the wire (it has `default: ''`), but openapi-typescript's
+ * `defaultNonNullable` marks defaulted component properties as required; undo that here.
+ */
+export type TaskCreate = Omit<Schemas['TaskCreate'], 'description'> &
+  Partial<Pick<Schemas['TaskCreate'], 'description'>>;
+
+export type ListTasksQuery = NonNullable<operations['listTasks']['parameters']['query']>;
+export type ListTasksByStatusQuery = operations['listTasksByStatus']['parameters']['query'];
+
+/** Expected outcomes: the success body, or the RFC 9457 problem the API answered with. */
+export type TaskApiResult<T, Extra = unknown> =
+  | ({ data: T; error?: never; response: Response } & Extra)
+  | ({ data?: never; error: Problem; response: Response } & { [K in keyof Extra]?: never });
+
+/** A success that carries the task's `ETag` (a strong tag such as `"3"`), for `ifMatch`. */
+export type WithEtag = { etag: string };
+
+export interface CallOptions {
+  /** Cancels the call, including any retry wait. */
+  signal?: AbortSignal;
+}
+
+export interface CreateTaskOptions extends CallOptions {
+  /** Overrides the generated `Idempotency-Key` (one per logical create). */
+  idempotencyKey?: string;
+}
+
+export interface ConditionalOptions extends CallOptions {
+  /** Sent as `If-Match`: the change happens only if the task still has this `ETag` (else 412). */
+  ifMatch?: string;
+}

@@ -1,0 +1,388 @@
+/**
+ * @task-api/sdk/msw answers only what openapi.yaml allows: every response below is checked
+ * against the spec, and its request rules agree with the API's own validators.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as apiBody from '../../src/http/validate-body.generated.js';
+import * as apiParams from '../../src/http/validate-params.generated.js';
+import { contractViolations } from '../../test/support/contract.js';
+import {
+  validateHeader,
+  validateListQuery,
+  validateTaskBody,
+  validateTaskId,
+} from '../src/msw/validate.js';
+import type { FieldError } from '../src/types.js';
+import { BASE_URL, makeClient, useMockApi } from './fixtures.js';
+
+useMockApi();
+
+const OPERATIONS: Array<[string, RegExp, string]> = [
+  ['POST', /^\/tasks$/, 'createTask'],
+  ['GET', /^\/tasks$/, 'listTasks'],
+  ['GET', /^\/tasks\/[^/]+$/, 'getTask'],
+  ['PATCH', /^\/tasks\/[^/]+$/, 'updateTask'],
+  ['DELETE', /^\/tasks\/[^/]+$/, 'deleteTask'],
+  ['GET', /^\/admin\/tasks$/, 'listTasksByStatus'],
+];
+
+const seen = new Set<string>();
+const violations: string[] = [];
+
+/** fetch that checks every response against the contract on the way back. */
+async function checkedFetch(request: Request): Promise<Response> {
+  const { method } = request;
+  const response = await globalThis.fetch(request);
+  const path = new URL(request.url).pathname;
+  const operationId = OPERATIONS.find(([m, p]) => m === method && p.test(path))?.[2];
+  if (!operationId) {
+    violations.push(`${method} ${path} is no operation`);
+    return response;
+  }
+  const body = await response.clone().text();
+  const headers = Object.fromEntries(response.headers.entries());
+  seen.add(`${operationId} ${response.status}`);
+  for (const v of contractViolations(operationId, { status: response.status, headers, body })) {
+    violations.push(`${method} ${path} -> ${response.status}: ${v}`);
+  }
+  return response;
+}
+
+afterEach(() => {
+  expect(violations.splice(0)).toEqual([]);
+});
+
+const client = (token = 'token-alice') =>
+  makeClient(token, { fetch: checkedFetch, retry: { retries: 0 } });
+
+function call(
+  method: string,
+  path: string,
+  init: { token?: string | null; headers?: Record<string, string>; body?: string } = {},
+) {
+  const headers = new Headers(init.headers);
+  if (init.token !== null) headers.set('Authorization', init.token ?? 'token-alice');
+  return checkedFetch(
+    new Request(`${BASE_URL}${path}`, { method, headers, body: init.body ?? null }),
+  );
+}
+
+async function newTask(token = 'token-alice', title = 'a') {
+  const { data } = await client(token).createTask({ title });
+  if (!data) throw new Error('create failed');
+  return data;
+}
+
+describe('msw handlers follow the contract', () => {
+  it('refuses a request without Authorization with 401', async () => {
+    const res = await call('GET', '/tasks', { token: null });
+    expect(res.status).toBe(401);
+  });
+
+  it('accepts the token as `Bearer <token>` too', async () => {
+    const res = await call('GET', '/tasks', { token: 'Bearer token-alice' });
+    expect(res.status).toBe(200);
+  });
+
+  it.each<{ name: string; headers: Record<string, string>; body: string; want: number }>([
+    {
+      name: 'a non-JSON content type with 415',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"title":"a"}',
+      want: 415,
+    },
+    {
+      name: 'a body over 32 KiB with 413',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'a', description: 'x'.repeat(33_000) }),
+      want: 413,
+    },
+    {
+      name: 'malformed JSON with 400',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"title":',
+      want: 400,
+    },
+    {
+      name: 'a client-set task_id with 400 (mass assignment)',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"title":"a","task_id":"x"}',
+      want: 400,
+    },
+    {
+      name: 'a malformed Idempotency-Key with 400',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'a b' },
+      body: '{"title":"a"}',
+      want: 400,
+    },
+  ])('refuses $name', async ({ headers, body, want }) => {
+    const res = await call('POST', '/tasks', { headers, body });
+    expect(res.status).toBe(want);
+  });
+
+  it('treats a quoted and an unquoted Idempotency-Key as the same key', async () => {
+    const headers = { 'Content-Type': 'application/json' };
+    const first = await call('POST', '/tasks', {
+      headers: { ...headers, 'Idempotency-Key': 'k1' },
+      body: '{"title":"a"}',
+    });
+    const again = await call('POST', '/tasks', {
+      headers: { ...headers, 'Idempotency-Key': '"k1"' },
+      body: '{ "title": "a" }',
+    });
+    expect(await again.json()).toEqual(await first.json());
+  });
+
+  it('keeps idempotency keys per user', async () => {
+    const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': 'shared' };
+    await call('POST', '/tasks', { token: 'token-alice', headers, body: '{"title":"a"}' });
+    const bob = await call('POST', '/tasks', {
+      token: 'token-bob',
+      headers,
+      body: '{"title":"b"}',
+    });
+    expect(bob.status).toBe(201);
+  });
+
+  it.each([
+    { name: 'a forged cursor', cursor: 'bm90LWEtY3Vyc29y' },
+    { name: 'a cursor outside the pattern', cursor: 'a+b' },
+    { name: 'an unknown query parameter', cursor: undefined, extra: 'sort=asc' },
+  ])('refuses $name with 400', async ({ cursor, extra }) => {
+    const q = [cursor && `cursor=${encodeURIComponent(cursor)}`, extra].filter(Boolean).join('&');
+    const res = await call('GET', `/tasks?${q}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses another user’s cursor with 400, never their data', async () => {
+    await newTask('token-alice', 'a1');
+    await newTask('token-alice', 'a2');
+    const { data } = await client('token-alice').listTasks({ limit: 1 });
+
+    const { error } = await client('token-bob').listTasks({
+      limit: 1,
+      cursor: data?.next_cursor ?? '',
+    });
+
+    expect(error).toMatchObject({ status: 400, errors: [{ path: '/query/cursor' }] });
+  });
+
+  it('refuses a cursor of the same user’s other listing', async () => {
+    await newTask('token-alice', 'a1');
+    await newTask('token-alice', 'a2');
+    const { data } = await client('token-alice').listTasks({ limit: 1 });
+
+    const { error } = await client('token-alice').listTasks({
+      status: 'completed',
+      cursor: data?.next_cursor ?? '',
+    });
+
+    expect(error?.status).toBe(400);
+  });
+
+  it('refuses the admin listing without status with 400, and non-admins with 403', async () => {
+    expect((await call('GET', '/admin/tasks', { token: 'token-admin' })).status).toBe(400);
+    expect((await call('GET', '/admin/tasks?status=pending', { token: 'token-bob' })).status).toBe(
+      403,
+    );
+  });
+
+  it.each([
+    { name: '`*`', ifMatch: '*', want: 200 },
+    { name: 'a list holding the current tag', ifMatch: '"7", "1"', want: 200 },
+    {
+      name: 'the weak form of the current tag (weak tags never match)',
+      ifMatch: 'W/"1"',
+      want: 412,
+    },
+    { name: 'an unquoted tag (not an entity tag)', ifMatch: '1', want: 400 },
+  ])('answers If-Match $name with $want', async ({ ifMatch, want }) => {
+    const task = await newTask();
+    const res = await call('PATCH', `/tasks/${task.task_id}`, {
+      headers: { 'Content-Type': 'application/json', 'If-Match': ifMatch },
+      body: '{"status":"completed"}',
+    });
+    expect(res.status).toBe(want);
+  });
+
+  it('answers a malformed task id with 400 and an unknown one with 404', async () => {
+    expect((await call('GET', '/tasks/not-a-ulid')).status).toBe(400);
+    expect((await call('DELETE', '/tasks/01JD7Z8Q3X5M2N4P6R8T0V2W4Y')).status).toBe(404);
+  });
+
+  it('covers every operation through the SDK', async () => {
+    const alice = client('token-alice');
+    const task = await newTask();
+    await alice.listTasks({ status: 'pending', limit: 1 });
+    await alice.getTask(task.task_id);
+    await alice.updateTask(task.task_id, { description: 'd' }, { ifMatch: '"1"' });
+    await alice.updateTaskIfUnchanged(task.task_id, '"1"', { title: 'stale' });
+    await client('token-admin').listTasksByStatus({ status: 'pending' });
+    await alice.deleteTask(task.task_id);
+    await alice.createTask({ title: 'x'.repeat(201) });
+    await alice.createTask({ title: 'a' }, { idempotencyKey: 'k' });
+    await alice.createTask({ title: 'b' }, { idempotencyKey: 'k' });
+    await call('POST', '/tasks', {
+      token: null,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"title":"a"}',
+    });
+  });
+
+  it('answered every operation’s success and its main errors (the checks above are not vacuous)', () => {
+    const want = [
+      'createTask 201',
+      'createTask 400',
+      'createTask 401',
+      'createTask 413',
+      'createTask 415',
+      'createTask 422',
+      'listTasks 200',
+      'listTasks 400',
+      'listTasks 401',
+      'getTask 200',
+      'getTask 400',
+      'updateTask 200',
+      'updateTask 400',
+      'updateTask 412',
+      'deleteTask 204',
+      'deleteTask 404',
+      'listTasksByStatus 200',
+      'listTasksByStatus 400',
+      'listTasksByStatus 403',
+    ];
+    expect([...seen].sort()).toEqual(expect.arrayContaining(want));
+  });
+
+  it('the contract check itself refuses what the spec does not allow', () => {
+    const headers = { 'content-type': 'application/json' };
+    expect(
+      contractViolations('getTask', { status: 200, headers, body: '{"task_id":"x"}' }),
+    ).not.toEqual([]);
+    expect(contractViolations('getTask', { status: 409, headers, body: '{}' })).not.toEqual([]);
+  });
+});
+
+describe('the mock validates requests as the API does', () => {
+  type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+  const api = {
+    body: apiBody as unknown as Record<string, Validator>,
+    params: apiParams as unknown as Record<string, Validator>,
+  };
+  const paths = (errors: FieldError[]) => [...new Set(errors.map((e) => e.path))].sort();
+  const accepts = (v: Validator | undefined, data: unknown) => {
+    if (!v) throw new Error('no such API validator');
+    return v(structuredClone(data));
+  };
+
+  it.each([
+    { title: 'a' },
+    { title: 'a', description: '', status: 'completed' },
+    { title: '😀'.repeat(200) },
+    { title: '😀'.repeat(201) },
+    {},
+    { title: '' },
+    { title: 5 },
+    { title: 'a', description: 'x'.repeat(4001) },
+    { title: 'a', status: 'done' },
+    { title: 'a', user_id: 'u' },
+    { title: 'a', version: 2 },
+    [],
+    null,
+    'title',
+  ])('createTask body %j', (body) => {
+    const mock = validateTaskBody(body, 'create');
+    expect(mock.length === 0).toBe(accepts(api.body.createTask, body));
+  });
+
+  it.each([
+    { status: 'in_progress' },
+    { title: 'b', description: 'c' },
+    {},
+    { title: '' },
+    { version: 3 },
+    { created_at: 'x' },
+  ])('updateTask body %j', (body) => {
+    const mock = validateTaskBody(body, 'update');
+    expect(mock.length === 0).toBe(accepts(api.body.updateTask, body));
+  });
+
+  it.each<Record<string, string>>([
+    {},
+    { limit: '1' },
+    { limit: '100' },
+    { limit: '0' },
+    { limit: '101' },
+    { limit: '1.5' },
+    { limit: 'ten' },
+    { status: 'pending' },
+    { status: 'done' },
+    { cursor: 'abc_-' },
+    { cursor: 'a+b' },
+    { cursor: 'x'.repeat(2049) }, // one over maxLength
+    { sort: 'asc' },
+  ])('listTasks and listTasksByStatus query %#', (query) => {
+    const mock = validateListQuery(new URLSearchParams(query), false);
+    const apiOk = accepts(api.params.listTasks, { path: {}, query, headers: {} });
+    expect(mock.length === 0).toBe(apiOk);
+    if (!apiOk)
+      expect(paths(mock)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/query\//)]));
+
+    const adminQuery = { status: 'pending', ...query };
+    const adminMock = validateListQuery(new URLSearchParams(adminQuery), true);
+    expect(adminMock.length === 0).toBe(
+      accepts(api.params.listTasksByStatus, { path: {}, query: adminQuery, headers: {} }),
+    );
+  });
+
+  it('listTasksByStatus without status', () => {
+    expect(validateListQuery(new URLSearchParams(), true)).not.toEqual([]);
+    expect(accepts(api.params.listTasksByStatus, { path: {}, query: {}, headers: {} })).toBe(false);
+  });
+
+  it.each([
+    '01JD7Z8Q3X5M2N4P6R8T0V2W4Y',
+    '01jd7z8q3x5m2n4p6r8t0v2w4y',
+    '01JD7Z8Q3X5M2N4P6R8T0V2W4',
+    'ILOU0000000000000000000000',
+  ])('taskId %s', (taskId) => {
+    const ok = accepts(api.params.getTask, { path: { taskId }, query: {}, headers: {} });
+    expect(validateTaskId(taskId).length === 0).toBe(ok);
+  });
+
+  it.each([
+    { name: 'a strong tag', ifMatch: '"1"' },
+    { name: 'a weak tag', ifMatch: 'W/"1"' },
+    { name: '*', ifMatch: '*' },
+    { name: 'a spaced list', ifMatch: ' "1" , "2" ' },
+    { name: 'an unquoted tag', ifMatch: '1' },
+    { name: 'an empty tag', ifMatch: '""' },
+    { name: 'a tag with a space', ifMatch: '"a b"' },
+    { name: 'over 1024 characters', ifMatch: `"${'1'.repeat(1030)}"` },
+  ])('If-Match: $name', ({ ifMatch }) => {
+    const data = {
+      path: { taskId: '01JD7Z8Q3X5M2N4P6R8T0V2W4Y' },
+      query: {},
+      headers: { 'if-match': ifMatch },
+    };
+    expect(validateHeader('if-match', ifMatch).length === 0).toBe(
+      accepts(api.params.updateTask, data),
+    );
+  });
+
+  it.each([
+    { name: 'a bare key', key: 'k' },
+    { name: 'a quoted key', key: '"k"' },
+    { name: 'a key with a space', key: 'a b' },
+    { name: 'a lone quote', key: '"' },
+    { name: 'an empty quoted key', key: '""' },
+    { name: '255 characters', key: 'x'.repeat(255) },
+    { name: '256 characters', key: 'x'.repeat(256) },
+    { name: 'a UUID', key: crypto.randomUUID() },
+  ])('Idempotency-Key: $name', ({ key }) => {
+    const data = { path: {}, query: {}, headers: { 'idempotency-key': key } };
+    expect(validateHeader('idempotency-key', key).length === 0).toBe(
+      accepts(api.params.createTask, data),
+    );
+  });
+});
