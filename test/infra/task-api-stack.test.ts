@@ -335,6 +335,10 @@ describe('user pool', () => {
     });
   });
 
+  it('is retained when the stack is deleted, like the table', () => {
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+  });
+
   it('has the admins group', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
   });
