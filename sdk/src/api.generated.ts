@@ -126,7 +126,7 @@ export interface components {
         TaskCreate: {
             title: string;
             /** @default  */
-            description: string;
+            description?: string;
             status?: components["schemas"]["TaskStatus"];
         };
         /** @description The fields to change; at least one. */

@@ -6,7 +6,7 @@ export interface EventParts {
   method: string;
   resource: string;
   pathParameters?: Record<string, string>;
-  query?: Record<string, string | string[]>;
+  query?: Record<string, string | string[] | undefined>;
   headers?: Record<string, string>;
   body?: unknown;
   /** The caller's sub; undefined for an event with no authorizer claims. */
@@ -22,7 +22,9 @@ export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
   );
   const query = parts.query ?? {};
   const multi = Object.fromEntries(
-    Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]),
+    Object.entries(query)
+      .filter((entry): entry is [string, string | string[]] => entry[1] !== undefined)
+      .map(([k, v]) => [k, Array.isArray(v) ? v : [v]]),
   );
   const single = Object.fromEntries(Object.entries(multi).map(([k, v]) => [k, v.at(-1) as string]));
   const headers: Record<string, string> = {
