@@ -124,9 +124,24 @@ export function createTaskApiClient(options: TaskApiClientOptions) {
   }
 
   /** Every task of a listing, page after page; throws TaskApiProblemError if a page fails. */
+  function paginate(
+    operation: 'listTasks',
+    query?: ListTasksQuery,
+    options?: CallOptions,
+  ): AsyncGenerator<Task, void, undefined>;
+  function paginate(
+    operation: 'listTasksByStatus',
+    query: ListTasksByStatusQuery,
+    options?: CallOptions,
+  ): AsyncGenerator<AdminTask, void, undefined>;
+  function paginate(
+    operation: keyof PageOf,
+    query: ListTasksByStatusQuery,
+    options?: CallOptions,
+  ): AsyncGenerator<Task | AdminTask, void, undefined>;
   async function* paginate<Op extends keyof PageOf>(
     operation: Op,
-    query: PageQuery[Op],
+    query: PageQuery[Op] = {} as PageQuery[Op],
     { signal }: CallOptions = {},
   ): AsyncGenerator<PageOf[Op], void, undefined> {
     let cursor = query.cursor;

@@ -218,16 +218,6 @@ describe('paginate', () => {
     },
   );
 
-  it('types each yielded item by the operation', () => {
-    const client = makeClient();
-    expectTypeOf(client.paginate('listTasks', {})).toEqualTypeOf<
-      AsyncGenerator<import('../src/index.js').Task, void, undefined>
-    >();
-    expectTypeOf(client.paginate('listTasksByStatus', { status: 'pending' })).toEqualTypeOf<
-      AsyncGenerator<import('../src/index.js').AdminTask, void, undefined>
-    >();
-  });
-
   it('throws TaskApiProblemError with the problem when a page fails', async () => {
     const client = makeClient('token-alice');
 

@@ -30,6 +30,17 @@ export async function results() {
   if (!deleted.error) expectTypeOf(deleted.data).toEqualTypeOf<undefined>();
 }
 
+export function pages() {
+  expectTypeOf(client.paginate('listTasks')).toEqualTypeOf<AsyncGenerator<Task, void, undefined>>();
+  expectTypeOf(client.paginate('listTasksByStatus', { status: 'pending' })).toEqualTypeOf<
+    AsyncGenerator<AdminTask, void, undefined>
+  >();
+  const operation = 'listTasks' as 'listTasks' | 'listTasksByStatus';
+  expectTypeOf(client.paginate(operation, { status: 'pending' })).toEqualTypeOf<
+    AsyncGenerator<Task | AdminTask, void, undefined>
+  >();
+}
+
 export async function wrongBodies() {
   // @ts-expect-error title is required
   await client.createTask({ description: 'no title' });
