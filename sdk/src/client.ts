@@ -1,6 +1,6 @@
 /** The typed task-api client: one method per operationId of openapi.yaml, on openapi-fetch. */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { components, paths } from './api.generated.js';
+import type { paths } from './api.generated.js';
 import { TaskApiProblemError } from './errors.js';
 import {
   createRetryingFetch,
@@ -65,8 +65,7 @@ export function createTaskApiClient(options: TaskApiClientOptions) {
     { idempotencyKey, signal }: CreateTaskOptions = {},
   ): Promise<TaskApiResult<Task, WithEtag>> {
     const result = await raw.POST('/tasks', {
-      // TaskCreate only relaxes the defaulted `description` (see types.ts).
-      body: body as components['schemas']['TaskCreate'],
+      body,
       params: { header: { 'Idempotency-Key': idempotencyKey ?? newIdempotencyKey() } },
       signal,
     });

@@ -11,12 +11,7 @@ export type AdminTaskList = Schemas['AdminTaskList'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 export type TaskUpdate = Schemas['TaskUpdate'];
-/**
- * `description` is optional on the wire (it has `default: ''`), but openapi-typescript's
- * `defaultNonNullable` marks defaulted component properties as required; undo that here.
- */
-export type TaskCreate = Omit<Schemas['TaskCreate'], 'description'> &
-  Partial<Pick<Schemas['TaskCreate'], 'description'>>;
+export type TaskCreate = Schemas['TaskCreate'];
 
 export type ListTasksQuery = NonNullable<operations['listTasks']['parameters']['query']>;
 export type ListTasksByStatusQuery = operations['listTasksByStatus']['parameters']['query'];
