@@ -1,9 +1,10 @@
 /**
- * The published package works for another project: build, `npm pack`, install the tarball
- * into an empty project (offline, from the npm cache), import it with node and type-check it.
+ * The published package works for another project: build and `npm pack` a copy of sdk/ (the
+ * working tree's sdk/dist is never touched), install the tarball into an empty project
+ * (offline, from the npm cache), import it with node and type-check a consumer.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,21 +16,28 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let dir = '';
+let tarball = '';
+let project = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'task-api-sdk-'));
-  await run('npm', ['pack', '-w', 'sdk', '--pack-destination', dir], { cwd: root });
-  const tarball = (await readdir(dir)).find((f) => f.endsWith('.tgz'));
-  if (!tarball) throw new Error(`npm pack wrote no tarball in ${dir}`);
-  const project = join(dir, 'consumer');
-  await run('mkdir', [project]);
+  const copy = join(dir, 'sdk');
+  for (const entry of ['package.json', 'README.md', 'tsconfig.build.json', 'src']) {
+    await cp(join(root, 'sdk', entry), join(copy, entry), { recursive: true });
+  }
+  await symlink(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  await run('npm', ['run', 'build'], { cwd: copy });
+  await run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: copy });
+  const name = (await readdir(dir)).find((f) => f.endsWith('.tgz'));
+  if (!name) throw new Error(`npm pack wrote no tarball in ${dir}`);
+  tarball = join(dir, name);
+  project = join(dir, 'consumer');
+  await mkdir(project);
   await writeFile(
     join(project, 'package.json'),
     '{"name":"consumer","private":true,"type":"module"}',
   );
-  await run('npm', ['install', join(dir, tarball), '--offline', '--no-audit', '--no-fund'], {
-    cwd: project,
-  });
+  await run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund'], { cwd: project });
 }, 120_000);
 
 afterAll(async () => {
@@ -66,7 +74,6 @@ it('imports with node and calls the API through createTaskApiClient', async () =
     const { data } = await client.listTasks({ limit: 5 });
     console.log(JSON.stringify({ data, seen, msw: import.meta.resolve('@task-api/sdk/msw') }));
   `;
-  const project = join(dir, 'consumer');
   await writeFile(join(project, 'main.mjs'), script);
 
   const { stdout } = await run(process.execPath, ['main.mjs'], { cwd: project });
@@ -78,7 +85,6 @@ it('imports with node and calls the API through createTaskApiClient', async () =
 });
 
 it('type-checks a TypeScript consumer against the shipped .d.ts', async () => {
-  const project = join(dir, 'consumer');
   await writeFile(
     join(project, 'main.ts'),
     `import { createTaskApiClient, type Task } from '@task-api/sdk';
