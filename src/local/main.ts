@@ -26,16 +26,21 @@ async function main(): Promise<void> {
     buildDocs: env.LOCAL_BUILD_DOCS !== 'false',
   });
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // Ctrl-C reaches npm and node alike and npm forwards it: one press, two signals.
+      if (Date.now() - stoppingSince < 2000) return;
       console.error(`[local] ${signal} again: exiting without a clean stop`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`[local] ${signal}: stopping`);
     stack.stop().then(
-      () => process.exit(0),
+      () => {
+        console.log('[local] stopped');
+        process.exit(0);
+      },
       (err: Error) => {
         console.error(`[local] stop failed: ${err.message}`);
         process.exit(1);
