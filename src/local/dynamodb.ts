@@ -17,8 +17,15 @@ export interface EmbeddedDynamo {
 }
 
 /** Starts dynalite on 127.0.0.1; `path` keeps data on disk, otherwise it lives in memory. */
-export async function startDynalite(options: { port?: number; path?: string } = {}): Promise<EmbeddedDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path: options.path });
+export async function startDynalite(
+  options: { port?: number; path?: string } = {},
+): Promise<EmbeddedDynamo> {
+  const server = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    path: options.path,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -28,7 +35,9 @@ export async function startDynalite(options: { port?: number; path?: string } = 
     endpoint: `http://127.0.0.1:${port}`,
     port,
     close: () =>
-      new Promise<void>((resolve, reject) => server.close((err?: Error) => (err ? reject(err) : resolve()))),
+      new Promise<void>((resolve, reject) =>
+        server.close((err?: Error) => (err ? reject(err) : resolve())),
+      ),
   };
 }
 
