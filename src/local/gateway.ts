@@ -166,6 +166,7 @@ async function handle(
   res.setHeader('x-amzn-RequestId', requestId);
   res.on('finish', () => {
     ctx.log({
+      time: new Date().toISOString(),
       ...access,
       status: res.statusCode,
       latency_ms: Math.round(performance.now() - started),
