@@ -1,5 +1,5 @@
 /** `npm start` as a developer runs it: up, outputs.json, SIGTERM, and data kept across a restart. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -174,6 +174,19 @@ describe('npm start', () => {
       `confirm-sign-up --client-id ${first.UserPoolClientId} --username ${email}`,
     );
   });
+
+  it('passes the end-to-end suite run as `npm run test:deployed -- <its outputs.json>`', async () => {
+    const suite = spawnSync('npm', ['run', 'test:deployed', '--', join(dataDir, 'outputs.json')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+      timeout: 120_000,
+    });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips vitest's colours
+    const out = (suite.stdout + suite.stderr).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(out).toMatch(/Tests\s+\d+ passed \(\d+\)/);
+    expect(suite.status, suite.stdout + suite.stderr).toBe(0);
+  }, 150_000);
 
   it('keeps a DynamoDB item written while it runs', async () => {
     const dynamo = localDynamoClient(first.DynamoDbEndpoint as string);

@@ -1,0 +1,114 @@
+/**
+ * Where the end-to-end suite runs: a fresh in-process local stack (the default), or the stack an
+ * outputs file describes (`TASK_API_OUTPUTS`: `.local/outputs.json` of `npm start`, or
+ * `deploy-outputs.json` of `npm run deploy`). Against an outputs file, users are signed up,
+ * confirmed with the caller's credentials (AdminConfirmSignUp) and deleted afterwards.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  AdminConfirmSignUpCommand,
+  AdminDeleteUserCommand,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { type CognitoTarget, createUser, startTestStack, type TestUser } from '../support/stack.js';
+
+export interface Target extends CognitoTarget {
+  kind: 'in-process' | 'outputs';
+  apiUrl: string;
+  /** Sign-up codes as the local stack's console shows them; absent for a deployed pool. */
+  codes?: Map<string, string>;
+  createUser(options?: { admin?: boolean }): Promise<TestUser>;
+  /**
+   * Confirms a user who signed up: with the delivered code where the test can read it
+   * (confirm-sign-up), else with the caller's credentials (admin-confirm-sign-up).
+   * The user is deleted on stop().
+   */
+  confirm(email: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Outputs {
+  ApiUrl: string;
+  UserPoolId: string;
+  UserPoolClientId: string;
+  Region: string;
+  CognitoEndpoint?: string;
+}
+
+function readOutputs(file: string): Outputs {
+  const outputs = JSON.parse(readFileSync(file, 'utf8')) as Partial<Outputs>;
+  for (const key of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'Region'] as const) {
+    if (typeof outputs[key] !== 'string') throw new Error(`${file} lacks ${key}`);
+  }
+  return outputs as Outputs;
+}
+
+export async function startTarget(): Promise<Target> {
+  const file = process.env.TASK_API_OUTPUTS;
+  if (!file) {
+    const stack = await startTestStack();
+    return {
+      kind: 'in-process',
+      apiUrl: stack.apiUrl,
+      cognito: stack.cognito,
+      userPoolId: stack.userPoolId,
+      clientId: stack.clientId,
+      codes: stack.codes,
+      createUser: (options) => createUser(stack, options),
+      async confirm(email) {
+        const code = stack.codes.get(email);
+        if (!code) throw new Error(`no sign-up code was delivered for ${email}`);
+        await stack.cognito.send(
+          new ConfirmSignUpCommand({
+            ClientId: stack.clientId,
+            Username: email,
+            ConfirmationCode: code,
+          }),
+        );
+      },
+      stop: () => stack.stop(),
+    };
+  }
+  const outputs = readOutputs(file);
+  const local = outputs.CognitoEndpoint !== undefined;
+  const cognito = new CognitoIdentityProviderClient({
+    region: outputs.Region,
+    ...(local
+      ? {
+          endpoint: outputs.CognitoEndpoint,
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : {}),
+  });
+  const target: CognitoTarget = {
+    cognito,
+    userPoolId: outputs.UserPoolId,
+    clientId: outputs.UserPoolClientId,
+  };
+  const created: string[] = [];
+  return {
+    kind: 'outputs',
+    ...target,
+    apiUrl: outputs.ApiUrl.replace(/\/+$/, ''),
+    async createUser(options) {
+      const user = await createUser(target, options);
+      created.push(user.email);
+      return user;
+    },
+    async confirm(email) {
+      created.push(email);
+      await cognito.send(
+        new AdminConfirmSignUpCommand({ UserPoolId: outputs.UserPoolId, Username: email }),
+      );
+    },
+    async stop() {
+      for (const email of created) {
+        await cognito
+          .send(new AdminDeleteUserCommand({ UserPoolId: outputs.UserPoolId, Username: email }))
+          .catch((err: Error) => console.warn(`could not delete ${email}: ${err.message}`));
+      }
+      cognito.destroy();
+    },
+  };
+}
