@@ -72,6 +72,7 @@ describe("the seed tutorial's flow", () => {
       }),
     );
     const token = auth.AuthenticationResult?.IdToken as string;
+    stack.own(token);
 
     const created = await send('createTask', 'POST', '/tasks', {
       token,

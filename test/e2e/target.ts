@@ -25,6 +25,8 @@ export interface Target extends CognitoTarget {
    * The user is deleted on stop().
    */
   confirm(email: string): Promise<void>;
+  /** Against an outputs file, this token's tasks are deleted on stop(). */
+  own(idToken: string): void;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startTarget(): Promise<Target> {
           }),
         );
       },
+      own: () => undefined,
       stop: () => stack.stop(),
     };
   }
@@ -87,13 +90,16 @@ export async function startTarget(): Promise<Target> {
     clientId: outputs.UserPoolClientId,
   };
   const created: string[] = [];
+  const tokens: string[] = [];
+  const apiUrl = outputs.ApiUrl.replace(/\/+$/, '');
   return {
     kind: 'outputs',
     ...target,
-    apiUrl: outputs.ApiUrl.replace(/\/+$/, ''),
+    apiUrl,
     async createUser(options) {
       const user = await createUser(target, options);
       created.push(user.email);
+      tokens.push(user.idToken);
       return user;
     },
     async confirm(email) {
@@ -102,7 +108,11 @@ export async function startTarget(): Promise<Target> {
         new AdminConfirmSignUpCommand({ UserPoolId: outputs.UserPoolId, Username: email }),
       );
     },
+    own(idToken) {
+      tokens.push(idToken);
+    },
     async stop() {
+      for (const token of tokens) await deleteAllTasks(apiUrl, token);
       for (const email of created) {
         await cognito
           .send(new AdminDeleteUserCommand({ UserPoolId: outputs.UserPoolId, Username: email }))
@@ -111,4 +121,18 @@ export async function startTarget(): Promise<Target> {
       cognito.destroy();
     },
   };
+}
+
+/** Leaves a deployed table as it was: every task the suite's users made is deleted. */
+async function deleteAllTasks(apiUrl: string, token: string): Promise<void> {
+  const headers = { Authorization: token };
+  for (let page = 0; page < 100; page++) {
+    const res = await fetch(`${apiUrl}/tasks?limit=100`, { headers });
+    if (!res.ok) return;
+    const { tasks } = (await res.json()) as { tasks: { task_id: string }[] };
+    if (tasks.length === 0) return;
+    for (const task of tasks) {
+      await fetch(`${apiUrl}/tasks/${task.task_id}`, { method: 'DELETE', headers });
+    }
+  }
 }
