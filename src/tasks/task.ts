@@ -60,7 +60,8 @@ export function parseIfMatch(header: string | undefined): Precondition | undefin
   if (value === '*') return { kind: 'any' };
   const versions: number[] = [];
   for (const tag of value.split(',')) {
-    const match = /^"([0-9]{1,15})"$/.exec(tag.trim());
+    // Strong comparison is exact (RFC 9110): "01" is not the ETag "1".
+    const match = /^"([1-9][0-9]{0,14})"$/.exec(tag.trim());
     if (match?.[1]) versions.push(Number(match[1]));
   }
   return { kind: 'versions', versions };
