@@ -113,9 +113,10 @@ export class TaskStore {
 
   /**
    * Without a key: one conditional Put. With an Idempotency-Key: first a conditional Put of a
-   * record under the caller's partition (key hash -> fingerprint and the task), then the task.
-   * A retry finds the record and replays the task, writing it if the first attempt died
-   * between the two writes, so a create is never lost nor doubled.
+   * record under the caller's partition (key hash -> fingerprint and the task), then the task,
+   * then the record is marked done. A retry finds the record and replays the task, writing it
+   * only if the first attempt never got that far, so a create is never lost, doubled, nor
+   * brought back after a delete.
    */
   async create(
     task: StoredTask,
@@ -123,7 +124,9 @@ export class TaskStore {
     now = new Date(),
   ): Promise<{ task: StoredTask; replayed: boolean }> {
     if (!idempotency) {
-      if (!(await this.putNew(task))) throw new Error(`task id collision on ${task.task_id}`);
+      if (!(await this.putNew(task)) && !(await this.isStored(task))) {
+        throw new Error(`task id collision on ${task.task_id}`);
+      }
       return { task, replayed: false };
     }
     const key = { PK: userPk(task.user_id), SK: idempotencySk(idempotency.key) };
@@ -149,26 +152,39 @@ export class TaskStore {
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       const replayed = await this.replay(key, idempotency.fingerprint);
-      // The record was rolled back by a failed peer in between: start afresh.
+      // The record expired and was removed in between: start afresh.
       return replayed ?? this.create(task, idempotency, now);
     }
-    try {
-      await this.putNew(task);
-    } catch (err) {
-      // Undo the record so a retry starts afresh; if this fails too, the retry repairs.
-      await this.db
-        .send(
-          new DeleteCommand({
-            TableName: this.config.tableName,
-            Key: key,
-            ConditionExpression: 'fingerprint = :f',
-            ExpressionAttributeValues: { ':f': idempotency.fingerprint },
-          }),
-        )
-        .catch(() => undefined);
-      throw err;
-    }
+    // If this fails the record stays: the write may have landed with its answer lost, and a
+    // retry must finish this task rather than start a second one.
+    await this.putNew(task);
+    await this.markDone(key, idempotency.fingerprint);
     return { task, replayed: false };
+  }
+
+  /** A conditional Put that failed because the AWS SDK retried it after its answer was lost. */
+  private async isStored(task: StoredTask): Promise<boolean> {
+    const stored = await this.get(task.user_id, task.task_id).catch((err: unknown) => {
+      if (err instanceof TaskNotFoundError) return undefined;
+      throw err;
+    });
+    return stored !== undefined && JSON.stringify(stored) === JSON.stringify(fromItem(task));
+  }
+
+  /** Best effort: a record left undone only lets a later replay write its task once more. */
+  private async markDone(key: { PK: string; SK: string }, fingerprint: string): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.config.tableName,
+          Key: key,
+          UpdateExpression: 'SET #state = :done',
+          ConditionExpression: 'fingerprint = :f',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':done': 'done', ':f': fingerprint },
+        }),
+      )
+      .catch(() => undefined);
   }
 
   private async replay(
@@ -183,7 +199,11 @@ export class TaskStore {
     if (!Item) return undefined;
     if (Item.fingerprint !== fingerprint) throw new IdempotencyConflictError();
     const task = fromItem(Item.task as Item);
-    await this.putNew(task);
+    // Once done, the task may since have been deleted: a replay must not bring it back.
+    if (Item.state !== 'done') {
+      await this.putNew(task);
+      await this.markDone(key, fingerprint);
+    }
     return { task, replayed: true };
   }
 

@@ -59,14 +59,14 @@ describe('DynamoDB requests per API call', () => {
     }
   });
 
-  it('makes two conditional puts for a create with an Idempotency-Key, and a replay reads once more', async () => {
+  it('makes two conditional puts and marks the record done for a create with an Idempotency-Key, and a replay only reads', async () => {
     const sub = newUser();
     const headers = { 'Idempotency-Key': 'count-me-1' };
     await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
-    expect(commands).toEqual(['PutItemCommand', 'PutItemCommand']);
+    expect(commands).toEqual(['PutItemCommand', 'PutItemCommand', 'UpdateItemCommand']);
     commands = [];
     await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
-    expect(commands).toEqual(['PutItemCommand', 'GetItemCommand', 'PutItemCommand']);
+    expect(commands).toEqual(['PutItemCommand', 'GetItemCommand']);
   });
 
   it('makes one Query per status-index shard for the admin listing', async () => {

@@ -1,0 +1,230 @@
+/**
+ * Idempotency-Key records in the repository (POST /tasks): kept for their TTL and then
+ * forgotten, scoped per user, refused with another body, and never the cause of a lost, doubled
+ * or resurrected task, also when DynamoDB fails between the two writes or loses an answer.
+ */
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../../src/data/errors.js';
+import { idempotencySk, userPk } from '../../src/data/keys.js';
+import { TaskStore } from '../../src/data/tasks.js';
+import { ensureTable, startDynalite } from '../../src/local/dynamodb.js';
+import { IdempotencyConflictError } from '../../src/tasks/errors.js';
+import { createFingerprint, newTask, type TaskCreate } from '../../src/tasks/task.js';
+
+const TABLE = 'TaskApp';
+const TTL = 600;
+const T0 = new Date('2026-11-27T10:00:00.000Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+type Input = Record<string, unknown>;
+/** Decides, per DynamoDB command, whether to fail it before sending or lose its answer after. */
+type Fault = (command: string, input: Input) => 'fail' | 'lose-answer' | undefined;
+
+let dynamo: Awaited<ReturnType<typeof startDynalite>>;
+let doc: DynamoDBDocumentClient;
+let fault: Fault = () => undefined;
+const clients: DynamoDBClient[] = [];
+
+/** A store whose client runs `fault` under the AWS SDK's own retries (maxAttempts 3). */
+function store(): TaskStore {
+  const client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 3,
+  });
+  clients.push(client);
+  const faulty = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  faulty.middlewareStack.add(
+    (next, context) => async (args) => {
+      const decision = fault(String(context.commandName), args.input as Input);
+      if (decision === 'fail') {
+        throw Object.assign(new Error('the store is down'), {
+          name: 'ServiceUnavailable',
+          $metadata: { httpStatusCode: 503 },
+        });
+      }
+      const out = await next(args);
+      if (decision === 'lose-answer') {
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      }
+      return out;
+    },
+    { step: 'deserialize', name: 'injectFaults' },
+  );
+  return new TaskStore(faulty, { tableName: TABLE, shards: 10 });
+}
+
+/** The SK a command writes or deletes, in either marshalled or document form. */
+function skOf(input: Input): string {
+  const item = (input.Item ?? input.Key) as Record<string, unknown> | undefined;
+  const sk = item?.SK as string | { S?: string } | undefined;
+  return typeof sk === 'string' ? sk : (sk?.S ?? '');
+}
+
+async function items(owner: string) {
+  const { Items = [] } = await doc.send(
+    new ScanCommand({ TableName: TABLE, ConsistentRead: true }),
+  );
+  return Items.filter((i) => i.PK === userPk(owner)).sort((a, b) =>
+    String(a.SK).localeCompare(String(b.SK)),
+  );
+}
+const tasksOf = async (owner: string) =>
+  (await items(owner)).filter((i) => String(i.SK).startsWith('TASK#'));
+
+function keyed(input: TaskCreate, key: string) {
+  return { key, fingerprint: createFingerprint(input), ttlSeconds: TTL };
+}
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  const base = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  clients.push(base);
+  await ensureTable(base, TABLE);
+  doc = DynamoDBDocumentClient.from(base);
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await dynamo?.close();
+});
+
+const input = { title: 'pay the invoice', description: 'once' };
+
+describe('Idempotency-Key records', () => {
+  it('replay the first task until the TTL has passed, then the key makes a new task', async () => {
+    const s = store();
+    const owner = randomUUID();
+    const first = await s.create(newTask(owner, input, T0), keyed(input, 'k'), T0);
+
+    const replay = await s.create(newTask(owner, input, at(TTL)), keyed(input, 'k'), at(TTL));
+    expect(replay).toEqual({ task: first.task, replayed: true });
+    expect(await tasksOf(owner)).toHaveLength(1);
+
+    const later = newTask(owner, input, at(TTL + 1));
+    const fresh = await s.create(later, keyed(input, 'k'), at(TTL + 1));
+    expect(fresh).toEqual({ task: later, replayed: false });
+    expect((await tasksOf(owner)).map((t) => t.task_id)).toEqual([
+      first.task.task_id,
+      later.task_id,
+    ]);
+    const record = (await items(owner)).find((i) => i.SK === idempotencySk('k'));
+    expect(record?.task).toEqual(later);
+    expect(record?.expires_at).toBe(Math.floor(at(TTL + 1).getTime() / 1000) + TTL);
+  });
+
+  it('are scoped per user: the same key and body from another user makes their own task', async () => {
+    const s = store();
+    const [alice, bob] = [randomUUID(), randomUUID()];
+    const a = await s.create(newTask(alice, input, T0), keyed(input, 'shared'), T0);
+    const b = await s.create(newTask(bob, input, T0), keyed(input, 'shared'), T0);
+
+    expect(b.replayed).toBe(false);
+    expect(b.task.task_id).not.toBe(a.task.task_id);
+    expect(await tasksOf(alice)).toHaveLength(1);
+    expect(await tasksOf(bob)).toHaveLength(1);
+  });
+
+  it('refuse the same key with another body (422) and write nothing', async () => {
+    const s = store();
+    const owner = randomUUID();
+    await s.create(newTask(owner, input, T0), keyed(input, 'k'), T0);
+    const before = await items(owner);
+
+    const other = { title: 'pay the invoice twice' };
+    await expect(s.create(newTask(owner, other, T0), keyed(other, 'k'), T0)).rejects.toThrow(
+      IdempotencyConflictError,
+    );
+    expect(await items(owner)).toEqual(before);
+  });
+
+  it('never bring back a task that was deleted after its create', async () => {
+    const s = store();
+    const owner = randomUUID();
+    const { task } = await s.create(newTask(owner, input, T0), keyed(input, 'k'), T0);
+    await s.delete(owner, task.task_id);
+
+    const retry = await s.create(newTask(owner, input, at(5)), keyed(input, 'k'), at(5));
+
+    expect(retry).toEqual({ task, replayed: true });
+    expect(await tasksOf(owner)).toEqual([]);
+  });
+});
+
+describe('a create under DynamoDB faults', () => {
+  it('that died between its two writes is finished by the retry: one task, the first one', async () => {
+    const s = store();
+    const owner = randomUUID();
+    const original = newTask(owner, input, T0);
+    // The task write and the rollback of the record both fail.
+    fault = (command, i) =>
+      (command === 'PutItemCommand' && skOf(i).startsWith('TASK#')) ||
+      (command === 'DeleteItemCommand' && skOf(i).startsWith('IDEMPOTENCY#'))
+        ? 'fail'
+        : undefined;
+    await expect(s.create(original, keyed(input, 'k'), T0)).rejects.toThrow(StoreUnavailableError);
+    expect(await tasksOf(owner)).toEqual([]);
+
+    fault = () => undefined;
+    const retry = await s.create(newTask(owner, input, at(1)), keyed(input, 'k'), at(1));
+
+    expect(retry).toEqual({ task: original, replayed: true });
+    expect(await tasksOf(owner)).toEqual([expect.objectContaining(original)]);
+  });
+
+  it('whose task write landed but every answer was lost is not doubled by the retry', async () => {
+    const s = store();
+    const owner = randomUUID();
+    const original = newTask(owner, input, T0);
+    let attempts = 0;
+    // The first attempt reaches DynamoDB and loses its answer; the AWS SDK's retries then fail.
+    fault = (command, i) => {
+      if (command !== 'PutItemCommand' || !skOf(i).startsWith('TASK#')) return undefined;
+      attempts += 1;
+      return attempts === 1 ? 'lose-answer' : 'fail';
+    };
+    await expect(s.create(original, keyed(input, 'k'), T0)).rejects.toThrow(StoreUnavailableError);
+
+    fault = () => undefined;
+    const retry = await s.create(newTask(owner, input, at(1)), keyed(input, 'k'), at(1));
+
+    expect(attempts).toBe(3);
+    expect(retry).toEqual({ task: original, replayed: true });
+    expect(await tasksOf(owner)).toEqual([expect.objectContaining(original)]);
+  });
+
+  it.each([
+    { name: 'without an Idempotency-Key', key: undefined },
+    { name: 'with an Idempotency-Key', key: 'lost' },
+  ])(
+    'whose task write succeeded but whose answer was lost succeeds once, $name',
+    async ({ key }) => {
+      const s = store();
+      const owner = randomUUID();
+      const task = newTask(owner, input, T0);
+      let lost = false;
+      // The first PutItem of the task reaches DynamoDB; its answer does not. The AWS SDK retries.
+      fault = (command, i) => {
+        if (lost || command !== 'PutItemCommand' || !skOf(i).startsWith('TASK#')) return undefined;
+        lost = true;
+        return 'lose-answer';
+      };
+
+      const created = await s.create(task, key ? keyed(input, key) : undefined, T0);
+
+      fault = () => undefined;
+      expect(lost).toBe(true);
+      expect(created).toEqual({ task, replayed: false });
+      expect(await tasksOf(owner)).toEqual([expect.objectContaining(task)]);
+    },
+  );
+});
