@@ -428,9 +428,12 @@ export class TaskStore {
   }
 }
 
-/** The status index's sort order: `<created_at>#<task_id>`, descending. */
+/**
+ * The status index's sort order, `<created_at>#<task_id>` descending, compared field by field:
+ * ISO timestamps have one length, so this is the key's order without building two strings per
+ * comparison (that was a third of a warm admin listing).
+ */
 function compareNewestFirst(a: StoredTask, b: StoredTask): number {
-  const ka = statusSk(a.created_at, a.task_id);
-  const kb = statusSk(b.created_at, b.task_id);
-  return ka < kb ? 1 : ka > kb ? -1 : 0;
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
+  return a.task_id < b.task_id ? 1 : a.task_id > b.task_id ? -1 : 0;
 }
