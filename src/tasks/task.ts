@@ -15,7 +15,7 @@ export const DEFAULT_STATUS: TaskStatus = 'pending';
 
 /**
  * ulid's default PRNG makes one WebCrypto call per character: about 30 µs for each id in a new
- * millisecond, a tenth of a warm create. The same CSPRNG bytes, drawn 256 at a time.
+ * millisecond, on every create's hot path. The same CSPRNG bytes, drawn 256 at a time.
  */
 const randomPool = new Uint8Array(256);
 let randomAt = randomPool.length;
