@@ -32,6 +32,8 @@ export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): Dyna
     requestHandler: {
       connectionTimeout: positiveInt(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 1000),
       requestTimeout: positiveInt(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 2000),
+      // Without it the request timeout only logs a warning and a hung call waits for Lambda's.
+      throwOnRequestTimeout: true,
     },
   });
   return DynamoDBDocumentClient.from(client, {
