@@ -1,0 +1,12 @@
+/** Cold-start floor for deleteTask: a DocumentClient and the same conditional DeleteItem. */
+import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { deleteTask } from './calls.js';
+import { type FloorHandler, reply, subOf, taskIdOf } from './event.js';
+
+const db = createDocumentClient();
+const { tableName } = dataConfig();
+
+export const handler: FloorHandler = async (event) => {
+  await deleteTask(db, tableName, subOf(event), taskIdOf(event));
+  return reply(204, undefined);
+};

@@ -1,0 +1,18 @@
+/** Cold-start floor for updateTask: a DocumentClient and the same conditional UpdateItem. */
+import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { updateStatus } from './calls.js';
+import { type FloorHandler, reply, subOf, taskIdOf } from './event.js';
+
+const db = createDocumentClient();
+const { tableName, shards } = dataConfig();
+
+export const handler: FloorHandler = async (event) => {
+  const { status } = JSON.parse(event.body ?? '{}') as { status: 'in_progress' };
+  const { Attributes } = await updateStatus(db, tableName, shards, {
+    sub: subOf(event),
+    taskId: taskIdOf(event),
+    status,
+    at: new Date().toISOString(),
+  });
+  return reply(200, Attributes);
+};
