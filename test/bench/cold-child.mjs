@@ -1,0 +1,26 @@
+// A fresh Node process as a Lambda cold start sees it: import one bundle, serve one event.
+// Plain JavaScript on purpose: no loader may run before the bundle is imported.
+// Prints one line: `BENCH {...}` with process.hrtime.bigint() stamps (ns, the monotonic clock
+// the parent shares) at the start of the import and after the response.
+const importStart = process.hrtime.bigint();
+const bootMs = performance.now();
+const { handler } = await import(process.argv[2]);
+const imported = process.hrtime.bigint();
+const event = JSON.parse(process.env.BENCH_EVENT);
+const context = {
+  awsRequestId: event.requestContext.requestId,
+  functionName: 'bench',
+  getRemainingTimeInMillis: () => 10_000,
+};
+const result = await handler(event, context);
+const responded = process.hrtime.bigint();
+process.stdout.write(
+  `BENCH ${JSON.stringify({
+    importStart: String(importStart),
+    imported: String(imported),
+    responded: String(responded),
+    bootMs,
+    status: result.statusCode,
+  })}\n`,
+);
+process.exit(0);

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench` (issue 6): every figure as a ratio to a floor measured in the same run, on
+ * the embedded DynamoDB over loopback. Prints one table (and the capacity model of issue 7),
+ * writes bench/results/latest.json and .md, and names each figure that misses its target.
+ */
+import { fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from '../../scripts/build.js';
+import { createDocumentClient } from '../../src/data/client.js';
+import { STATUS_INDEX_SHARDS_DEFAULT, TABLE_NAME_DEFAULT } from '../../src/data/table.js';
+import { TaskStore } from '../../src/data/tasks.js';
+import { ensureTable, localDynamoClient, startDynalite } from '../../src/local/dynamodb.js';
+import { capacityModel } from './capacity.js';
+import { coldStarts } from './cold.js';
+import { gatewayThroughput } from './gateway.js';
+import { report, TARGETS } from './report.js';
+import type { RequestCount } from './requests.js';
+import { OPERATIONS } from './scenarios.js';
+import type { WarmResult } from './warm.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const SETTINGS = {
+  coldRuns: quick ? 3 : 11,
+  warm: { calls: quick ? 200 : 2000, warmup: quick ? 50 : 200, batch: 100 },
+  gateway: { seconds: quick ? 2 : 10, connections: 10 },
+};
+
+const started = performance.now();
+const log = (line: string) => process.stderr.write(`  ${line}\n`);
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+// The handlers and the floors, bundled by the same build function with the same options.
+log('building handler bundles (npm run build) and floor bundles');
+const { bundles } = await build({ log: () => {} });
+const { bundles: floors } = await build({
+  handlersDir: join(root, 'test/bench/floor'),
+  outDir: join(root, 'dist/bench-floor'),
+  operationIds: [...OPERATIONS],
+  log: () => {},
+});
+
+const tableName = TABLE_NAME_DEFAULT;
+const shards = STATUS_INDEX_SHARDS_DEFAULT;
+const dynamo = await startDynalite();
+const admin = localDynamoClient(dynamo.endpoint);
+await ensureTable(admin, tableName);
+admin.destroy();
+const handlerEnv = {
+  DYNAMODB_ENDPOINT: dynamo.endpoint,
+  TABLE_NAME: tableName,
+  AWS_REGION: 'us-east-1',
+};
+const { STATUS_INDEX_SHARDS: _n, LOG_LEVEL: _l, ...inherited } = process.env;
+
+interface InProcessResults {
+  requests: RequestCount[];
+  warm: WarmResult[];
+}
+
+async function inProcessFigures(): Promise<InProcessResults> {
+  const script = fileURLToPath(new URL('handler-process.ts', import.meta.url));
+  const child = fork(script, [JSON.stringify(SETTINGS.warm)], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...inherited, ...handlerEnv },
+    // Stderr is kept for a failure: on success it only holds the AWS SDK's Node 20 notice.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('message', (m: { kind: string; line?: string } & InProcessResults) => {
+      if (m.kind === 'log') log(m.line ?? '');
+      else resolve(m);
+    });
+    child.on('exit', (code) => reject(new Error(`the handler process exited ${code}: ${stderr}`)));
+  });
+}
+
+log(`requests per operation and warm invocations (${SETTINGS.warm.calls} each side)`);
+const { requests, warm } = await inProcessFigures();
+log(`cold starts (${SETTINGS.coldRuns} runs each side) [${elapsed()}]`);
+const seedDb = createDocumentClient(handlerEnv);
+const cold = await coldStarts({
+  bundles,
+  floors,
+  store: new TaskStore(seedDb, { tableName, shards }),
+  env: handlerEnv,
+  runs: SETTINGS.coldRuns,
+  log,
+});
+seedDb.destroy();
+await dynamo.close();
+log(`local gateway under load (${SETTINGS.gateway.seconds} s each side) [${elapsed()}]`);
+const gateway = await gatewayThroughput({ ...SETTINGS.gateway, log });
+const capacity = capacityModel(shards);
+
+const results = { requests, cold, warm, gateway, capacity, defaultShards: shards };
+const { text, markdown, missed } = report(results);
+console.log(`\n${text}`);
+
+const outDir = join(root, 'bench/results');
+await mkdir(outDir, { recursive: true });
+const jsonPath = join(outDir, 'latest.json');
+const json = {
+  date: new Date().toISOString(),
+  command: `npm run bench${quick ? ' -- --quick' : ''}`,
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+  settings: { ...SETTINGS, quick, shards, targets: TARGETS },
+  seconds: Math.round((performance.now() - started) / 1000),
+  missed,
+  ...results,
+};
+await writeFile(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
+await writeFile(join(outDir, 'latest.md'), `${markdown}\n`);
+console.log(`\nfigures: ${jsonPath} (${elapsed()})`);
