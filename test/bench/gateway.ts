@@ -14,6 +14,7 @@ interface Ready {
   kind: 'ready';
   apiUrl: string;
   floorUrl: string;
+  cachedUrl: string;
   dynamoEndpoint: string;
   tableName: string;
   token: string;
@@ -39,6 +40,8 @@ export interface GatewayResult {
   /** Median over the adjacent one-second pairs of gateway throughput over floor throughput. */
   ratio: number;
   pairRatios: number[];
+  /** What-if: the same gateway with an authorizer that remembers verified tokens. */
+  cachedTokens: LoadSide & { ratio: number };
   /** Reference only: autocannon straight at dynalite with an unsigned GetItem (no SDK). */
   dynalite: LoadSide;
 }
@@ -120,35 +123,35 @@ export async function gatewayThroughput(options: {
         ConsistentRead: true,
       }),
     };
-    // Warm both paths (JIT, JWKS cache, keep-alive sockets), then alternate one-second runs,
-    // each side first in every other pair, so load from other processes falls on both alike.
-    await load(gateway, 2, connections);
-    await load(floor, 2, connections);
-    const g: Run[] = [];
-    const f: Run[] = [];
-    for (let i = 0; i < seconds; i++) {
-      if (i % 2 === 0) {
-        f.push(await load(floor, 1, connections));
-        g.push(await load(gateway, 1, connections));
-      } else {
-        g.push(await load(gateway, 1, connections));
-        f.push(await load(floor, 1, connections));
+    const cached: Target = { ...gateway, url: `${ready.cachedUrl}/tasks/${ready.taskId}` };
+    // Warm every path (JIT, JWKS cache, keep-alive sockets), then one-second runs in rounds,
+    // the order rotating each round, so load from other processes falls on all alike.
+    const targets = [floor, gateway, cached];
+    for (const target of targets) await load(target, 2, connections);
+    const runs: Run[][] = [[], [], []];
+    for (let round = 0; round < seconds; round++) {
+      for (let k = 0; k < targets.length; k++) {
+        const t = (round + k) % targets.length;
+        runs[t]?.push(await load(targets[t] as Target, 1, connections));
       }
     }
+    const [f, g, c] = runs as [Run[], Run[], Run[]];
     const direct = await load(dynalite, Math.max(1, seconds / 2), connections);
     const rps = (r: Run) => r['2xx'] / r.duration;
+    const perRound = (side: Run[]) => side.map((run, i) => round(rps(run) / rps(f[i] as Run), 3));
     const result: GatewayResult = {
       connections,
       seconds,
       gateway: combine(g),
       floor: combine(f),
       ratio: 0,
-      pairRatios: g.map((run, i) => round(rps(run) / rps(f[i] as Run), 3)),
+      pairRatios: perRound(g),
+      cachedTokens: { ...combine(c), ratio: round(median(perRound(c)), 3) },
       dynalite: combine([direct]),
     };
     result.ratio = round(median(result.pairRatios), 3);
     log(
-      `gateway: ${result.gateway.rps} req/s vs floor ${result.floor.rps} req/s (${result.ratio}x); dynalite alone ${result.dynalite.rps} req/s`,
+      `gateway: ${result.gateway.rps} req/s vs floor ${result.floor.rps} req/s (${result.ratio}x); tokens cached ${result.cachedTokens.rps} req/s; dynalite alone ${result.dynalite.rps} req/s`,
     );
     return result;
   } finally {
