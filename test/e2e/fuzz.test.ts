@@ -799,7 +799,10 @@ describe('fuzzing every operation against a model', () => {
       { numRuns: RUNS, plugins: [fc.interruptAfterTimeLimit(150_000)] },
     );
     const sent = api.count - started;
-    console.info(`fuzz: ${RUNS} runs, ${sent} requests`, Object.fromEntries(api.seen));
+    console.info(
+      `fuzz: ${RUNS} runs, ${sent} requests`,
+      JSON.stringify(Object.fromEntries(api.seen)),
+    );
     expect(sent).toBeGreaterThan(2_000);
     // The generators reach every outcome the spec declares for a signed-in caller.
     const outcomes = [
