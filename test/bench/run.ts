@@ -114,7 +114,11 @@ const json = {
   settings: { ...SETTINGS, quick, shards, targets: TARGETS },
   seconds: Math.round((performance.now() - started) / 1000),
   missed,
-  ...results,
+  requests,
+  coldStart: cold,
+  warm,
+  gateway,
+  capacity,
 };
 await writeFile(jsonPath, `${JSON.stringify(json, null, 2)}\n`);
 await writeFile(join(outDir, 'latest.md'), `${markdown}\n`);
