@@ -15,7 +15,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const HEADER = '// Generated from openapi.yaml by `npm run generate`. Do not edit.\n';
 
 async function typesSource(): Promise<string> {
-  const ast = await openapiTS(new URL(`file://${SPEC_PATH}`), { alphabetize: false, defaultNonNullable: false });
+  const ast = await openapiTS(new URL(`file://${SPEC_PATH}`), {
+    alphabetize: false,
+    defaultNonNullable: false,
+  });
   return `${HEADER}${astToString(ast)}`;
 }
 

@@ -3,6 +3,7 @@
  * the partition always comes from the caller's token, so a forged cursor cannot reach another
  * user's tasks. Anything that does not decode to the expected shape is an InvalidCursorError.
  */
+import { createHash } from 'node:crypto';
 import { InvalidCursorError } from '../tasks/errors.js';
 import type { TaskStatus } from '../tasks/task.js';
 
@@ -25,16 +26,22 @@ function decode(cursor: string): unknown {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** listTasks: the id of the last task on the page. */
-export function encodeTaskCursor(taskId: string): string {
-  return encode({ v: 1, t: taskId });
+/** Binds a cursor to its owner without putting the owner's id in it. */
+const ownerTag = (owner: string) =>
+  createHash('sha256').update(owner).digest('base64url').slice(0, 16);
+
+/** listTasks: the id of the last task on the page, for this owner and this status filter. */
+export function encodeTaskCursor(taskId: string, owner: string, status?: TaskStatus): string {
+  return encode({ v: 1, t: taskId, o: ownerTag(owner), ...(status ? { s: status } : {}) });
 }
 
-export function decodeTaskCursor(cursor: string): string {
+export function decodeTaskCursor(cursor: string, owner: string, status?: TaskStatus): string {
   const value = decode(cursor);
   if (!isRecord(value) || value.v !== 1 || typeof value.t !== 'string' || !TASK_ID.test(value.t)) {
     throw new InvalidCursorError('unknown shape');
   }
+  if (value.o !== ownerTag(owner)) throw new InvalidCursorError('it was issued to another caller');
+  if (value.s !== status) throw new InvalidCursorError('it was issued for another status filter');
   return value.t;
 }
 

@@ -323,7 +323,7 @@ export class TaskStore {
   ): Promise<Page> {
     const { limit, status, cursor } = options;
     const pk = userPk(owner);
-    const after = cursor === undefined ? undefined : decodeTaskCursor(cursor);
+    const after = cursor === undefined ? undefined : decodeTaskCursor(cursor, owner, status);
     const result = await this.send(() =>
       this.db.send(
         new QueryCommand({
@@ -350,10 +350,14 @@ export class TaskStore {
     const items = (result.Items ?? []).map(fromItem);
     const tasks = items.slice(0, limit);
     const last = tasks.at(-1);
-    if (items.length > limit && last) return { tasks, cursor: encodeTaskCursor(last.task_id) };
+    if (items.length > limit && last)
+      return { tasks, cursor: encodeTaskCursor(last.task_id, owner, status) };
     const lastKey = result.LastEvaluatedKey?.SK;
     if (typeof lastKey === 'string') {
-      return { tasks, cursor: encodeTaskCursor(lastKey.slice(TASK_SK_PREFIX.length)) };
+      return {
+        tasks,
+        cursor: encodeTaskCursor(lastKey.slice(TASK_SK_PREFIX.length), owner, status),
+      };
     }
     return { tasks };
   }

@@ -104,6 +104,12 @@ export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unk
       { path: '/body', message: 'is not valid JSON' },
     ]);
   }
+  const illFormed = illFormedString(body, '/body');
+  if (illFormed) {
+    throw new BadRequestError('the body holds text that is not valid Unicode', [
+      { path: illFormed, message: 'must not contain unpaired surrogates' },
+    ]);
+  }
   if (!validate(body)) {
     throw new BadRequestError(
       'the request does not match the contract',
@@ -111,4 +117,21 @@ export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unk
     );
   }
   return body;
+}
+
+/**
+ * JSON escapes can smuggle unpaired UTF-16 surrogates (`"\\ud800"`), which DynamoDB cannot store
+ * as UTF-8: refuse them here rather than fail at the store. Returns the first such value's path.
+ */
+function illFormedString(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = illFormedString(
+      inner,
+      `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+    );
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -8,9 +8,11 @@
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeTaskCursor } from '../../src/data/cursor.js';
 import { idempotencySk, statusShard } from '../../src/data/keys.js';
 import { STATUS_INDEX_SHARDS_DEFAULT } from '../../src/data/table.js';
 import { localDynamoClient } from '../../src/local/dynamodb.js';
+import type { TaskStatus } from '../../src/tasks/task.js';
 import { type Api, type ApiResponse, apiClient, walkPages } from '../support/api.js';
 import {
   isCursorParam,
@@ -475,7 +477,15 @@ function bodyOutcome(
   } catch {
     return { status: 400 };
   }
+  // Unpaired surrogates cannot be stored as UTF-8: refused whatever the schema says.
+  if (hasLoneSurrogate(value)) return { status: 400 };
   return isValid(value) ? { value: value as Record<string, unknown> } : { status: 400 };
+}
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return !value.isWellFormed();
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some(hasLoneSurrogate);
 }
 
 /** RFC 9110 strong comparison: `*`, or one of the listed strong tags is exactly the ETag. */
@@ -650,7 +660,8 @@ async function perform(models: UserModel[], action: Action): Promise<void> {
     let cursorValue: string | undefined;
     if (a.cursor?.kind === 'after') {
       after = resolve(models, a.as, a.cursor.target).id;
-      cursorValue = b64({ v: 1, t: after });
+      // A cursor as the server issues it to this caller for this filter.
+      cursorValue = encodeTaskCursor(after, me.user.sub, a.status as TaskStatus | undefined);
     } else if (a.cursor) {
       cursorValue = a.cursor.value;
     }

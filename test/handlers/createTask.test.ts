@@ -80,6 +80,23 @@ describe('createTask', () => {
     expect(await env.items()).toEqual(before);
   });
 
+  it('refuses an unpaired UTF-16 surrogate, which DynamoDB could not store, with a 400', async () => {
+    const before = await env.items();
+    const res = await env.invoke('createTask', { sub: user(), body: '{"title":"a\\ud800b"}' });
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([
+      { path: '/body/title', message: 'must not contain unpaired surrogates' },
+    ]);
+    expect(await env.items()).toEqual(before);
+  });
+
+  it('keeps emoji and other astral characters intact, counting them as one character each', async () => {
+    const title = '🚀'.repeat(200);
+    const res = await env.invoke('createTask', { sub: user(), body: { title } });
+    expect(res.status).toBe(201);
+    expect(res.json.title).toBe(title);
+  });
+
   it('refuses a body that is not JSON with a 415', async () => {
     const res = await env.invoke('createTask', {
       sub: user(),

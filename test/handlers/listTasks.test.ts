@@ -75,7 +75,7 @@ describe('listTasks', () => {
     expect(res.json.next_cursor).toEqual(expect.any(String));
   });
 
-  it("keeps a cursor inside the caller's partition: another user's cursor lists the caller's own tasks", async () => {
+  it("refuses another user's cursor with a 400 and shows none of that user's tasks", async () => {
     const victim = newUser();
     for (let i = 0; i < 4; i++) await createTask(env, victim, { title: 'secret' });
     const page = await env.invoke('listTasks', { sub: victim, query: { limit: '2' } });
@@ -86,8 +86,19 @@ describe('listTasks', () => {
       query: { cursor: page.json.next_cursor },
     });
 
-    expect(res.status).toBe(200);
-    expect(res.json.tasks).toEqual([]);
+    expect(res.status).toBe(400);
+    expect(res.body).not.toContain('secret');
+  });
+
+  it('refuses a cursor issued for another status filter with a 400', async () => {
+    const sub = newUser();
+    for (let i = 0; i < 3; i++) await createTask(env, sub);
+    const page = await env.invoke('listTasks', { sub, query: { limit: '1' } });
+    const res = await env.invoke('listTasks', {
+      sub,
+      query: { status: 'pending', cursor: page.json.next_cursor },
+    });
+    expect(res.status).toBe(400);
   });
 
   it.each([
