@@ -155,7 +155,7 @@ export function report(results: Results) {
     load.moves.map((m) => `${m.perSecond}/s ${m.from}->${m.to}`).join(', ') +
     `; items <= ${load.itemKb} KB; admin page of ${load.pageSize}, eventually consistent`;
   const chooseLine =
-    `smallest N within ${capacity.partitionWcu} WCU: ${capacity.minShardsWithinLimit}; ` +
+    `smallest N within ${capacity.partitionWcu.toLocaleString('en-US')} WCU: ${capacity.minShardsWithinLimit}; ` +
     `within ${capacity.headroom * 100}% of it: ${capacity.minShardsWithinHeadroom}`;
   const missed = all.filter((f) => f.met === false);
   const verdict =
