@@ -1,8 +1,7 @@
 /** `npm start` as a developer runs it: up, outputs.json, SIGTERM, and data kept across a restart. */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -14,111 +13,33 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/local/docs.js';
 import { localDynamoClient } from '../../src/local/dynamodb.js';
+import { freePort, freePorts, type NpmStart, npmStart, readOutputs } from '../support/npmStart.js';
 import { cognitoClient } from '../support/stack.js';
 
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start`, or main.ts directly (no npm noise on stderr) when checking error output. */
-function run(env: Record<string, string>, via: 'npm' | 'node' = 'npm'): Run {
-  const [command, args] =
-    via === 'npm'
-      ? ['npm', ['start']]
-      : [process.execPath, ['--import', 'tsx', 'src/local/main.ts']];
-  const child = spawn(command, args, {
-    cwd: REPO_ROOT,
-    env: { ...process.env, LOCAL_BUILD_DOCS: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, as a terminal gives it: Ctrl-C signals the group.
-    detached: true,
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  // 'close' waits for every process holding the pipes, so a stray node would keep it open.
-  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-async function waitFor(r: Run, pattern: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const m = r.stdout().match(pattern);
-    if (m) return m;
-    if (r.child.exitCode !== null) break;
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  throw new Error(`no ${pattern} in output\nstdout:\n${r.stdout()}\nstderr:\n${r.stderr()}`);
-}
-
-async function stop(r: Run, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  r.child.kill(signal);
-  return r.exited;
-}
-
-/** Ctrl-C in a terminal: SIGINT to npm and node at once. */
-async function ctrlC(r: Run): Promise<number | null> {
-  process.kill(-(r.child.pid as number), 'SIGINT');
-  return r.exited;
-}
-
-/** Whatever a failed test left running in the group; only our own children. */
-function killGroup(r: Run): void {
-  try {
-    process.kill(-(r.child.pid as number), 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-const UP = /local stack is up/;
 const PASSWORD = 'Passw0rdPassw0rd';
 
 let dataDir: string;
 let env: Record<string, string>;
-const running: Run[] = [];
+const running: NpmStart[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'npm-start-test-'));
-  env = {
-    PORT: String(await freePort()),
-    DYNAMODB_PORT: String(await freePort()),
-    COGNITO_PORT: String(await freePort()),
-    LOCAL_DATA_DIR: dataDir,
-  };
+  env = { ...(await freePorts()), LOCAL_DATA_DIR: dataDir };
 });
 
 afterAll(async () => {
-  for (const r of running) killGroup(r);
+  for (const r of running) r.kill();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function start(extra: Record<string, string> = {}, via: 'npm' | 'node' = 'npm'): Run {
-  const r = run({ ...env, ...extra }, via);
+/** In its own process group, as a terminal runs it, so Ctrl-C reaches npm and node at once. */
+function start(extra: Record<string, string> = {}, via: 'npm' | 'node' = 'npm'): NpmStart {
+  const r = npmStart({ ...env, ...extra }, { via, group: true });
   running.push(r);
   return r;
 }
 
-async function outputs(): Promise<Record<string, string>> {
-  return JSON.parse(await readFile(join(dataDir, 'outputs.json'), 'utf8'));
-}
+const outputs = () => readOutputs(dataDir);
 
 describe('npm start', () => {
   const email = `keep-${Date.now()}@example.com`;
@@ -127,7 +48,7 @@ describe('npm start', () => {
 
   it('comes up on the given ports and writes outputs.json with the stack output keys', async () => {
     const r = start();
-    await waitFor(r, UP);
+    await r.up();
 
     first = await outputs();
     expect(first).toEqual({
@@ -152,7 +73,7 @@ describe('npm start', () => {
   });
 
   it('prints the sign-up code, which confirm-sign-up accepts', async () => {
-    const r = running[0] as Run;
+    const r = running[0] as NpmStart;
     const cognito = cognitoClient({
       cognitoEndpoint: first.CognitoEndpoint as string,
       region: 'us-east-1',
@@ -161,7 +82,7 @@ describe('npm start', () => {
       new SignUpCommand({ ClientId: first.UserPoolClientId, Username: email, Password: PASSWORD }),
     );
 
-    const [, code] = await waitFor(r, new RegExp(`SignUp code for ${email}: (\\d{6})`));
+    const [, code] = await r.waitFor(new RegExp(`SignUp code for ${email}: (\\d{6})`));
     await cognito.send(
       new ConfirmSignUpCommand({
         ClientId: first.UserPoolClientId,
@@ -195,14 +116,7 @@ describe('npm start', () => {
   });
 
   it('refuses a second start on the same data dir with a clear one-line error', async () => {
-    const other = start(
-      {
-        PORT: String(await freePort()),
-        DYNAMODB_PORT: String(await freePort()),
-        COGNITO_PORT: String(await freePort()),
-      },
-      'node',
-    );
+    const other = start(await freePorts(), 'node');
 
     expect(await other.exited).toBe(1);
     const ours = other
@@ -239,9 +153,9 @@ describe('npm start', () => {
   });
 
   it('stops cleanly on SIGTERM to npm and releases the data dir', async () => {
-    const r = running[0] as Run;
+    const r = running[0] as NpmStart;
 
-    expect(await stop(r)).toBe(0);
+    expect(await r.stop()).toBe(0);
     expect(r.stdout()).toContain('[local] SIGTERM: stopping');
     expect(r.stdout()).toContain('[local] stopped');
     expect(existsSync(join(dataDir, '.lock'))).toBe(false);
@@ -249,7 +163,7 @@ describe('npm start', () => {
 
   it('keeps the pool, client, user and table data across a restart', async () => {
     const r = start();
-    await waitFor(r, UP);
+    await r.up();
 
     const again = await outputs();
     expect(again).toEqual(first);
@@ -277,9 +191,9 @@ describe('npm start', () => {
   });
 
   it('stops cleanly on Ctrl-C, though npm forwards a second SIGINT', async () => {
-    const r = running.at(-1) as Run;
+    const r = running.at(-1) as NpmStart;
 
-    await ctrlC(r);
+    await r.ctrlC();
 
     expect(r.stdout()).toContain('[local] SIGINT: stopping');
     expect(r.stdout()).toContain('[local] stopped');

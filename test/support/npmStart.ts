@@ -1,4 +1,4 @@
-/** `npm start` as a child process on free ports with its own data dir, for restart tests. */
+/** `npm start` (or main.ts directly) as a child process on free ports with its own data dir. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -9,12 +9,28 @@ export interface NpmStart {
   child: ChildProcess;
   stdout(): string;
   stderr(): string;
+  /** The exit code, once every process holding the output pipes is gone ('close', not 'exit'). */
   exited: Promise<number | null>;
+  /** The first match of `pattern` in stdout; rejects with the output if it never comes. */
+  waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
   /** Resolves once the banner is printed; rejects with the output if it never is. */
   up(ms?: number): Promise<void>;
-  /** SIGTERM, then the exit code. */
-  stop(): Promise<number | null>;
+  /** `signal` (SIGTERM by default) to the spawned process alone, then the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Ctrl-C in a terminal: SIGINT to the whole group (npm and node at once). Needs `group`. */
+  ctrlC(): Promise<number | null>;
+  /** SIGKILL to whatever is left (the whole group with `group`); for cleanup after a failure. */
+  kill(): void;
 }
+
+export interface NpmStartOptions {
+  /** `npm` runs `npm start`; `node` runs main.ts directly (no npm noise on stderr). */
+  via?: 'npm' | 'node';
+  /** Its own process group, as a terminal gives it, so `ctrlC()` and `kill()` reach the group. */
+  group?: boolean;
+}
+
+const UP = /local stack is up/;
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -24,23 +40,39 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The env for a stack on three free ports keeping its data in `dataDir`. */
-export async function npmStartEnv(dataDir: string): Promise<Record<string, string>> {
+export type Ports = Record<'PORT' | 'DYNAMODB_PORT' | 'COGNITO_PORT', string>;
+
+/** PORT, DYNAMODB_PORT and COGNITO_PORT, each a free port. */
+export async function freePorts(): Promise<Ports> {
   return {
     PORT: String(await freePort()),
     DYNAMODB_PORT: String(await freePort()),
     COGNITO_PORT: String(await freePort()),
+  };
+}
+
+/** The env for a stack on three free ports keeping its data in `dataDir`, request log off. */
+export async function npmStartEnv(dataDir: string): Promise<Record<string, string>> {
+  return {
+    ...(await freePorts()),
     LOCAL_DATA_DIR: dataDir,
     LOCAL_BUILD_DOCS: 'false',
     LOG_LEVEL: 'silent',
   };
 }
 
-export function npmStart(env: Record<string, string>): NpmStart {
-  const child = spawn('npm', ['start'], {
+/** Spawns the stack with `env` over the test's own (LOCAL_BUILD_DOCS defaults to false). */
+export function npmStart(env: Record<string, string>, options: NpmStartOptions = {}): NpmStart {
+  const { via = 'npm', group = false } = options;
+  const [command, args] =
+    via === 'npm'
+      ? ['npm', ['start']]
+      : [process.execPath, ['--import', 'tsx', 'src/local/main.ts']];
+  const child = spawn(command, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, LOCAL_BUILD_DOCS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: group,
   });
   let out = '';
   let err = '';
@@ -50,24 +82,47 @@ export function npmStart(env: Record<string, string>): NpmStart {
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString();
   });
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  // 'close' waits for every process holding the pipes, so a stray node would keep it open.
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const pid = () => child.pid as number;
+
+  async function waitFor(pattern: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const m = out.match(pattern);
+      if (m) return m;
+      if (!running()) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    throw new Error(`no ${pattern} in output\nstdout:\n${out}\nstderr:\n${err}`);
+  }
+
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     exited,
-    async up(ms = 30_000) {
-      const deadline = Date.now() + ms;
-      while (Date.now() < deadline) {
-        if (/local stack is up/.test(out)) return;
-        if (child.exitCode !== null) break;
-        await new Promise((done) => setTimeout(done, 50));
-      }
-      throw new Error(`npm start did not come up\nstdout:\n${out}\nstderr:\n${err}`);
+    waitFor,
+    async up(ms) {
+      await waitFor(UP, ms);
     },
-    stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+    stop(signal = 'SIGTERM') {
+      if (running()) child.kill(signal);
       return exited;
+    },
+    ctrlC() {
+      if (!group) throw new Error('ctrlC() needs npmStart(env, { group: true })');
+      process.kill(-pid(), 'SIGINT');
+      return exited;
+    },
+    kill() {
+      try {
+        if (group) process.kill(-pid(), 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
     },
   };
 }
