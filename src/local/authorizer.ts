@@ -41,17 +41,31 @@ export function cognitoAuthorizer(config: CognitoAuthorizerConfig): Authorizer {
     { userPoolId: config.userPoolId, clientId: config.clientId, tokenUse: 'id' },
     { jwksCache },
   );
+  const cache = new Map<string, { claims: ApiGatewayClaims; until: number }>();
   return async (authorization) => {
     const token = bearerToken(authorization);
     if (!token) return { ok: false, status: 401, detail: 'the Authorization header is missing' };
+    const now = Date.now();
+    const hit = cache.get(token);
+    if (hit && hit.until > now) return { ok: true, claims: hit.claims };
+    if (hit) cache.delete(token);
     try {
       const payload = await verifier.verify(token);
-      return { ok: true, claims: toApiGatewayClaims(payload) };
+      const claims = toApiGatewayClaims(payload);
+      // Like API Gateway, remember a verified token (never past its own expiry).
+      const until = Math.min(now + AUTHORIZER_CACHE_TTL_MS, payload.exp * 1000);
+      if (cache.size >= AUTHORIZER_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+      cache.set(token, { claims, until });
+      return { ok: true, claims };
     } catch (err) {
       return refusal(err);
     }
   };
 }
+
+/** API Gateway caches a Cognito authorizer's result per token for 300 s by default. */
+export const AUTHORIZER_CACHE_TTL_MS = 300_000;
+const AUTHORIZER_CACHE_MAX = 10_000;
 
 /** The token from `Authorization: <token>` or `Authorization: Bearer <token>`. */
 export function bearerToken(authorization: string | undefined): string | undefined {

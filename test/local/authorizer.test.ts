@@ -134,3 +134,25 @@ describe('bearerToken', () => {
     expect(bearerToken(given)).toBe(want);
   });
 });
+
+describe('the authorizer cache', () => {
+  it("remembers a verified token as API Gateway does, but never past the token's expiry", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = forgeToken(user.idToken, { exp: now + 2 });
+
+    expect((await getTasks(shortLived)).status).toBe(200);
+    expect((await getTasks(shortLived)).status).toBe(200);
+    await new Promise((done) => setTimeout(done, (now + 2) * 1000 - Date.now() + 50));
+    const late = await getTasks(shortLived);
+
+    expect(late.status).toBe(401);
+    expect(handlers.invocations).toHaveLength(2);
+  });
+
+  it('does not remember a refusal: the same bad token is refused every time', async () => {
+    const bad = otherKeyIdToken(user);
+    expect((await getTasks(bad)).status).toBe(401);
+    expect((await getTasks(bad)).status).toBe(401);
+    expect(handlers.invocations).toHaveLength(0);
+  });
+});
