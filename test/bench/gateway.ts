@@ -14,7 +14,6 @@ interface Ready {
   kind: 'ready';
   apiUrl: string;
   floorUrl: string;
-  cachedUrl: string;
   dynamoEndpoint: string;
   tableName: string;
   token: string;
@@ -40,8 +39,6 @@ export interface GatewayResult {
   /** Median over the adjacent one-second pairs of gateway throughput over floor throughput. */
   ratio: number;
   pairRatios: number[];
-  /** What-if: the same gateway with an authorizer that remembers verified tokens. */
-  cachedTokens: LoadSide & { ratio: number };
   /** Reference only: autocannon straight at dynalite with an unsigned GetItem (no SDK). */
   dynalite: LoadSide;
 }
@@ -123,35 +120,33 @@ export async function gatewayThroughput(options: {
         ConsistentRead: true,
       }),
     };
-    const cached: Target = { ...gateway, url: `${ready.cachedUrl}/tasks/${ready.taskId}` };
-    // Warm every path (JIT, JWKS cache, keep-alive sockets), then one-second runs in rounds,
-    // the order rotating each round, so load from other processes falls on all alike.
-    const targets = [floor, gateway, cached];
+    // Warm both paths (JIT, JWKS and token caches, keep-alive sockets), then one-second runs in
+    // rounds, the order rotating each round (each side first in every other round), so load
+    // from other processes falls on both alike.
+    const targets = [floor, gateway];
     for (const target of targets) await load(target, 2, connections);
-    const runs: Run[][] = [[], [], []];
+    const runs: Run[][] = targets.map(() => []);
     for (let round = 0; round < seconds; round++) {
       for (let k = 0; k < targets.length; k++) {
         const t = (round + k) % targets.length;
         runs[t]?.push(await load(targets[t] as Target, 1, connections));
       }
     }
-    const [f, g, c] = runs as [Run[], Run[], Run[]];
+    const [f, g] = runs as [Run[], Run[]];
     const direct = await load(dynalite, Math.max(1, seconds / 2), connections);
     const rps = (r: Run) => r['2xx'] / r.duration;
-    const perRound = (side: Run[]) => side.map((run, i) => round(rps(run) / rps(f[i] as Run), 3));
     const result: GatewayResult = {
       connections,
       seconds,
       gateway: combine(g),
       floor: combine(f),
       ratio: 0,
-      pairRatios: perRound(g),
-      cachedTokens: { ...combine(c), ratio: round(median(perRound(c)), 3) },
+      pairRatios: g.map((run, i) => round(rps(run) / rps(f[i] as Run), 3)),
       dynalite: combine([direct]),
     };
     result.ratio = round(median(result.pairRatios), 3);
     log(
-      `gateway: ${result.gateway.rps} req/s vs floor ${result.floor.rps} req/s (${result.ratio}x); tokens cached ${result.cachedTokens.rps} req/s; dynalite alone ${result.dynalite.rps} req/s`,
+      `gateway: ${result.gateway.rps} req/s vs floor ${result.floor.rps} req/s (${result.ratio}x); dynalite alone ${result.dynalite.rps} req/s`,
     );
     return result;
   } finally {

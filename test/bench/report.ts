@@ -94,14 +94,6 @@ function figures({ requests, cold, warm, gateway }: Results): Figure[] {
       met: gateway.ratio >= TARGETS.gatewayThroughput,
     },
     {
-      figure: 'what-if: gateway with verified tokens cached',
-      operation: 'GET /tasks/{taskId}',
-      measured: `${gateway.cachedTokens.rps} req/s`,
-      floor: `${gateway.floor.rps} req/s`,
-      ratio: x(gateway.cachedTokens.ratio),
-      target: '-',
-    },
-    {
       figure: 'reference: dynalite alone (no SDK)',
       operation: 'GetItem',
       measured: `${gateway.dynalite.rps} req/s`,

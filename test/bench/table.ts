@@ -11,7 +11,7 @@ export function renderTable(header: string[], rows: string[][]): string {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-/** The same table as GitHub markdown, for RESULTS.md. */
+/** The same table as GitHub markdown, for bench/results/latest.md. */
 export function renderMarkdown(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
