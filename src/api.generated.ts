@@ -98,6 +98,7 @@ export interface components {
         /** @description A task as its owner sees it. */
         Task: {
             task_id: components["schemas"]["TaskId"];
+            /** @description At least one character that is not white space. */
             title: string;
             description: string;
             status: components["schemas"]["TaskStatus"];
@@ -113,6 +114,7 @@ export interface components {
             task_id: components["schemas"]["TaskId"];
             /** @description The owner's Cognito `sub`. */
             user_id: string;
+            /** @description At least one character that is not white space. */
             title: string;
             description: string;
             status: components["schemas"]["TaskStatus"];
@@ -124,6 +126,7 @@ export interface components {
         };
         /** @description A new task. Ids, owner, timestamps and version are set by the API. */
         TaskCreate: {
+            /** @description At least one character that is not white space. */
             title: string;
             /** @default  */
             description?: string;
@@ -131,6 +134,7 @@ export interface components {
         };
         /** @description The fields to change; at least one. */
         TaskUpdate: {
+            /** @description At least one character that is not white space. */
             title?: string;
             description?: string;
             status?: components["schemas"]["TaskStatus"];

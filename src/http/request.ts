@@ -104,34 +104,37 @@ export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unk
       { path: '/body', message: 'is not valid JSON' },
     ]);
   }
-  const illFormed = illFormedString(body, '/body');
-  if (illFormed) {
-    throw new BadRequestError('the body holds text that is not valid Unicode', [
-      { path: illFormed, message: 'must not contain unpaired surrogates' },
-    ]);
-  }
   if (!validate(body)) {
     throw new BadRequestError(
       'the request does not match the contract',
       fieldErrors(validate, '/body'),
     );
   }
+  const illFormed = illFormedString(body, '/body');
+  if (illFormed) {
+    throw new BadRequestError('the body holds text that is not valid Unicode', [
+      { path: illFormed, message: 'must not contain unpaired surrogates' },
+    ]);
+  }
   return body;
 }
 
 /**
- * JSON escapes can smuggle unpaired UTF-16 surrogates (`"\\ud800"`), which DynamoDB cannot store
+ * JSON escapes can smuggle unpaired UTF-16 surrogates (`"\ud800"`), which DynamoDB cannot store
  * as UTF-8: refuse them here rather than fail at the store. Returns the first such value's path.
+ * Iterative, so no nesting depth can exhaust the stack.
  */
 function illFormedString(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const found = illFormedString(
-      inner,
-      `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
-    );
-    if (found) return found;
+  const pending: [unknown, string][] = [[value, path]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, at] = next;
+    if (typeof current === 'string') {
+      if (!current.isWellFormed()) return at;
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, inner] of Object.entries(current)) {
+        pending.push([inner, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`]);
+      }
+    }
   }
   return undefined;
 }

@@ -48,6 +48,12 @@ describe('createTask', () => {
   it.each([
     { name: 'a missing title', body: { description: 'x' }, path: '/body/title' },
     { name: 'an empty title', body: { title: '' }, path: '/body/title' },
+    { name: 'a blank title', body: { title: ' \t\n ' }, path: '/body/title' },
+    {
+      name: 'deeply nested JSON',
+      body: `{"title":"t","description":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+      path: '/body/description',
+    },
     { name: 'an over-long title', body: { title: 'x'.repeat(201) }, path: '/body/title' },
     {
       name: 'an over-long description',
