@@ -377,6 +377,8 @@ export class TaskStore {
         ? Array.from({ length: shards }, () => ({ kind: 'start' }))
         : decodeStatusCursor(cursor, status, shards).positions;
 
+    // Once one shard fails the page is lost: stop the others rather than let them retry on.
+    const siblings = new AbortController();
     const results = await Promise.all(
       positions.map(async (position, shard) => {
         if (position.kind === 'done') return { shard, items: [] as StoredTask[], more: false };
@@ -400,12 +402,16 @@ export class TaskStore {
                     }
                   : undefined,
             }),
+            { abortSignal: siblings.signal },
           ),
         );
         const items = (result.Items ?? []).map(fromItem);
         return { shard, items, more: result.LastEvaluatedKey !== undefined };
       }),
-    );
+    ).catch((err: unknown) => {
+      siblings.abort();
+      throw err;
+    });
 
     const merged = results
       .flatMap(({ shard, items }) => items.map((task) => ({ shard, task })))

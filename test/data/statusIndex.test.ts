@@ -115,3 +115,39 @@ describe('status changes on the sharded index', () => {
     expect(Math.min(...counts)).toBeGreaterThan(0);
   });
 });
+
+describe('a failing shard in the admin listing', () => {
+  it('fails the page and stops the other shard queries instead of leaving them to retry', async () => {
+    const env = await startStore(3);
+    stop = env.stop;
+    const outcomes: string[] = [];
+    // A fault we cannot otherwise cause for one shard alone: shard 0 fails at once, the others
+    // are slow; what happens to the slow ones after the page has failed is the point.
+    env.doc.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { ExpressionAttributeValues?: Record<string, { S?: string }> };
+        const pk = String(input.ExpressionAttributeValues?.[':pk']?.S ?? '');
+        if (pk.endsWith('#0')) {
+          throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        }
+        await new Promise((done) => setTimeout(done, 300));
+        try {
+          const out = await next(args);
+          outcomes.push('completed');
+          return out;
+        } catch (err) {
+          outcomes.push((err as Error).name);
+          throw err;
+        }
+      },
+      { step: 'finalizeRequest', name: 'oneShardDown' },
+    );
+
+    await expect(env.store.listByStatus('pending', { limit: 10 })).rejects.toThrow(
+      'the data store is unavailable',
+    );
+    await new Promise((done) => setTimeout(done, 600));
+
+    expect(outcomes).toEqual(['AbortError', 'AbortError']);
+  });
+});
