@@ -1,6 +1,6 @@
 /**
- * Writes every file derived from openapi.yaml: the openapi-typescript types (API and SDK)
- * and the precompiled ajv request validators. `--check` fails if any file is stale.
+ * Writes every file derived from openapi.yaml: the openapi-typescript types and the precompiled
+ * ajv request validators, each for the API and the SDK. `--check` fails if any file is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -45,24 +45,45 @@ function validatorsSource(kind: 'params' | 'body'): string {
   }
   // ajv's ESM output still require()s its runtime helpers. Inline the one the spec needs
   // (code-point length for minLength/maxLength), so the module has no CommonJS interop at all.
-  const code = standaloneCode(ajv, exports).replace(
-    /const (\w+) = require\("([^"]+)"\)\.default;/g,
-    (_: string, name: string, from: string) => {
-      if (from !== 'ajv/dist/runtime/ucs2length') throw new Error(`no inline helper for ${from}`);
-      return `const ${name} = (str) => { let n = 0; for (const _c of str) n++; return n; };`;
-    },
-  );
-  return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n`;
+  const code = standaloneCode(ajv, exports)
+    .replace(
+      /const (\w+) = require\("([^"]+)"\)\.default;/g,
+      (_: string, name: string, from: string) => {
+        if (from !== 'ajv/dist/runtime/ucs2length') throw new Error(`no inline helper for ${from}`);
+        return `const ${name} = (str) => { let n = 0; for (const _c of str) n++; return n; };`;
+      },
+    )
+    // Typed exports, so the emitted .d.ts (the SDK ships one) is valid and says what they are.
+    .replace(/^export const (\w+) = (validate\d+);$/gm, 'export const $1: Validator = $2;');
+  const typed = code.match(/^export const \w+: Validator = /gm)?.length ?? 0;
+  if (typed !== Object.keys(exports).length) throw new Error(`typed ${typed} exports of ${kind}`);
+  return `${HEADER}// @ts-nocheck\n/* eslint-disable */\n${code}\n${VALIDATOR_TYPES}`;
 }
+
+/** The exports' type: ajv's ValidateFunction, trimmed to what callers use (no ajv import). */
+const VALIDATOR_TYPES = `type ValidationError = {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, any>;
+  message?: string;
+};
+type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };
+`;
 
 /** Every generated file's path (relative to the repo) and the content it should have. */
 export async function generatedFiles(): Promise<Record<string, string>> {
   const types = await typesSource();
+  const params = validatorsSource('params');
+  const body = validatorsSource('body');
   return {
     'src/api.generated.ts': types,
     'sdk/src/api.generated.ts': types,
-    'src/http/validate-params.generated.ts': validatorsSource('params'),
-    'src/http/validate-body.generated.ts': validatorsSource('body'),
+    'src/http/validate-params.generated.ts': params,
+    'src/http/validate-body.generated.ts': body,
+    // The SDK's msw mock validates requests with the very same code (no runtime imports).
+    'sdk/src/msw/validate-params.generated.ts': params,
+    'sdk/src/msw/validate-body.generated.ts': body,
   };
 }
 

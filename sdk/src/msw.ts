@@ -4,14 +4,10 @@
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
-import {
-  ifMatchAllows,
-  validateHeader,
-  validateListQuery,
-  validateTaskBody,
-  validateTaskId,
-} from './msw/validate.js';
-import type { FieldError, Problem, Task, TaskCreate, TaskUpdate } from './types.js';
+import { ifMatchAllows, validateBody, validateParams } from './msw/validate.js';
+import * as bodyRules from './msw/validate-body.generated.js';
+import * as paramRules from './msw/validate-params.generated.js';
+import type { FieldError, ListTasksQuery, Problem, Task, TaskCreate, TaskUpdate } from './types.js';
 
 export { TaskStore } from './msw/store.js';
 
@@ -111,15 +107,15 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
   }
   const unauthorized = () => problem(401, 'a valid Cognito ID token is required');
 
+  /** `query` has passed its validator, which coerced `limit` and defaulted it to 50. */
   function listPage(
-    query: URLSearchParams,
+    query: ListTasksQuery,
     list: string,
     match: (t: { user_id: string; status: string }) => boolean,
   ) {
-    const limit = Number(query.get('limit') ?? 50);
-    const cursor = query.get('cursor');
-    const after = cursor === null ? undefined : cursors.decode(list, cursor);
-    if (cursor !== null && after === undefined) {
+    const { limit = 50, cursor } = query;
+    const after = cursor === undefined ? undefined : cursors.decode(list, cursor);
+    if (cursor !== undefined && after === undefined) {
       return {
         refusal: invalid([{ path: '/query/cursor', message: 'is not a cursor of this list' }]),
       };
@@ -139,8 +135,8 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       if ('refusal' in read) return read.refusal;
       const key = request.headers.get('Idempotency-Key');
       const errors = [
-        ...validateHeader('idempotency-key', key),
-        ...validateTaskBody(read.body, 'create'),
+        ...validateParams(paramRules.createTask, request).errors,
+        ...validateBody(bodyRules.createTask, read.body),
       ];
       if (errors.length > 0) return invalid(errors);
       if (key === null)
@@ -161,14 +157,14 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     http.get(`${base}/tasks`, ({ request }) => {
       const user = caller(request);
       if (!user) return unauthorized();
-      const query = new URL(request.url).searchParams;
-      const errors = validateListQuery(query, false);
+      const { params, errors } = validateParams(paramRules.listTasks, request);
       if (errors.length > 0) return invalid(errors);
-      const status = query.get('status');
+      const query = params.query as ListTasksQuery;
+      const { status } = query;
       const page = listPage(
         query,
         `user:${user.sub}:${status ?? '*'}`,
-        (t) => t.user_id === user.sub && (status === null || t.status === status),
+        (t) => t.user_id === user.sub && (status === undefined || t.status === status),
       );
       if ('refusal' in page) return page.refusal;
       const tasks = page.tasks.map(toTask);
@@ -179,7 +175,7 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const user = caller(request);
       if (!user) return unauthorized();
       const taskId = String(params.taskId);
-      const errors = validateTaskId(taskId);
+      const { errors } = validateParams(paramRules.getTask, request, { taskId });
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
       return task ? taskResponse(toTask(task), 200) : problem(404, `task ${taskId} not found`);
@@ -193,9 +189,8 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const taskId = String(params.taskId);
       const ifMatch = request.headers.get('If-Match');
       const errors = [
-        ...validateTaskId(taskId),
-        ...validateHeader('if-match', ifMatch),
-        ...validateTaskBody(read.body, 'update'),
+        ...validateParams(paramRules.updateTask, request, { taskId }).errors,
+        ...validateBody(bodyRules.updateTask, read.body),
       ];
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
@@ -211,7 +206,7 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       if (!user) return unauthorized();
       const taskId = String(params.taskId);
       const ifMatch = request.headers.get('If-Match');
-      const errors = [...validateTaskId(taskId), ...validateHeader('if-match', ifMatch)];
+      const { errors } = validateParams(paramRules.deleteTask, request, { taskId });
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
       if (!task) return problem(404, `task ${taskId} not found`);
@@ -226,10 +221,10 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const user = caller(request);
       if (!user) return unauthorized();
       if (!user.admin) return problem(403, 'this operation is for members of the admins group');
-      const query = new URL(request.url).searchParams;
-      const errors = validateListQuery(query, true);
+      const { params, errors } = validateParams(paramRules.listTasksByStatus, request);
       if (errors.length > 0) return invalid(errors);
-      const status = query.get('status');
+      const query = params.query as ListTasksQuery;
+      const { status } = query;
       const page = listPage(query, `admin:${status}`, (t) => t.status === status);
       if ('refusal' in page) return page.refusal;
       const tasks = page.tasks.map(toAdminTask);

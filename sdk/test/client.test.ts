@@ -32,7 +32,11 @@ describe('createTask', () => {
     const { error } = await client.createTask({ title: '', status: 'done' as 'pending' });
 
     expect(error?.status).toBe(400);
-    expect(error?.errors?.map((e) => e.path).sort()).toEqual(['/body/status', '/body/title']);
+    // '' breaks both minLength and the not-blank pattern: one error each, as the API answers.
+    expect([...new Set(error?.errors?.map((e) => e.path))].sort()).toEqual([
+      '/body/status',
+      '/body/title',
+    ]);
   });
 });
 

@@ -2,17 +2,18 @@
  * @task-api/sdk/msw answers only what openapi.yaml allows: every response below is checked
  * against the spec, and its request rules agree with the API's own validators.
  */
+
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BadRequestError } from '../../src/http/errors.js';
+import { parseParams } from '../../src/http/request.js';
 import * as apiBody from '../../src/http/validate-body.generated.js';
 import * as apiParams from '../../src/http/validate-params.generated.js';
+import { fieldErrors } from '../../src/http/validation.js';
 import { contractViolations } from '../../test/support/contract.js';
-import {
-  validateHeader,
-  validateListQuery,
-  validateTaskBody,
-  validateTaskId,
-} from '../src/msw/validate.js';
-import type { FieldError } from '../src/types.js';
+import { validateBody, validateParams } from '../src/msw/validate.js';
+import * as mockBody from '../src/msw/validate-body.generated.js';
+import * as mockParams from '../src/msw/validate-params.generated.js';
 import { BASE_URL, makeClient, useMockApi } from './fixtures.js';
 
 useMockApi();
@@ -110,6 +111,12 @@ describe('msw handlers follow the contract', () => {
       want: 400,
     },
     {
+      name: 'a blank title with 400',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"title":" "}',
+      want: 400,
+    },
+    {
       name: 'a malformed Idempotency-Key with 400',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'a b' },
       body: '{"title":"a"}',
@@ -148,6 +155,7 @@ describe('msw handlers follow the contract', () => {
     { name: 'a forged cursor', cursor: 'bm90LWEtY3Vyc29y' },
     { name: 'a cursor outside the pattern', cursor: 'a+b' },
     { name: 'an unknown query parameter', cursor: undefined, extra: 'sort=asc' },
+    { name: 'a repeated query parameter', cursor: undefined, extra: 'limit=1&limit=2' },
   ])('refuses $name with 400', async ({ cursor, extra }) => {
     const q = [cursor && `cursor=${encodeURIComponent(cursor)}`, extra].filter(Boolean).join('&');
     const res = await call('GET', `/tasks?${q}`);
@@ -264,16 +272,59 @@ describe('msw handlers follow the contract', () => {
 });
 
 describe('the mock validates requests as the API does', () => {
-  type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
-  const api = {
-    body: apiBody as unknown as Record<string, Validator>,
-    params: apiParams as unknown as Record<string, Validator>,
-  };
-  const paths = (errors: FieldError[]) => [...new Set(errors.map((e) => e.path))].sort();
-  const accepts = (v: Validator | undefined, data: unknown) => {
-    if (!v) throw new Error('no such API validator');
-    return v(structuredClone(data));
-  };
+  // The same generated validators on both sides: these check the wiring around them, the
+  // `{ path, query, headers }` each builds from a request and the errors[] each answers.
+  interface Input {
+    path?: Record<string, string>;
+    query?: Record<string, string | string[]>;
+    headers?: Record<string, string>;
+  }
+  const entries = (query: Input['query'] = {}) =>
+    Object.entries(query).flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
+    );
+
+  const API = { params: { ...apiParams }, body: { ...apiBody } };
+  const MOCK = { params: { ...mockParams }, body: { ...mockBody } };
+  type Operation = keyof typeof API.params;
+
+  /** The API: an API Gateway event (header values trimmed, as HTTP does) through request.ts. */
+  function api(operationId: Operation, input: Input) {
+    const query = entries(input.query);
+    const multi: Record<string, string[]> = {};
+    for (const [k, v] of query) multi[k] = [...(multi[k] ?? []), v];
+    const event = {
+      pathParameters: input.path ?? null,
+      headers: Object.fromEntries(
+        Object.entries(input.headers ?? {}).map(([k, v]) => [k, v.trim()]),
+      ),
+      queryStringParameters: query.length ? Object.fromEntries(query) : null,
+      multiValueQueryStringParameters: query.length ? multi : null,
+    } as unknown as APIGatewayProxyEvent;
+    try {
+      return { params: parseParams(event, API.params[operationId]), errors: [] };
+    } catch (error) {
+      if (!(error instanceof BadRequestError)) throw error;
+      return { params: undefined, errors: error.errors };
+    }
+  }
+
+  /** The mock: a fetch Request through sdk/src/msw/validate.ts. */
+  function mock(operationId: Operation, input: Input) {
+    const url = `${BASE_URL}/any?${new URLSearchParams(entries(input.query))}`;
+    const request = new Request(url, { headers: input.headers });
+    const { params, errors } = validateParams(MOCK.params[operationId], request, input.path);
+    return { params: errors.length ? undefined : params, errors };
+  }
+
+  const expectSameParams = (operationId: Operation, input: Input) =>
+    expect(mock(operationId, input)).toEqual(api(operationId, input));
+
+  function expectSameBody(operationId: keyof typeof API.body, body: unknown) {
+    const validate = API.body[operationId];
+    const want = validate(structuredClone(body)) ? [] : fieldErrors(validate, '/body');
+    expect(validateBody(MOCK.body[operationId], body)).toEqual(want);
+  }
 
   it.each([
     { title: 'a' },
@@ -282,6 +333,9 @@ describe('the mock validates requests as the API does', () => {
     { title: '😀'.repeat(201) },
     {},
     { title: '' },
+    { title: ' ' }, // blank: the spec's pattern '\S'
+    { title: ' \t\n ' },
+    { title: ' a ' },
     { title: 5 },
     { title: 'a', description: 'x'.repeat(4001) },
     { title: 'a', status: 'done' },
@@ -291,8 +345,13 @@ describe('the mock validates requests as the API does', () => {
     null,
     'title',
   ])('createTask body %j', (body) => {
-    const mock = validateTaskBody(body, 'create');
-    expect(mock.length === 0).toBe(accepts(api.body.createTask, body));
+    expectSameBody('createTask', body);
+  });
+
+  it('refuses a blank title (the check the hand-written rules missed)', () => {
+    expect(validateBody(MOCK.body.createTask, { title: '  ' })).toEqual([
+      { path: '/body/title', message: 'must match pattern "\\S"' },
+    ]);
   });
 
   it.each([
@@ -300,14 +359,14 @@ describe('the mock validates requests as the API does', () => {
     { title: 'b', description: 'c' },
     {},
     { title: '' },
+    { title: '   ' },
     { version: 3 },
     { created_at: 'x' },
   ])('updateTask body %j', (body) => {
-    const mock = validateTaskBody(body, 'update');
-    expect(mock.length === 0).toBe(accepts(api.body.updateTask, body));
+    expectSameBody('updateTask', body);
   });
 
-  it.each<Record<string, string>>([
+  it.each<Record<string, string | string[]>>([
     {},
     { limit: '1' },
     { limit: '100' },
@@ -321,23 +380,18 @@ describe('the mock validates requests as the API does', () => {
     { cursor: 'a+b' },
     { cursor: 'x'.repeat(2049) }, // one over maxLength
     { sort: 'asc' },
+    { limit: ['1', '2'] }, // repeated
+    { status: ['pending', 'pending'], limit: '5' },
   ])('listTasks and listTasksByStatus query %#', (query) => {
-    const mock = validateListQuery(new URLSearchParams(query), false);
-    const apiOk = accepts(api.params.listTasks, { path: {}, query, headers: {} });
-    expect(mock.length === 0).toBe(apiOk);
-    if (!apiOk)
-      expect(paths(mock)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/query\//)]));
-
-    const adminQuery = { status: 'pending', ...query };
-    const adminMock = validateListQuery(new URLSearchParams(adminQuery), true);
-    expect(adminMock.length === 0).toBe(
-      accepts(api.params.listTasksByStatus, { path: {}, query: adminQuery, headers: {} }),
-    );
+    expectSameParams('listTasks', { query });
+    expectSameParams('listTasksByStatus', { query: { status: 'pending', ...query } });
   });
 
   it('listTasksByStatus without status', () => {
-    expect(validateListQuery(new URLSearchParams(), true)).not.toEqual([]);
-    expect(accepts(api.params.listTasksByStatus, { path: {}, query: {}, headers: {} })).toBe(false);
+    expect(mock('listTasksByStatus', {}).errors).toEqual([
+      { path: '/query/status', message: 'is required' },
+    ]);
+    expectSameParams('listTasksByStatus', {});
   });
 
   it.each([
@@ -346,8 +400,9 @@ describe('the mock validates requests as the API does', () => {
     '01JD7Z8Q3X5M2N4P6R8T0V2W4',
     'ILOU0000000000000000000000',
   ])('taskId %s', (taskId) => {
-    const ok = accepts(api.params.getTask, { path: { taskId }, query: {}, headers: {} });
-    expect(validateTaskId(taskId).length === 0).toBe(ok);
+    for (const operationId of ['getTask', 'updateTask', 'deleteTask'] as const) {
+      expectSameParams(operationId, { path: { taskId } });
+    }
   });
 
   it.each([
@@ -360,14 +415,10 @@ describe('the mock validates requests as the API does', () => {
     { name: 'a tag with a space', ifMatch: '"a b"' },
     { name: 'over 1024 characters', ifMatch: `"${'1'.repeat(1030)}"` },
   ])('If-Match: $name', ({ ifMatch }) => {
-    const data = {
-      path: { taskId: '01JD7Z8Q3X5M2N4P6R8T0V2W4Y' },
-      query: {},
-      headers: { 'if-match': ifMatch },
-    };
-    expect(validateHeader('if-match', ifMatch).length === 0).toBe(
-      accepts(api.params.updateTask, data),
-    );
+    const path = { taskId: '01JD7Z8Q3X5M2N4P6R8T0V2W4Y' };
+    for (const operationId of ['updateTask', 'deleteTask'] as const) {
+      expectSameParams(operationId, { path, headers: { 'If-Match': ifMatch } });
+    }
   });
 
   it.each([
@@ -380,9 +431,13 @@ describe('the mock validates requests as the API does', () => {
     { name: '256 characters', key: 'x'.repeat(256) },
     { name: 'a UUID', key: crypto.randomUUID() },
   ])('Idempotency-Key: $name', ({ key }) => {
-    const data = { path: {}, query: {}, headers: { 'idempotency-key': key } };
-    expect(validateHeader('idempotency-key', key).length === 0).toBe(
-      accepts(api.params.createTask, data),
-    );
+    expectSameParams('createTask', { headers: { 'Idempotency-Key': key } });
+  });
+
+  it('refuses a query parameter on an operation that declares none', () => {
+    expectSameParams('createTask', { query: { limit: '1' } });
+    expect(mock('createTask', { query: { limit: '1' } }).errors).toEqual([
+      { path: '/query/limit', message: 'is not allowed' },
+    ]);
   });
 });

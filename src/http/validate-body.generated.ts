@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 "use strict";
-export const createTask = validate10;
+export const createTask: Validator = validate10;
 const schema11 = {"$ref":"defs#/definitions/TaskCreate","$id":"body-createTask"};
 const schema13 = {"type":"object","description":"A new task. Ids, owner, timestamps and version are set by the API.","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S","description":"At least one character that is not white space."},"description":{"type":"string","maxLength":4000,"default":""},"status":{"$ref":"defs#/definitions/TaskStatus"}}};
 const schema14 = {"type":"string","enum":["pending","in_progress","completed"]};
@@ -156,7 +156,7 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const updateTask = validate14;
+export const updateTask: Validator = validate14;
 const schema15 = {"$ref":"defs#/definitions/TaskUpdate","$id":"body-updateTask"};
 const schema16 = {"type":"object","description":"The fields to change; at least one.","additionalProperties":false,"minProperties":1,"properties":{"title":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\S","description":"At least one character that is not white space."},"description":{"type":"string","maxLength":4000},"status":{"$ref":"defs#/definitions/TaskStatus"}}};
 
@@ -307,3 +307,11 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
+type ValidationError = {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, any>;
+  message?: string;
+};
+type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };

@@ -2,7 +2,7 @@
 // @ts-nocheck
 /* eslint-disable */
 "use strict";
-export const listTasks = validate10;
+export const listTasks: Validator = validate10;
 const schema11 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"}},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasks"};
 const schema13 = {"type":"string","enum":["pending","in_progress","completed"]};
 const func2 = (str) => { let n = 0; for (const _c of str) n++; return n; };
@@ -281,7 +281,7 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const createTask = validate12;
+export const createTask: Validator = validate12;
 const schema14 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\"[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,253}\"|[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255})$"}},"required":[]}},"$id":"params-createTask"};
 const pattern1 = new RegExp("^(\"[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,253}\"|[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255})$", "u");
 
@@ -463,7 +463,7 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-export const getTask = validate13;
+export const getTask: Validator = validate13;
 const schema15 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-getTask"};
 const schema16 = {"type":"string","description":"A ULID, so ids sort in creation order.","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$","minLength":26,"maxLength":26};
 const pattern2 = new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$", "u");
@@ -658,7 +658,7 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-export const deleteTask = validate14;
+export const deleteTask: Validator = validate14;
 const schema17 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"if-match":{"type":"string","maxLength":1024,"pattern":"^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$"}},"required":[]}},"$id":"params-deleteTask"};
 const pattern4 = new RegExp("^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$", "u");
 
@@ -905,7 +905,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const updateTask = validate15;
+export const updateTask: Validator = validate15;
 const schema19 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"if-match":{"type":"string","maxLength":1024,"pattern":"^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$"}},"required":[]}},"$id":"params-updateTask"};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1151,7 +1151,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-export const listTasksByStatus = validate16;
+export const listTasksByStatus: Validator = validate16;
 const schema21 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"}},"required":["status"]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasksByStatus"};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1437,3 +1437,11 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
+type ValidationError = {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, any>;
+  message?: string;
+};
+type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };

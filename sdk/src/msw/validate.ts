@@ -1,100 +1,83 @@
 /**
- * The contract's request rules for the mock, in the API's error form (src/http/validation.ts).
- * sdk/test/msw.test.ts checks them against the API's own ajv validators.
+ * The contract's request rules for the mock: the API's own ajv validators, precompiled from
+ * openapi.yaml (validate-*.generated.ts, written by `npm run generate`), given the request as
+ * src/http/request.ts gives it, with their errors in the API's form (src/http/validation.ts).
  */
 import type { FieldError } from '../types.js';
+import type { createTask } from './validate-body.generated.js';
 
-const STATUSES = ['pending', 'in_progress', 'completed'];
-const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const CURSOR = /^[A-Za-z0-9_-]+$/;
-const IF_MATCH = /^\s*(\*|(W\/)?"[\x21\x23-\x7E]*"(\s*,\s*(W\/)?"[\x21\x23-\x7E]*")*)\s*$/;
-const IDEMPOTENCY_KEY = /^("[\x21\x23-\x5B\x5D-\x7E]{1,253}"|[\x21\x23-\x5B\x5D-\x7E]{1,255})$/;
+/** One export of validate-params.generated.ts or validate-body.generated.ts. */
+export type Validator = typeof createTask;
+type ValidationError = NonNullable<Validator['errors']>[number];
 
-const chars = (s: string) => [...s].length;
-
-function text(path: string, value: unknown, min: number, max: number): FieldError[] {
-  if (typeof value !== 'string') return [{ path, message: 'must be string' }];
-  if (chars(value) < min) return [{ path, message: `must NOT have fewer than ${min} characters` }];
-  if (chars(value) > max) return [{ path, message: `must NOT have more than ${max} characters` }];
-  return [];
+/** What the params validators check; after a pass, query strings are coerced and defaulted. */
+export interface Params {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
 }
 
-function status(path: string, value: unknown): FieldError[] {
-  return typeof value === 'string' && STATUSES.includes(value)
-    ? []
-    : [{ path, message: `must be one of: ${STATUSES.join(', ')}` }];
+const MAX_ERRORS = 20;
+
+/** A copy of src/http/validation.ts `describe` (the SDK cannot import from the API). */
+function describe(error: ValidationError, prefix: string): FieldError {
+  const base = `${prefix}${error.instancePath}`;
+  switch (error.keyword) {
+    case 'required':
+      return { path: `${base}/${error.params.missingProperty}`, message: 'is required' };
+    case 'additionalProperties':
+      return { path: `${base}/${error.params.additionalProperty}`, message: 'is not allowed' };
+    case 'enum':
+      return {
+        path: base || '/',
+        message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`,
+      };
+    default:
+      return { path: base || '/', message: error.message ?? 'is invalid' };
+  }
 }
 
-/** TaskCreate (`required: [title]`) or TaskUpdate (`minProperties: 1`). */
-export function validateTaskBody(body: unknown, kind: 'create' | 'update'): FieldError[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return [{ path: '/body', message: 'must be object' }];
+/** A copy of src/http/validation.ts `fieldErrors`: unique, at most 20. */
+function fieldErrors(validator: Validator, prefix = ''): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const error of validator.errors ?? []) {
+    const field = describe(error, prefix);
+    const id = `${field.path} ${field.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(field);
+    if (out.length === MAX_ERRORS) break;
   }
-  const b = body as Record<string, unknown>;
-  const errors: FieldError[] = [];
-  for (const key of Object.keys(b)) {
-    if (!['title', 'description', 'status'].includes(key)) {
-      errors.push({ path: `/body/${key}`, message: 'is not allowed' });
-    }
-  }
-  if (kind === 'create' && b.title === undefined) {
-    errors.push({ path: '/body/title', message: 'is required' });
-  }
-  if (kind === 'update' && Object.keys(b).length === 0) {
-    errors.push({ path: '/body', message: 'must NOT have fewer than 1 properties' });
-  }
-  if (b.title !== undefined) errors.push(...text('/body/title', b.title, 1, 200));
-  if (b.description !== undefined)
-    errors.push(...text('/body/description', b.description, 0, 4000));
-  if (b.status !== undefined) errors.push(...status('/body/status', b.status));
-  return errors;
+  return out;
 }
 
-export function validateTaskId(taskId: string): FieldError[] {
-  return TASK_ID.test(taskId)
-    ? []
-    : [{ path: '/path/taskId', message: `must match pattern "${TASK_ID.source}"` }];
+/**
+ * An operation's path, query and header rules (validate-params.generated.ts), checked on
+ * `{ path, query, headers }` built as the API builds it (src/http/request.ts): header names
+ * lower-cased, a repeated query parameter refused outright.
+ */
+export function validateParams(
+  validate: Validator,
+  request: Request,
+  path: Record<string, string> = {},
+): { params: Params; errors: FieldError[] } {
+  const search = new URL(request.url).searchParams;
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  const params: Params = { path: { ...path }, query: Object.fromEntries(search), headers };
+  const repeated = [...new Set(search.keys())]
+    .filter((name) => search.getAll(name).length > 1)
+    .map((name) => ({ path: `/query/${name}`, message: 'must not be repeated' }));
+  if (repeated.length > 0) return { params, errors: repeated };
+  return { params, errors: validate(params) ? [] : fieldErrors(validate) };
 }
 
-/** `status`, `limit`, `cursor`; anything else is refused as the spec declares no other. */
-export function validateListQuery(query: URLSearchParams, statusRequired: boolean): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const key of new Set(query.keys())) {
-    if (!['status', 'limit', 'cursor'].includes(key)) {
-      errors.push({ path: `/query/${key}`, message: 'is not allowed' });
-    }
-  }
-  const s = query.get('status');
-  if (s !== null) errors.push(...status('/query/status', s));
-  else if (statusRequired) errors.push({ path: '/query/status', message: 'is required' });
-  const limit = query.get('limit');
-  if (limit !== null) {
-    const n = Number(limit);
-    if (limit.trim() === '' || !Number.isInteger(n))
-      errors.push({ path: '/query/limit', message: 'must be integer' });
-    else if (n < 1) errors.push({ path: '/query/limit', message: 'must be >= 1' });
-    else if (n > 100) errors.push({ path: '/query/limit', message: 'must be <= 100' });
-  }
-  const cursor = query.get('cursor');
-  if (cursor !== null) {
-    errors.push(...text('/query/cursor', cursor, 1, 2048));
-    if (cursor !== '' && !CURSOR.test(cursor)) {
-      errors.push({ path: '/query/cursor', message: `must match pattern "${CURSOR.source}"` });
-    }
-  }
-  return errors;
-}
-
-export function validateHeader(
-  name: 'if-match' | 'idempotency-key',
-  value: string | null,
-): FieldError[] {
-  if (value === null) return [];
-  const pattern = name === 'if-match' ? IF_MATCH : IDEMPOTENCY_KEY;
-  const max = name === 'if-match' ? 1024 : 255;
-  const path = `/headers/${name}`;
-  if (chars(value) > max) return [{ path, message: `must NOT have more than ${max} characters` }];
-  return pattern.test(value) ? [] : [{ path, message: `must match pattern "${pattern.source}"` }];
+/** An operation's JSON body rules (validate-body.generated.ts: TaskCreate, TaskUpdate). */
+export function validateBody(validate: Validator, body: unknown): FieldError[] {
+  return validate(body) ? [] : fieldErrors(validate, '/body');
 }
 
 /** RFC 9110 If-Match: `*` matches any current task; weak tags never match. */
