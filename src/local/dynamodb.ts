@@ -50,19 +50,32 @@ export function localDynamoClient(endpoint: string, region = 'us-east-1'): Dynam
   });
 }
 
-/** Creates the table if it is missing; true when it was created. */
+/** Creates the table if it is missing and waits until it is ACTIVE; true when it was created. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  let created = false;
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return false;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
+    try {
+      await client.send(new CreateTableCommand(createTableInput(tableName)));
+      created = true;
+    } catch (createErr) {
+      if (!(createErr instanceof ResourceInUseException)) throw createErr;
+    }
   }
-  try {
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
-    return true;
-  } catch (err) {
-    if (err instanceof ResourceInUseException) return false;
-    throw err;
+  await waitUntilActive(client, tableName);
+  return created;
+}
+
+/** A new table (and its index) answers ResourceNotFound until it is ACTIVE, even locally. */
+async function waitUntilActive(client: DynamoDBClient, tableName: string, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexes = Table?.GlobalSecondaryIndexes ?? [];
+    if (Table?.TableStatus === 'ACTIVE' && indexes.every((i) => i.IndexStatus === 'ACTIVE')) return;
+    if (Date.now() > deadline) throw new Error(`table ${tableName} is not ACTIVE after ${ms} ms`);
+    await new Promise((done) => setTimeout(done, 20));
   }
 }
