@@ -1,25 +1,17 @@
 /** The request each operation is benchmarked with: a realistic API Gateway REST (v1) event. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { apiEvent, type EventParts } from '../support/events.js';
+import { apiEvent, type EventParts, type OperationId, ROUTES } from '../support/events.js';
 
-export const OPERATIONS = [
+export type { OperationId };
+
+export const OPERATIONS: readonly OperationId[] = [
   'createTask',
   'getTask',
   'updateTask',
   'deleteTask',
   'listTasks',
   'listTasksByStatus',
-] as const;
-export type OperationId = (typeof OPERATIONS)[number];
-
-const ROUTES: Record<OperationId, { method: string; resource: string }> = {
-  createTask: { method: 'POST', resource: '/tasks' },
-  getTask: { method: 'GET', resource: '/tasks/{taskId}' },
-  updateTask: { method: 'PATCH', resource: '/tasks/{taskId}' },
-  deleteTask: { method: 'DELETE', resource: '/tasks/{taskId}' },
-  listTasks: { method: 'GET', resource: '/tasks' },
-  listTasksByStatus: { method: 'GET', resource: '/admin/tasks' },
-};
+];
 
 export const TITLE = 'Prepare the quarterly report for the board';
 /** About 400 bytes: with the keys and timestamps a stored task is well under 1 KB. */

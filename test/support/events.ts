@@ -2,6 +2,17 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 
+/** Each operation's method and resource as API Gateway routes it (checked against the spec). */
+export const ROUTES = {
+  createTask: { method: 'POST', resource: '/tasks' },
+  listTasks: { method: 'GET', resource: '/tasks' },
+  getTask: { method: 'GET', resource: '/tasks/{taskId}' },
+  updateTask: { method: 'PATCH', resource: '/tasks/{taskId}' },
+  deleteTask: { method: 'DELETE', resource: '/tasks/{taskId}' },
+  listTasksByStatus: { method: 'GET', resource: '/admin/tasks' },
+} as const;
+export type OperationId = keyof typeof ROUTES;
+
 export interface EventParts {
   method: string;
   resource: string;

@@ -8,7 +8,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { expect } from 'vitest';
 import { ensureTable, localDynamoClient, startDynalite } from '../../src/local/dynamodb.js';
 import { contractViolations } from './contract.js';
-import { apiEvent, type EventParts, lambdaContext } from './events.js';
+import { apiEvent, type EventParts, lambdaContext, type OperationId, ROUTES } from './events.js';
+
+export { type OperationId, ROUTES };
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -19,16 +21,6 @@ export interface Invocation {
   // biome-ignore lint/suspicious/noExplicitAny: test responses are checked against the spec
   json: any;
 }
-
-export const ROUTES = {
-  createTask: { method: 'POST', resource: '/tasks' },
-  listTasks: { method: 'GET', resource: '/tasks' },
-  getTask: { method: 'GET', resource: '/tasks/{taskId}' },
-  updateTask: { method: 'PATCH', resource: '/tasks/{taskId}' },
-  deleteTask: { method: 'DELETE', resource: '/tasks/{taskId}' },
-  listTasksByStatus: { method: 'GET', resource: '/admin/tasks' },
-} as const;
-export type OperationId = keyof typeof ROUTES;
 
 export interface HandlerEnv {
   tableName: string;
