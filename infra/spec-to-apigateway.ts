@@ -10,7 +10,13 @@
  * copy is changed, and only by dropping constraints, so the gateway is never stricter than the
  * contract: the Lambda-side ajv validation stays the real check.
  */
-import { HTTP_METHODS, type Spec, type SpecOperation } from '../src/openapi.js';
+import {
+  corsHeaderNames,
+  deref,
+  HTTP_METHODS,
+  type Spec,
+  type SpecOperation,
+} from '../src/openapi.js';
 
 type Json = Record<string, unknown>;
 
@@ -66,7 +72,8 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
     throw new Error(`corsAllowOrigin must not contain a quote, got ${options.corsAllowOrigin}`);
   }
   const src = structuredClone(spec) as Spec;
-  const cors = corsHeaders(src);
+  const names = corsHeaderNames(src);
+  const cors = { allowHeaders: names.allow.join(','), exposeHeaders: names.expose.join(',') };
   const quoted = (value: string) => `'${value}'`;
 
   const paths: Json = {};
@@ -201,19 +208,6 @@ function mergeParameters(pathLevel: Json[], operationLevel: Json[]): Json[] {
 }
 
 /** Follows `#/components/...` refs other than schemas (those become API Gateway models). */
-function deref(spec: Spec, value: unknown): Json {
-  const v = value as Json;
-  const ref = v.$ref;
-  if (typeof ref !== 'string') return v;
-  const match = /^#\/components\/(parameters|responses|headers|requestBodies)\/([^/]+)$/.exec(ref);
-  if (!match) throw new Error(`unsupported $ref ${ref}`);
-  const group = (spec.components as unknown as Record<string, Json | undefined>)[
-    match[1] as string
-  ];
-  const target = group?.[match[2] as string];
-  if (!target) throw new Error(`unknown $ref ${ref}`);
-  return deref(spec, target);
-}
 
 /**
  * Parameter and header objects: the importer uses only name, in, required, description and the
@@ -277,33 +271,6 @@ export function sanitizeSchema(schema: Json): Json {
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Request headers a browser may send and response headers it may read, from the spec. */
-function corsHeaders(spec: Spec): { allowHeaders: string; exposeHeaders: string } {
-  const allow = new Set<string>(['Content-Type']);
-  for (const scheme of Object.values(spec.components.securitySchemes)) {
-    if (scheme.in === 'header') allow.add(String(scheme.name));
-  }
-  const expose = new Set<string>();
-  const visitResponse = (response: unknown) => {
-    for (const name of Object.keys((deref(spec, response).headers as Json | undefined) ?? {})) {
-      expose.add(name);
-    }
-  };
-  for (const item of Object.values(spec.paths)) {
-    const params = [...(item.parameters ?? [])];
-    for (const method of HTTP_METHODS) {
-      const operation = item[method] as SpecOperation | undefined;
-      if (!operation) continue;
-      params.push(...(operation.parameters ?? []));
-      Object.values(operation.responses).forEach(visitResponse);
-    }
-    for (const p of params.map((p) => deref(spec, p))) {
-      if (p.in === 'header') allow.add(String(p.name));
-    }
-  }
-  return { allowHeaders: [...allow].join(','), exposeHeaders: [...expose].join(',') };
 }
 
 function preflight(headers: Record<string, string>): Json {

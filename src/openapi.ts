@@ -69,11 +69,44 @@ export function operations(spec: Spec): OperationEntry[] {
 }
 
 function resolveParameter(spec: Spec, p: SpecParameter): SpecParameter {
-  if (!p.$ref) return p;
-  const name = p.$ref.replace('#/components/parameters/', '');
-  const resolved = spec.components.parameters[name];
-  if (!resolved) throw new Error(`unknown parameter ref ${p.$ref}`);
-  return resolved;
+  return deref(spec, p) as unknown as SpecParameter;
+}
+
+/** Follows `$ref`s to components (parameters, responses, headers, request bodies). */
+export function deref(spec: Spec, value: unknown): Json {
+  const v = value as Json;
+  const ref = v.$ref;
+  if (typeof ref !== 'string') return v;
+  const match = /^#\/components\/(parameters|responses|headers|requestBodies)\/([^/]+)$/.exec(ref);
+  if (!match) throw new Error(`unsupported $ref ${ref}`);
+  const group = (spec.components as unknown as Record<string, Json | undefined>)[
+    match[1] as string
+  ];
+  const target = group?.[match[2] as string];
+  if (!target) throw new Error(`unknown $ref ${ref}`);
+  return deref(spec, target);
+}
+
+/**
+ * CORS from the contract: the request headers a browser may send (the security scheme's and
+ * every header parameter, plus Content-Type) and the response headers it may read.
+ * The AWS stack and the local gateway both answer with these.
+ */
+export function corsHeaderNames(spec: Spec): { allow: string[]; expose: string[] } {
+  const allow = new Set<string>(['Content-Type']);
+  for (const scheme of Object.values(spec.components.securitySchemes)) {
+    if (scheme.in === 'header') allow.add(String(scheme.name));
+  }
+  const expose = new Set<string>();
+  for (const op of operations(spec)) {
+    for (const p of op.parameters) if (p.in === 'header') allow.add(p.name);
+    for (const response of Object.values(op.operation.responses)) {
+      for (const name of Object.keys((deref(spec, response).headers as Json | undefined) ?? {})) {
+        expose.add(name);
+      }
+    }
+  }
+  return { allow: [...allow], expose: [...expose] };
 }
 
 export const DEFINITIONS_ID = 'defs';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { loadSpec, SPEC_PATH } from '../openapi.js';
+import { corsHeaderNames, loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
 import { buildDocs, DOCS_PATH, docsAreStale, REPO_ROOT } from './docs.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
@@ -28,8 +28,8 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** API Gateway's REST integration timeout. */
 export const INTEGRATION_TIMEOUT_MS = 29_000;
 
-export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'];
-export const CORS_EXPOSE_HEADERS = ['ETag', 'Location', 'Retry-After'];
+/** The same CORS header lists the AWS stack's preflights and gateway responses carry. */
+const CORS = corsHeaderNames(loadSpec());
 
 export interface GatewayOptions {
   authorizer: Authorizer;
@@ -398,8 +398,8 @@ function corsHeaders(methods: string[]): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': [...new Set([...methods, 'OPTIONS'])].join(','),
-    'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS.join(','),
-    'Access-Control-Expose-Headers': CORS_EXPOSE_HEADERS.join(','),
+    'Access-Control-Allow-Headers': CORS.allow.join(','),
+    'Access-Control-Expose-Headers': CORS.expose.join(','),
   };
 }
 

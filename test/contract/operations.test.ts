@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec, operations } from '../../src/openapi.js';
+import { jsonResult } from '../../src/http/response.js';
+import { corsHeaderNames, loadSpec, operations } from '../../src/openapi.js';
 import { type HandlerEnv, type OperationId, ROUTES, startHandlerEnv } from '../support/handlers.js';
 import { createTask, newUser, UNKNOWN_ID } from '../support/tasks.js';
 
@@ -26,6 +27,11 @@ describe('spec and handlers', () => {
         specOps.map((o) => [o.operationId, { method: o.method.toUpperCase(), resource: o.path }]),
       ),
     ).toEqual(ROUTES);
+  });
+
+  it("lets browsers read every response header the spec declares (the handlers' CORS list)", () => {
+    const exposed = jsonResult(200, {}).headers?.['Access-Control-Expose-Headers'];
+    expect(String(exposed).split(/,\s*/).sort()).toEqual(corsHeaderNames(spec).expose.sort());
   });
 
   it('declares the Cognito security scheme on every operation (API Gateway ignores the root)', () => {

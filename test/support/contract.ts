@@ -1,7 +1,14 @@
 /** Checks a response against openapi.yaml: declared status, media type, body schema, headers. */
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { DEFINITIONS_ID, loadSpec, operations, rewriteRefs, type Spec } from '../../src/openapi.js';
+import {
+  DEFINITIONS_ID,
+  deref,
+  loadSpec,
+  operations,
+  rewriteRefs,
+  type Spec,
+} from '../../src/openapi.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
@@ -26,15 +33,6 @@ function validator(key: string, schema: object): ValidateFunction {
   return v;
 }
 
-function deref<T>(value: T): T {
-  const ref = (value as { $ref?: string }).$ref;
-  if (!ref) return value;
-  const [, , section, name] = ref.split('/');
-  return (spec.components as unknown as Record<string, Record<string, T>>)[section as string]?.[
-    name as string
-  ] as T;
-}
-
 export const operationIds = operations(spec).map((o) => o.operationId);
 
 /** Returns the list of ways the response breaks the contract (empty when it conforms). */
@@ -43,7 +41,7 @@ export function contractViolations(operationId: string, res: ResponseLike): stri
   if (!op) return [`unknown operation ${operationId}`];
   const declared = op.operation.responses[String(res.status)];
   if (!declared) return [`status ${res.status} is not declared for ${operationId}`];
-  const response = deref(declared) as {
+  const response = deref(spec, declared) as {
     content?: Record<string, { schema: object }>;
     headers?: Record<string, { schema: object; required?: boolean } | { $ref: string }>;
   };
@@ -52,7 +50,7 @@ export function contractViolations(operationId: string, res: ResponseLike): stri
     Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v]),
   );
   for (const [name, h] of Object.entries(response.headers ?? {})) {
-    const header = deref(h) as { schema: object; required?: boolean };
+    const header = deref(spec, h) as unknown as { schema: object; required?: boolean };
     const value = headers[name.toLowerCase()];
     if (value === undefined) {
       if (header.required) problems.push(`header ${name} is missing`);
