@@ -1,15 +1,19 @@
 /**
- * Bundles one Lambda per operationId in openapi.yaml (DESIGN §6):
- * src/handlers/<operationId>.ts -> dist/handlers/<operationId>/index.mjs.
- * The CDK stack deploys exactly these files, so a benchmark of them measures what runs in AWS.
+ * Bundles one Lambda per operationId in openapi.yaml:
+ * src/handlers/<operationId>.ts -> dist/handlers/<operationId>/ with index.mjs (the entry point,
+ * scripts/lambda/loader.mjs), app.cjs (the bundle), app.<node>-<arch>.cache (its V8 code cache) and the SDK
+ * fallbacks of scripts/lambda/trim-sdk.ts. The CDK stack deploys exactly these directories, so
+ * a benchmark of them measures what runs in AWS. README#performance says what each step buys.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { loadSpec, operations, SPEC_PATH } from '../src/openapi.js';
+import { codeCacheFile, writeCodeCache } from './lambda/code-cache.js';
+import { FALLBACKS, trimSdk } from './lambda/trim-sdk.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,14 +32,22 @@ export interface BuildOptions {
   operationIds?: string[];
   /** @default - console.log */
   log?: (line: string) => void;
+  /**
+   * `plain`: one ESM index.mjs as any bundled Lambda gets the SDK, with no trimming and no code
+   * cache (the benchmark's floor). @default 'lambda'
+   */
+  mode?: 'lambda' | 'plain';
 }
 
 export interface Bundle {
   operationId: string;
   /** Absolute path of the bundle's index.mjs. */
   path: string;
+  /** The JavaScript a cold start loads (index.mjs, and app.cjs in lambda mode). */
   bytes: number;
   gzipBytes: number;
+  /** The V8 code cache shipped with it (0 in plain mode). */
+  cacheBytes: number;
 }
 
 export interface BuildResult {
@@ -64,36 +76,87 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
+  const lambda = (options.mode ?? 'lambda') === 'lambda';
   const result = await esbuild.build({
-    entryPoints: ids.map((id) => ({ in: entry(id), out: `${id}/index` })),
+    ...ESBUILD,
+    entryPoints: ids.map((id) => ({ in: entry(id), out: lambda ? `${id}/app` : `${id}/index` })),
     outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    // ESM builds first: the AWS SDK's dist-es tree-shakes, its CommonJS build does not.
-    mainFields: ['module', 'main'],
-    minify: true,
-    treeShaking: true,
-    legalComments: 'none',
-    metafile: true,
-    banner: { js: BANNER },
-    logLevel: 'warning',
+    ...(lambda ? LAMBDA : PLAIN),
   });
   await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
 
-  const bundles: Bundle[] = [];
-  for (const id of ids) {
-    const path = join(outDir, id, 'index.mjs');
-    const code = await readFile(path);
-    bundles.push({ operationId: id, path, bytes: code.length, gzipBytes: gzipSync(code).length });
+  if (lambda) {
+    for (const id of ids) await finishLambda(join(outDir, id));
   }
+  const bundles: Bundle[] = [];
+  for (const id of ids) bundles.push(await measure(id, join(outDir, id), lambda));
   const width = Math.max(...ids.map((id) => id.length));
   for (const b of bundles) {
-    log(`${b.operationId.padEnd(width)}  ${kib(b.bytes)} minified  ${kib(b.gzipBytes)} gzipped`);
+    const cache = lambda ? `  ${kib(b.cacheBytes)} code cache` : '';
+    log(
+      `${b.operationId.padEnd(width)}  ${kib(b.bytes)} minified  ${kib(b.gzipBytes)} gzipped${cache}`,
+    );
   }
   return { bundles, metafile: result.metafile };
+}
+
+const ESBUILD = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  // ESM builds first: the AWS SDK's dist-es tree-shakes, its CommonJS build does not.
+  mainFields: ['module', 'main'],
+  minify: true,
+  treeShaking: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+} as const satisfies esbuild.BuildOptions;
+
+/** What any bundled Lambda gets: one ESM file. */
+const PLAIN = {
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  banner: { js: BANNER },
+} as const satisfies esbuild.BuildOptions;
+
+/**
+ * CommonJS, because vm.Script (the only way to hand V8 a code cache for a given source) runs
+ * scripts, not modules; `import()` becomes require() for the same reason.
+ */
+const LAMBDA = {
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  supported: { 'dynamic-import': false },
+  plugins: [trimSdk()],
+} as const satisfies esbuild.BuildOptions;
+
+const LOADER = fileURLToPath(new URL('lambda/loader.mjs', import.meta.url));
+
+/** The entry point, the SDK fallbacks the trimmed bundle may load, then the code cache. */
+async function finishLambda(dir: string) {
+  await copyFile(LOADER, join(dir, 'index.mjs'));
+  for (const fallback of FALLBACKS) {
+    await esbuild.build({
+      ...ESBUILD,
+      ...LAMBDA,
+      metafile: false,
+      plugins: [],
+      stdin: { contents: fallback.contents, resolveDir: root, loader: 'ts' },
+      outfile: join(dir, fallback.file),
+    });
+  }
+  await writeCodeCache(dir);
+}
+
+async function measure(operationId: string, dir: string, lambda: boolean): Promise<Bundle> {
+  const path = join(dir, 'index.mjs');
+  const code = Buffer.concat([
+    await readFile(path),
+    ...(lambda ? [await readFile(join(dir, 'app.cjs'))] : []),
+  ]);
+  const cacheBytes = lambda ? (await stat(join(dir, codeCacheFile()))).size : 0;
+  return { operationId, path, bytes: code.length, gzipBytes: gzipSync(code).length, cacheBytes };
 }
 
 function kib(bytes: number): string {

@@ -14,6 +14,7 @@ const context = {
 };
 const result = await handler(event, context);
 const responded = process.hrtime.bigint();
+const cpu = process.cpuUsage();
 process.stdout.write(
   `BENCH ${JSON.stringify({
     importStart: String(importStart),
@@ -21,6 +22,11 @@ process.stdout.write(
     responded: String(responded),
     bootMs,
     status: result.statusCode,
+    // Peak resident set of the whole process, in KiB (getrusage's ru_maxrss).
+    maxRssKiB: process.resourceUsage().maxRSS,
+    // CPU time of the process until the response (all threads), in µs: less sensitive than the
+    // wall clock to other processes on a busy machine.
+    cpuUs: cpu.user + cpu.system,
   })}\n`,
 );
 process.exit(0);

@@ -1,7 +1,9 @@
 /**
- * Cold start (issue 6, figure 2): a fresh `node` imports one built bundle and serves one event
- * against the running embedded DynamoDB, timed from spawn to the response. The floor is a bundle
- * built with the same esbuild options holding only a DocumentClient making the same request.
+ * Cold start: a fresh `node` imports one built bundle and serves one event against the running
+ * embedded DynamoDB, timed from spawn to the response, with the process's peak memory. The floor
+ * is a plain bundle (one ESM file, no trimming, no code cache) holding only a DocumentClient
+ * making the same request. The handler also runs without its code cache, as a Lambda whose Node
+ * build differs from the build machine's runs it.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,11 +34,16 @@ export interface ColdSample {
   invokeMs: number;
   /** Spawn until the parent read the result line (includes the pipe). */
   wallMs: number;
+  /** Peak resident set size of the process (ru_maxrss). */
+  maxRssMiB: number;
+  /** CPU time of the process until the response, all threads: less sensitive to a busy machine. */
+  cpuMs: number;
 }
 
 export interface ColdSide {
   bytes: number;
   gzipBytes: number;
+  cacheBytes: number;
   median: ColdSample;
   samples: ColdSample[];
 }
@@ -44,13 +51,22 @@ export interface ColdSide {
 export interface ColdResult {
   operationId: OperationId;
   handler: ColdSide;
+  /** The handler's bundle without its code cache. */
+  uncached: ColdSide;
   floor: ColdSide;
   /** Median spawn-to-response of the handler over that of the floor. */
   ratio: number;
+  uncachedRatio: number;
+  /** Median peak RSS of the handler over that of the floor. */
+  rssRatio: number;
+  /** Median CPU time of the handler over that of the floor. */
+  cpuRatio: number;
 }
 
 export interface ColdOptions {
   bundles: Bundle[];
+  /** The same bundles without their code cache. */
+  uncached: Bundle[];
   floors: Bundle[];
   store: TaskStore;
   env: { DYNAMODB_ENDPOINT: string; TABLE_NAME: string; AWS_REGION: string };
@@ -101,6 +117,8 @@ function spawnOnce(
         importMs: ms(importStart, imported),
         invokeMs: ms(imported, responded),
         wallMs: ms(spawned, read),
+        maxRssMiB: Number(t.maxRssKiB) / 1024,
+        cpuMs: Number(t.cpuUs) / 1000,
       };
     });
     child.on('error', reject);
@@ -111,25 +129,17 @@ function spawnOnce(
   });
 }
 
+const KEYS = ['totalMs', 'bootMs', 'importMs', 'invokeMs', 'wallMs', 'maxRssMiB', 'cpuMs'] as const;
+
 function summarise(bundle: Bundle, samples: ColdSample[]): ColdSide {
-  const pick = (key: keyof ColdSample) => round(median(samples.map((s) => s[key])), 1);
+  const each = (digits: number, value: (key: (typeof KEYS)[number]) => number) =>
+    Object.fromEntries(KEYS.map((k) => [k, round(value(k), digits)])) as unknown as ColdSample;
   return {
     bytes: bundle.bytes,
     gzipBytes: bundle.gzipBytes,
-    median: {
-      totalMs: pick('totalMs'),
-      bootMs: pick('bootMs'),
-      importMs: pick('importMs'),
-      invokeMs: pick('invokeMs'),
-      wallMs: pick('wallMs'),
-    },
-    samples: samples.map((s) => ({
-      totalMs: round(s.totalMs, 2),
-      bootMs: round(s.bootMs, 2),
-      importMs: round(s.importMs, 2),
-      invokeMs: round(s.invokeMs, 2),
-      wallMs: round(s.wallMs, 2),
-    })),
+    cacheBytes: bundle.cacheBytes,
+    median: each(1, (k) => median(samples.map((s) => s[k]))),
+    samples: samples.map((s) => each(2, (k) => s[k])),
   };
 }
 
@@ -153,37 +163,49 @@ async function scenario(store: TaskStore, operationId: OperationId, runs: number
 }
 
 export async function coldStarts(options: ColdOptions): Promise<ColdResult[]> {
-  const { bundles, floors, store, env, runs, log } = options;
+  const { store, env, runs, log } = options;
   const results: ColdResult[] = [];
   for (const operationId of OPERATIONS) {
-    const bundle = bundles.find((b) => b.operationId === operationId);
-    const floor = floors.find((b) => b.operationId === operationId);
-    if (!bundle || !floor) throw new Error(`no bundle or floor bundle for ${operationId}`);
+    const find = (list: Bundle[]) => {
+      const found = list.find((b) => b.operationId === operationId);
+      if (!found) throw new Error(`no bundle for ${operationId}`);
+      return found;
+    };
+    const sides = [find(options.bundles), find(options.uncached), find(options.floors)];
     const nextEvent = await scenario(store, operationId, runs);
     const expected = SUCCESS[operationId];
     const run = (b: Bundle) => spawnOnce(b, nextEvent(), env, expected);
-    // One discarded pair warms the page cache; then handler and floor alternate, each going
-    // first in every other pair, so drift on the machine falls on both alike.
-    await run(bundle);
-    await run(floor);
-    const handlerSamples: ColdSample[] = [];
-    const floorSamples: ColdSample[] = [];
+    // One discarded round warms the page cache; then the three take turns, each going first
+    // in every third round, so drift on the machine falls on all alike.
+    for (const side of sides) await run(side);
+    const samples: ColdSample[][] = sides.map(() => []);
     for (let i = 0; i < runs; i++) {
-      if (i % 2 === 0) {
-        handlerSamples.push(await run(bundle));
-        floorSamples.push(await run(floor));
-      } else {
-        floorSamples.push(await run(floor));
-        handlerSamples.push(await run(bundle));
+      for (let k = 0; k < sides.length; k++) {
+        const j = (i + k) % sides.length;
+        samples[j]?.push(await run(sides[j] as Bundle));
       }
     }
-    const handler = summarise(bundle, handlerSamples);
-    const floorSide = summarise(floor, floorSamples);
-    const ratio = round(handler.median.totalMs / floorSide.median.totalMs, 3);
+    const [handler, uncached, floor] = sides.map((side, j) =>
+      summarise(side, samples[j] ?? []),
+    ) as [ColdSide, ColdSide, ColdSide];
+    const over = (key: keyof ColdSample, side = handler) =>
+      round(side.median[key] / floor.median[key], 3);
+    const result = {
+      operationId,
+      handler,
+      uncached,
+      floor,
+      ratio: over('totalMs'),
+      uncachedRatio: over('totalMs', uncached),
+      rssRatio: over('maxRssMiB'),
+      cpuRatio: over('cpuMs'),
+    };
     log(
-      `cold ${operationId}: ${handler.median.totalMs} ms vs floor ${floorSide.median.totalMs} ms (${ratio}x)`,
+      `cold ${operationId}: ${handler.median.totalMs} ms vs floor ${floor.median.totalMs} ms ` +
+        `(${result.ratio}x; without its code cache ${result.uncachedRatio}x; ` +
+        `CPU ${result.cpuRatio}x; peak RSS ${result.rssRatio}x)`,
     );
-    results.push({ operationId, handler, floor: floorSide, ratio });
+    results.push(result);
   }
   return results;
 }

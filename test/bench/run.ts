@@ -4,11 +4,12 @@
  * writes bench/results/latest.json and .md, and names each figure that misses its target.
  */
 import { fork } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../../scripts/build.js';
+import { codeCacheFile } from '../../scripts/lambda/code-cache.js';
 import { createDocumentClient } from '../../src/data/client.js';
 import { STATUS_INDEX_SHARDS_DEFAULT, TABLE_NAME_DEFAULT } from '../../src/data/table.js';
 import { TaskStore } from '../../src/data/tasks.js';
@@ -16,6 +17,7 @@ import { ensureTable, localDynamoClient, startDynalite } from '../../src/local/d
 import { capacityModel } from './capacity.js';
 import { coldStarts } from './cold.js';
 import { gatewayThroughput } from './gateway.js';
+import { ensureNode24 } from './node24.js';
 import { report, TARGETS } from './report.js';
 import type { RequestCount } from './requests.js';
 import { OPERATIONS } from './scenarios.js';
@@ -33,15 +35,28 @@ const started = performance.now();
 const log = (line: string) => process.stderr.write(`  ${line}\n`);
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 
-// The handlers and the floors, bundled by the same build function with the same options.
+ensureNode24(log);
+const loadStart = loadavg();
+log(`Node ${process.version} (${process.execPath})`);
+// The handlers as npm run build makes them; the floors as any bundled Lambda gets the SDK.
 log('building handler bundles (npm run build) and floor bundles');
 const { bundles } = await build({ log: () => {} });
 const { bundles: floors } = await build({
   handlersDir: join(root, 'test/bench/floor'),
   outDir: join(root, 'dist/bench-floor'),
   operationIds: [...OPERATIONS],
+  mode: 'plain',
   log: () => {},
 });
+// The same handler bundles without their code cache, as a Lambda on another Node build runs them.
+const uncachedDir = join(root, 'dist/bench-uncached');
+await rm(uncachedDir, { recursive: true, force: true });
+await cp(join(root, 'dist/handlers'), uncachedDir, { recursive: true });
+const uncached = bundles.map((b) => {
+  const path = join(uncachedDir, b.operationId, 'index.mjs');
+  return { ...b, path, cacheBytes: 0 };
+});
+for (const b of uncached) await rm(join(b.path, '..', codeCacheFile()));
 
 const tableName = TABLE_NAME_DEFAULT;
 const shards = STATUS_INDEX_SHARDS_DEFAULT;
@@ -88,6 +103,7 @@ log(`cold starts (${SETTINGS.coldRuns} runs each side) [${elapsed()}]`);
 const seedDb = createDocumentClient(handlerEnv);
 const cold = await coldStarts({
   bundles,
+  uncached,
   floors,
   store: new TaskStore(seedDb, { tableName, shards }),
   env: handlerEnv,
@@ -100,7 +116,15 @@ log(`local gateway under load (${SETTINGS.gateway.seconds} s each side) [${elaps
 const gateway = await gatewayThroughput({ ...SETTINGS.gateway, log });
 const capacity = capacityModel(shards);
 
-const results = { requests, cold, warm, gateway, capacity, defaultShards: shards };
+const machine = {
+  node: process.version,
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  loadStart,
+  loadEnd: loadavg(),
+};
+const results = { requests, cold, warm, gateway, capacity, defaultShards: shards, machine };
 const { text, markdown, missed } = report(results);
 console.log(`\n${text}`);
 
@@ -108,9 +132,9 @@ const outDir = join(root, 'bench/results');
 await mkdir(outDir, { recursive: true });
 const jsonPath = join(outDir, 'latest.json');
 const json = {
-  date: new Date().toISOString(),
+  date: machine.date,
   command: `npm run bench${quick ? ' -- --quick' : ''}`,
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+  machine,
   settings: { ...SETTINGS, quick, shards, targets: TARGETS },
   seconds: Math.round((performance.now() - started) / 1000),
   missed,

@@ -1,13 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flattenOutputs } from '../../infra/flatten-outputs.js';
 import { BANNER, type BuildResult, build, operationIds } from '../../scripts/build.js';
+import { codeCacheFile } from '../../scripts/lambda/code-cache.js';
+import { FALLBACKS } from '../../scripts/lambda/trim-sdk.js';
 
 const ids = operationIds();
 let work: string;
 let result: BuildResult;
+let plain: BuildResult;
 
 /** Under node_modules/.cache so the stubs resolve the repository's packages (the AWS SDK). */
 function workDir(): string {
@@ -40,32 +51,55 @@ beforeAll(async () => {
     outDir: join(work, 'dist'),
     log: () => {},
   });
-}, 60_000);
+  plain = await build({
+    handlersDir: join(work, 'src'),
+    outDir: join(work, 'plain'),
+    mode: 'plain',
+    log: () => {},
+  });
+}, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('build', () => {
-  it('writes one ESM bundle per operationId with the createRequire banner', () => {
+  it('writes per operationId the loader, the bundle, its code cache and the SDK fallbacks', () => {
     expect(result.bundles.map((b) => b.operationId)).toEqual(ids);
     for (const id of ids) {
-      const code = readFileSync(join(work, 'dist', id, 'index.mjs'), 'utf8');
+      expect(readdirSync(join(work, 'dist', id)).sort()).toEqual(
+        ['app.cjs', codeCacheFile(), ...FALLBACKS.map((f) => f.file), 'index.mjs'].sort(),
+      );
+      expect(readFileSync(join(work, 'dist', id, 'index.mjs'), 'utf8')).toBe(
+        readFileSync(new URL('../../scripts/lambda/loader.mjs', import.meta.url), 'utf8'),
+      );
+    }
+  });
+
+  it('in plain mode writes one ESM bundle per operationId with the createRequire banner', () => {
+    expect(plain.bundles.map((b) => b.operationId)).toEqual(ids);
+    for (const id of ids) {
+      expect(readdirSync(join(work, 'plain', id))).toEqual(['index.mjs']);
+      const code = readFileSync(join(work, 'plain', id, 'index.mjs'), 'utf8');
       expect(code.startsWith(BANNER)).toBe(true);
       expect(code).toMatch(/export\s*\{/);
     }
   });
 
   it('bundles the AWS SDK instead of leaving it external', () => {
-    const code = readFileSync(join(work, 'dist', 'getTask', 'index.mjs'), 'utf8');
+    for (const file of ['dist/getTask/app.cjs', 'plain/getTask/index.mjs']) {
+      const code = readFileSync(join(work, file), 'utf8');
 
-    expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
-    expect(code).toContain('GetItem');
+      // Not as an import or a require() call (an SDK error message quotes one in brackets).
+      expect(code).not.toMatch(/(from\s*|(?<!\[)require\()["']@aws-sdk\//);
+      expect(code).toContain('GetItem');
+    }
   });
 
   it('reports minified and gzipped sizes and writes the metafile', () => {
-    for (const b of result.bundles) {
+    for (const b of [...result.bundles, ...plain.bundles]) {
       expect(b.gzipBytes).toBeGreaterThan(0);
       expect(b.gzipBytes).toBeLessThan(b.bytes);
     }
+    for (const b of result.bundles) expect(b.cacheBytes).toBeGreaterThan(0);
     expect(existsSync(join(work, 'dist', 'meta.json'))).toBe(true);
     expect(Object.keys(result.metafile.outputs)).toHaveLength(ids.length);
   });
