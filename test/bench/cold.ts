@@ -144,14 +144,14 @@ function summarise(bundle: Bundle, samples: ColdSample[]): ColdSide {
 }
 
 /** Seeds what each run acts on and returns the event factory for handler or floor runs. */
-async function scenario(store: TaskStore, operationId: OperationId, runs: number) {
+async function scenario(store: TaskStore, operationId: OperationId, spawns: number) {
   const owner = `cold-${operationId}-${crypto.randomUUID()}`;
   const seed = async () =>
     (await store.create(newTask(owner, { title: TITLE, description: DESCRIPTION }))).task.task_id;
   const one = operationId === 'getTask' || operationId === 'updateTask' ? await seed() : undefined;
   if (operationId === 'listTasks') for (let i = 0; i < 60; i++) await seed();
   // A delete needs a task of its own per run; everything else can act on the same one.
-  const perRun = operationId === 'deleteTask' ? 2 * (runs + 1) : 0;
+  const perRun = operationId === 'deleteTask' ? spawns : 0;
   const fresh: string[] = [];
   for (let i = 0; i < perRun; i++) fresh.push(await seed());
   let n = 0;
@@ -172,7 +172,8 @@ export async function coldStarts(options: ColdOptions): Promise<ColdResult[]> {
       return found;
     };
     const sides = [find(options.bundles), find(options.uncached), find(options.floors)];
-    const nextEvent = await scenario(store, operationId, runs);
+    // Every side runs once to warm up, then `runs` times.
+    const nextEvent = await scenario(store, operationId, sides.length * (runs + 1));
     const expected = SUCCESS[operationId];
     const run = (b: Bundle) => spawnOnce(b, nextEvent(), env, expected);
     // One discarded round warms the page cache; then the three take turns, each going first
