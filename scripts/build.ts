@@ -86,7 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
 
   if (lambda) {
-    for (const id of ids) await finishLambda(join(outDir, id));
+    for (const id of ids) await finishLambda(join(outDir, id), id);
   }
   const bundles: Bundle[] = [];
   for (const id of ids) bundles.push(await measure(id, join(outDir, id), lambda));
@@ -134,7 +134,7 @@ const LAMBDA = {
 const LOADER = fileURLToPath(new URL('lambda/loader.mjs', import.meta.url));
 
 /** The entry point, the SDK fallbacks the trimmed bundle may load, then the code cache. */
-async function finishLambda(dir: string) {
+async function finishLambda(dir: string, operationId: string) {
   await copyFile(LOADER, join(dir, 'index.mjs'));
   for (const fallback of FALLBACKS) {
     await esbuild.build({
@@ -146,7 +146,7 @@ async function finishLambda(dir: string) {
       outfile: join(dir, fallback.file),
     });
   }
-  await writeCodeCache(dir);
+  await writeCodeCache(dir, operationId);
 }
 
 async function measure(operationId: string, dir: string, lambda: boolean): Promise<Bundle> {
