@@ -1,9 +1,9 @@
 /**
  * Makes each handler bundle's V8 code cache (read by loader.mjs) at build time: a fresh Node
  * imports the bundle (module init), serves one request (training.ts) and then writes the cache
- * of everything compiled, so a cold start deserialises instead of compiling both. V8 takes the cache only in the same Node
- * build, CPU architecture and V8 flags: build on the runtime's Node for it to pay on Lambda
- * (README#performance); elsewhere Lambda ignores it and compiles as usual.
+ * of everything compiled, so a cold start deserialises instead of compiling both. V8 takes the
+ * cache only in the same Node build, CPU architecture and V8 flags: build on the runtime's Node
+ * for it to pay on Lambda (README#performance); elsewhere it is ignored.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,10 +13,12 @@ import { trainingEvent } from './training.js';
 
 const run = promisify(execFile);
 
-/** The training request goes to a closed local port, once: no network, no credentials. */
+/**
+ * The training request goes to a closed local port, once: no network, no credentials. Logging
+ * stays on, as in production, so its code is in the cache; the trainer's output is dropped.
+ */
 const TRAINING_ENV = {
   AWS_REGION: 'us-east-1',
-  LOG_LEVEL: 'silent',
   DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
   DYNAMODB_MAX_ATTEMPTS: '1',
 };
