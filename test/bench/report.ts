@@ -168,7 +168,7 @@ export function report(results: Results) {
   const { capacity, defaultShards, machine } = results;
   const avg = (l: number[]) => l.map((v) => v.toFixed(1)).join(', ');
   const machineLine =
-    `Node ${machine.node}, ${machine.date}, ${machine.cpus} CPUs; load average ` +
+    `Node ${machine.node}, run ending ${machine.date}, ${machine.cpus} CPUs; load average ` +
     `(1, 5, 15 min) ${avg(machine.loadStart)} at the start, ${avg(machine.loadEnd)} at the end`;
   const capacityRows = capacity.rows.map((r) => [
     String(r.shards) + (r.shards === defaultShards ? ' (default)' : ''),
