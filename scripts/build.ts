@@ -86,7 +86,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await writeFile(join(outDir, 'meta.json'), JSON.stringify(result.metafile));
 
   if (lambda) {
-    for (const id of ids) await finishLambda(join(outDir, id), id);
+    const fallbacks = await buildFallbacks(outDir);
+    for (const id of ids) await finishLambda(join(outDir, id), id, fallbacks);
   }
   const bundles: Bundle[] = [];
   for (const id of ids) bundles.push(await measure(id, join(outDir, id), lambda));
@@ -133,19 +134,33 @@ const LAMBDA = {
 
 const LOADER = fileURLToPath(new URL('lambda/loader.mjs', import.meta.url));
 
-/** The entry point, the SDK fallbacks the trimmed bundle may load, then the code cache. */
-async function finishLambda(dir: string, operationId: string) {
-  await copyFile(LOADER, join(dir, 'index.mjs'));
+/** The SDK's own code the trimmed bundles load off the Lambda path: the same for every handler. */
+async function buildFallbacks(outDir: string): Promise<Record<string, Uint8Array>> {
+  const files: Record<string, Uint8Array> = {};
   for (const fallback of FALLBACKS) {
-    await esbuild.build({
+    const result = await esbuild.build({
       ...ESBUILD,
       ...LAMBDA,
       metafile: false,
       plugins: [],
+      write: false,
       stdin: { contents: fallback.contents, resolveDir: root, loader: 'ts' },
-      outfile: join(dir, fallback.file),
+      outfile: join(outDir, fallback.file),
     });
+    files[fallback.file] = result.outputFiles[0]?.contents ?? new Uint8Array();
   }
+  return files;
+}
+
+/** The entry point, the SDK fallbacks the trimmed bundle may load, then the code cache. */
+async function finishLambda(
+  dir: string,
+  operationId: string,
+  fallbacks: Record<string, Uint8Array>,
+) {
+  await copyFile(LOADER, join(dir, 'index.mjs'));
+  for (const [file, contents] of Object.entries(fallbacks))
+    await writeFile(join(dir, file), contents);
   await writeCodeCache(dir, operationId);
 }
 
