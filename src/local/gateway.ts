@@ -10,6 +10,7 @@ import { corsHeaderNames, loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
 import { buildDocs, DOCS_PATH, docsAreStale, REPO_ROOT } from './docs.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
+import { type Home, homePage } from './home.js';
 import { type RouteTable, routeTable } from './routes.js';
 
 export type ProxyHandler = (
@@ -53,6 +54,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** @default 10 MiB (API Gateway's limit) */
   maxBodyBytes?: number;
+  /** The web app's URL, linked from GET /. @default - no link */
+  webUrl?: string;
 }
 
 export interface Gateway {
@@ -96,6 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     region: options.region ?? 'us-east-1',
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    home: homePage(options.webUrl),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -142,6 +146,7 @@ interface GatewayContext {
   region: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  home: Home;
 }
 
 async function handle(
@@ -175,7 +180,8 @@ async function handle(
 
   if (method === 'GET' && rawPath === '/openapi.yaml')
     return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
-  if (method === 'GET' && rawPath === '/docs') return serveDocs(ctx, res);
+  if (method === 'GET' && (rawPath === '/docs' || rawPath === '/docs/')) return serveDocs(ctx, res);
+  if (method === 'GET' && rawPath === '/') return ctx.home.serve(req, res);
 
   if (method === 'OPTIONS') {
     const methods = ctx.routes.methodsFor(rawPath);
