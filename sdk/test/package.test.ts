@@ -126,6 +126,7 @@ it('imports with node and calls the API through createTaskApiClient', async () =
   expect(out.msw).toMatch(/node_modules\/@task-api\/sdk\/dist\/msw\.js$/);
 });
 
+// A full tsc run over the consumer and its lib types: about 30 s on 2 shared cores.
 it('type-checks a TypeScript consumer against the shipped .d.ts', async () => {
   await writeFile(
     join(project, 'main.ts'),
@@ -154,4 +155,4 @@ it('type-checks a TypeScript consumer against the shipped .d.ts', async () => {
   );
 
   expect(result.stdout).toBe('');
-});
+}, 120_000);
