@@ -75,6 +75,7 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
       'Access-Control-Allow-Methods': quoted([...methods, 'OPTIONS'].join(',')),
       'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
+      'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
       'Access-Control-Max-Age': quoted(PREFLIGHT_MAX_AGE),
     });
     paths[path] = out;
