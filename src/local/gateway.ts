@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../infra/function-settings.js';
 import { loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
 import { type ApiModel, localDefinition, type MethodModel, readApiModel } from './definition.js';
@@ -60,8 +61,10 @@ export interface GatewayOptions {
   stage?: string;
   /** For the Lambda context's ARN. @default 'us-east-1' */
   region?: string;
-  /** @default 29 000 (API Gateway's limit) */
+  /** The integration timeout. @default 29 000 (API Gateway's limit) */
   timeoutMs?: number;
+  /** The function's own timeout, its context's remaining time. @default the stack's (10 s) */
+  functionTimeoutMs?: number;
   /** @default 10 MiB (API Gateway's limit) */
   maxBodyBytes?: number;
 }
@@ -103,6 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     stage: options.stage ?? options.stagePath ?? 'local',
     region,
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
+    functionTimeoutMs: options.functionTimeoutMs ?? FUNCTION_TIMEOUT_SECONDS * 1000,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
   };
   const server = createServer((req, res) => {
@@ -151,6 +155,7 @@ interface GatewayContext {
   stage: string;
   region: string;
   timeoutMs: number;
+  functionTimeoutMs: number;
   maxBodyBytes: number;
 }
 
@@ -267,13 +272,20 @@ async function handle(
     operationId: route.operationId,
     requestId: awsRequestId,
     region: ctx.region,
-    timeoutMs: ctx.timeoutMs,
+    timeoutMs: ctx.functionTimeoutMs,
   });
 
   let result: APIGatewayProxyResult | 'timeout';
   try {
     const handler = await ctx.loadHandler(route.operationId);
-    result = await withTimeout(handler(event, context), ctx.timeoutMs);
+    // A function past its own timeout fails its invocation; past the integration's, API Gateway
+    // stops waiting (INTEGRATION_TIMEOUT), whichever comes first.
+    const limit = Math.min(ctx.functionTimeoutMs, ctx.timeoutMs);
+    result = await withTimeout(handler(event, context), limit);
+    if (result === 'timeout' && limit === ctx.functionTimeoutMs && limit < ctx.timeoutMs) {
+      ctx.log({ level: 'error', msg: 'function timed out', request_id: requestId });
+      return fail('INTEGRATION_FAILURE');
+    }
   } catch (err) {
     ctx.log({
       level: 'error',

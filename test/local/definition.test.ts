@@ -5,7 +5,9 @@
 import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { specToApiGatewayBody } from '../../infra/spec-to-apigateway.js';
-import { GATEWAY_RESPONSES, problemBody } from '../../src/contract/problems.js';
+import { GATEWAY_RESPONSES, problemBody, problemType } from '../../src/contract/problems.js';
+import type { Authorizer } from '../../src/local/authorizer.js';
+import { startGateway } from '../../src/local/gateway.js';
 import { loadSpec } from '../../src/openapi.js';
 import {
   createUser,
@@ -173,4 +175,46 @@ describe('LOCAL_STAGE', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-methods')).toContain('POST');
   });
+});
+
+describe('timeouts', () => {
+  const acceptAll: Authorizer = async () => ({ ok: true, claims: { sub: 'someone' } });
+  const hang = () => new Promise<never>(() => {});
+
+  it.each([
+    {
+      name: "the function's own timeout: a failed invocation, 502",
+      functionTimeoutMs: 50,
+      timeoutMs: 5_000,
+      status: 502,
+      slug: 'bad-gateway',
+    },
+    {
+      name: "the integration timeout: API Gateway's 504",
+      functionTimeoutMs: 5_000,
+      timeoutMs: 50,
+      status: 504,
+      slug: 'gateway-timeout',
+    },
+  ] as const)(
+    'ends a hanging handler at $name',
+    async ({ functionTimeoutMs, timeoutMs, status, slug }) => {
+      const gateway = await startGateway({
+        authorizer: acceptAll,
+        loadHandler: async () => hang,
+        buildDocs: false,
+        log: () => {},
+        functionTimeoutMs,
+        timeoutMs,
+      });
+      try {
+        const res = await get(gateway.url, '/tasks', 'token');
+
+        expect(res.status).toBe(status);
+        expect((await res.json()).type).toBe(problemType(slug));
+      } finally {
+        await gateway.close();
+      }
+    },
+  );
 });
