@@ -1,5 +1,5 @@
 /**
- * The AWS stack of task-api: a short composition of the modules beside it (table, auth,
+ * The AWS stack of task-api (docs/architecture.md#the-aws-stack): a short composition of the modules beside it (table, auth,
  * functions, api). A new part is a module with a function `(scope, props) => constructs`,
  * wired in below with a few lines.
  */
@@ -22,7 +22,7 @@ import { specToApiGatewayBody } from './spec-to-apigateway.js';
 import { taskTable } from './table.js';
 
 export { STAGE_NAME } from './api.js';
-export { ADMINS_GROUP, DEFAULT_CALLBACK_URLS } from './auth.js';
+export { DEFAULT_CALLBACK_URLS } from './auth.js';
 
 export interface TaskApiStackProps extends StackProps {
   /**

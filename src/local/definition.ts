@@ -23,6 +23,8 @@ export interface LocalDefinitionInput {
   allowedClientIds: string[];
   /** @default '*' */
   corsAllowOrigin?: string;
+  /** Base of the problem `type` URIs (`PROBLEM_TYPE_BASE`). @default the docs page */
+  problemTypeBase?: string;
 }
 
 /** What `cdk synth` imports, with a local function per operation instead of a Lambda ARN. */
@@ -39,6 +41,7 @@ export function localDefinition(input: LocalDefinitionInput): Json {
     userPoolArn: `arn:aws:cognito-idp:${poolRegion}:${ACCOUNT_ID}:userpool/${input.userPoolId}`,
     corsAllowOrigin: input.corsAllowOrigin ?? '*',
     allowedClientIds: input.allowedClientIds,
+    problemTypeBase: input.problemTypeBase,
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * The local API Gateway: the server and its routing, run from the API Gateway definition the CDK
+ * The local API Gateway (docs/architecture.md#the-local-stack): the server and its routing, run from the API Gateway definition the CDK
  * stack imports (src/local/definition.ts). Events, results and docs live beside it.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,7 +1,12 @@
 /** Writing answers: a handler's proxy result, and the local stack's own problem+json errors. */
 import type { ServerResponse } from 'node:http';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { PROBLEMS, type ProblemSlug, problemBody } from '../contract/problems.js';
+import {
+  DEFAULT_PROBLEM_TYPE_BASE,
+  PROBLEMS,
+  type ProblemSlug,
+  problemBody,
+} from '../contract/problems.js';
 import { corsHeaderNames, loadSpec } from '../openapi.js';
 
 /** The CORS header lists the gateway responses carry, for the local stack's own errors. */
@@ -47,7 +52,9 @@ function corsHeaders(): Record<string, string> {
 /** Errors of the local stack itself (not API Gateway's): problem+json from the catalogue. */
 export function problem(res: ServerResponse, slug: ProblemSlug, detail: string): void {
   const instance = String(res.getHeader('x-amzn-RequestId') ?? '');
-  const body = JSON.stringify(problemBody(slug, detail, { instance }));
+  // The handlers' setting, so every problem links to the same docs page.
+  const base = process.env.PROBLEM_TYPE_BASE || DEFAULT_PROBLEM_TYPE_BASE;
+  const body = JSON.stringify(problemBody(slug, detail, { instance, base }));
   res.writeHead(PROBLEMS[slug].status, {
     ...corsHeaders(),
     'Content-Type': 'application/problem+json',
