@@ -13,6 +13,7 @@ import { type ApiModel, localDefinition, type MethodModel, readApiModel } from '
 import { DOCS_PATH, prepareDocs, serveDocs, serveFile } from './docs.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
 import { type LocalGatewayError, renderGatewayResponse } from './gateway-response.js';
+import { type Home, homePage } from './home.js';
 import { type HandlerLoader, moduleHandlerLoader, readBody, withTimeout } from './invoke.js';
 import { problem, writeProxyResult } from './result.js';
 import { type RouteTable, routeTable } from './routes.js';
@@ -67,6 +68,8 @@ export interface GatewayOptions {
   functionTimeoutMs?: number;
   /** @default 10 MiB (API Gateway's limit) */
   maxBodyBytes?: number;
+  /** The web app's URL, linked from GET /. @default - no link */
+  webUrl?: string;
 }
 
 export interface Gateway {
@@ -108,6 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
     functionTimeoutMs: options.functionTimeoutMs ?? FUNCTION_TIMEOUT_SECONDS * 1000,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    home: homePage(options.webUrl),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -157,6 +161,7 @@ interface GatewayContext {
   timeoutMs: number;
   functionTimeoutMs: number;
   maxBodyBytes: number;
+  home: Home;
 }
 
 async function handle(
@@ -204,7 +209,9 @@ async function handle(
 
   if (method === 'GET' && fullPath === '/openapi.yaml')
     return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
-  if (method === 'GET' && fullPath === '/docs') return serveDocs(res, ctx.docsReady, ctx.docsPath);
+  if (method === 'GET' && (fullPath === '/docs' || fullPath === '/docs/'))
+    return serveDocs(res, ctx.docsReady, ctx.docsPath);
+  if (method === 'GET' && fullPath === '/') return ctx.home.serve(req, res);
 
   const rawPath = stripBasePath(fullPath, ctx.basePath);
   if (rawPath === undefined) return fail('MISSING_AUTHENTICATION_TOKEN');

@@ -49,6 +49,8 @@ export interface LocalStackOptions {
    * @default env ALLOWED_CLIENT_IDS (comma-separated), else the pool's web client
    */
   allowedClientIds?: string[];
+  /** The web app's URL, linked from the gateway's GET /. @default - no link */
+  webUrl?: string;
 }
 
 export interface LocalStack {
@@ -155,6 +157,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       buildDocs: options.buildDocs,
       docsPath: options.docsPath,
+      webUrl: options.webUrl,
     });
     cleanups.push(() => gateway.close());
 
