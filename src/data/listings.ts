@@ -73,16 +73,15 @@ export async function listByOwner(
 }
 
 /**
- * One Query per shard in parallel, merged. Each shard's position travels in the cursor, so
+ * One Query per shard (every shard ever written, see statusIndex.ts) in parallel, merged. Each shard's position travels in the cursor, so
  * pages have no gaps and no repeats.
  */
 export async function listByStatus(
   session: TableSession,
   status: TaskStatus,
-  options: { limit: number; cursor?: string },
+  options: { limit: number; cursor?: string; shards: number },
 ): Promise<Page> {
-  const { limit, cursor } = options;
-  const shards = session.config.shards;
+  const { limit, cursor, shards } = options;
   const positions: ShardPosition[] =
     cursor === undefined
       ? Array.from({ length: shards }, () => ({ kind: 'start' }))
