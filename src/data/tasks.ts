@@ -29,12 +29,24 @@ function condition(precondition: Precondition | undefined) {
 }
 
 export class TaskStore {
-  private readonly session: TableSession;
   /** Once per store (a Lambda container): how many status-index shards exist. */
   private shards?: Promise<number>;
 
-  constructor(db: DynamoDBDocumentClient, config: DataConfig) {
-    this.session = new TableSession(db, config);
+  constructor(
+    db: DynamoDBDocumentClient,
+    config: DataConfig,
+    private readonly session = new TableSession(db, config),
+    private readonly root?: TaskStore,
+  ) {}
+
+  /** This store for one request: its DynamoDB calls, retries included, end by `deadline`. */
+  until(deadline: number): TaskStore {
+    return new TaskStore(
+      this.session.db,
+      this.session.config,
+      this.session.until(deadline),
+      this.root ?? this,
+    );
   }
 
   /**
@@ -42,11 +54,12 @@ export class TaskStore {
    * shards to read, so a lowered N never hides entries written under a higher one.
    */
   statusIndexShards(): Promise<number> {
-    this.shards ??= recordShards(this.session).catch((err: unknown) => {
-      this.shards = undefined;
+    const root = this.root ?? this;
+    root.shards ??= recordShards(this.session).catch((err: unknown) => {
+      root.shards = undefined;
       throw err;
     });
-    return this.shards;
+    return root.shards;
   }
 
   /**
