@@ -14,6 +14,9 @@ import {
 /** The engine every DynamoDB-facing test runs on: `DYNAMODB_ENGINE`, dynalite by default. */
 export const ENGINE = dynamoEngine();
 
+/** A test timeout for tests that start engines of their own: a JVM each on DynamoDB Local. */
+export const slowEngine = (ms: number) => (ENGINE === 'dynamodb-local' ? ms * 4 : ms);
+
 export interface TestDynamo {
   endpoint: string;
   /** A client of this engine (the caller destroys it). */
