@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'sdk/test/**/*.test.ts'],
     pool: 'forks',
+    // Starts DynamoDB Local once when DYNAMODB_ENGINE=dynamodb-local; nothing otherwise.
+    globalSetup: ['test/support/globalDynamo.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],

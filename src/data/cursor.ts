@@ -9,7 +9,6 @@ import type { TaskStatus } from '../tasks/task.js';
 
 const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const USER_ID = /^[\x21-\x7E]{1,128}$/;
 
 function encode(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -45,54 +44,52 @@ export function decodeTaskCursor(cursor: string, owner: string, status?: TaskSta
   return value.t;
 }
 
-/** Where one status-index shard stands: not started, after a task, or exhausted. */
-export type ShardPosition =
-  | { kind: 'start' }
-  | { kind: 'after'; created_at: string; task_id: string; user_id: string }
-  | { kind: 'done' };
-
+/**
+ * listTasksByStatus: a watermark, the index key of the last task shown, below which every shard
+ * goes on; and the shards already read to their end. Anything newer than the watermark was
+ * either shown or written after it, so later pages have no gaps, no repeats and no newcomers.
+ */
 export interface StatusCursor {
   status: TaskStatus;
-  positions: ShardPosition[];
+  /** How many shards the listing read; another count means the index was resharded. */
+  shards: number;
+  after: { created_at: string; task_id: string };
+  done: number[];
 }
 
-type WirePosition = 0 | 1 | [string, string, string];
-
-export function encodeStatusCursor({ status, positions }: StatusCursor): string {
-  const p: WirePosition[] = positions.map((pos) =>
-    pos.kind === 'start' ? 0 : pos.kind === 'done' ? 1 : [pos.created_at, pos.task_id, pos.user_id],
-  );
-  return encode({ v: 1, s: status, p });
+export function encodeStatusCursor({ status, shards, after, done }: StatusCursor): string {
+  return encode({ v: 2, s: status, n: shards, w: [after.created_at, after.task_id], d: done });
 }
 
-/** The cursor must be for the same status and the same number of shards as this listing. */
 export function decodeStatusCursor(
   cursor: string,
   status: TaskStatus,
   shards: number,
 ): StatusCursor {
   const value = decode(cursor);
-  if (!isRecord(value) || value.v !== 1 || !Array.isArray(value.p)) {
+  if (!isRecord(value) || value.v !== 2 || !Array.isArray(value.w) || !Array.isArray(value.d)) {
     throw new InvalidCursorError('unknown shape');
   }
   if (value.s !== status) throw new InvalidCursorError('it was issued for another status');
-  if (value.p.length !== shards) throw new InvalidCursorError('the status index was resharded');
-  const positions = value.p.map((p: unknown): ShardPosition => {
-    if (p === 0) return { kind: 'start' };
-    if (p === 1) return { kind: 'done' };
-    if (
-      Array.isArray(p) &&
-      p.length === 3 &&
-      typeof p[0] === 'string' &&
-      TIMESTAMP.test(p[0]) &&
-      typeof p[1] === 'string' &&
-      TASK_ID.test(p[1]) &&
-      typeof p[2] === 'string' &&
-      USER_ID.test(p[2])
-    ) {
-      return { kind: 'after', created_at: p[0], task_id: p[1], user_id: p[2] };
-    }
-    throw new InvalidCursorError('unknown shard position');
-  });
-  return { status, positions };
+  if (value.n !== shards) throw new InvalidCursorError('the status index was resharded');
+  const [createdAt, taskId] = value.w as unknown[];
+  if (
+    value.w.length !== 2 ||
+    typeof createdAt !== 'string' ||
+    !TIMESTAMP.test(createdAt) ||
+    typeof taskId !== 'string' ||
+    !TASK_ID.test(taskId)
+  ) {
+    throw new InvalidCursorError('unknown watermark');
+  }
+  const done = value.d as unknown[];
+  if (!done.every((d) => Number.isInteger(d) && (d as number) >= 0 && (d as number) < shards)) {
+    throw new InvalidCursorError('unknown shard');
+  }
+  return {
+    status,
+    shards,
+    after: { created_at: createdAt, task_id: taskId },
+    done: done as number[],
+  };
 }

@@ -2,11 +2,11 @@
  * POST /tasks with an Idempotency-Key: a record under the caller's partition (key hash ->
  * fingerprint and the task) makes a retry replay the first task instead of making a second.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { IdempotencyConflictError } from '../tasks/errors.js';
 import type { StoredTask } from '../tasks/task.js';
 import { fromItem, type Item, isConditionFailure, putNew } from './items.js';
-import { idempotencySk, userPk } from './keys.js';
+import { idempotencySk, taskSk, userPk } from './keys.js';
 import type { TableSession } from './session.js';
 import { TTL_ATTRIBUTE } from './table.js';
 
@@ -24,9 +24,10 @@ export interface Created {
 type RecordKey = { PK: string; SK: string };
 
 /**
- * First a conditional Put of the record, then the task, then the record is marked done. A
- * retry finds the record and replays the task, writing it only if the first attempt never got
- * that far, so a create is never lost, doubled, nor brought back after a delete.
+ * First a conditional Put of the record, then the task, then the record is marked done; only
+ * then is the task the caller's. A retry finds the record and replays the task, writing it
+ * only while the record is not done, so a create is never lost, doubled, nor brought back
+ * after a delete (every single fault is a test in test/data/idempotency.test.ts).
  */
 export async function createKeyed(
   session: TableSession,
@@ -64,24 +65,65 @@ export async function createKeyed(
   // If this fails the record stays: the write may have landed with its answer lost, and a
   // retry must finish this task rather than start a second one.
   await putNew(session, task);
-  await markDone(session, key, idempotency.fingerprint);
+  await finish(session, key, task, idempotency.fingerprint);
   return { task, replayed: false };
 }
 
-/** Best effort: a record left undone only lets a later replay write its task once more. */
-async function markDone(session: TableSession, key: RecordKey, fingerprint: string) {
-  await session.db
-    .send(
-      new UpdateCommand({
-        TableName: session.tableName,
-        Key: key,
-        UpdateExpression: 'SET #state = :done',
-        ConditionExpression: 'fingerprint = :f',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':done': 'done', ':f': fingerprint },
-      }),
-    )
-    .catch(() => undefined);
+/**
+ * Marks the record done. Until it is, a retry writes the task again, so a task that a caller
+ * could see and delete must never stand beside an undone record: when the mark fails the task
+ * is taken back (unless a concurrent retry with the same key finished the record meanwhile)
+ * and the create fails, leaving record and absence for the retry to finish.
+ */
+async function finish(
+  session: TableSession,
+  key: RecordKey,
+  task: StoredTask,
+  fingerprint: string,
+) {
+  try {
+    await session.send((options) =>
+      session.db.send(
+        new UpdateCommand({
+          TableName: session.tableName,
+          Key: key,
+          UpdateExpression: 'SET #state = :done',
+          ConditionExpression: 'fingerprint = :f',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':done': 'done', ':f': fingerprint },
+        }),
+        options,
+      ),
+    );
+  } catch (err) {
+    const record = await readRecord(session, key).catch(() => undefined);
+    if (record?.state === 'done') return;
+    await session
+      .send((options) =>
+        session.db.send(
+          new DeleteCommand({
+            TableName: session.tableName,
+            Key: { PK: userPk(task.user_id), SK: taskSk(task.task_id) },
+            // Only the untouched task this create wrote.
+            ConditionExpression: 'version = :one',
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+          options,
+        ),
+      )
+      .catch(() => undefined);
+    throw err;
+  }
+}
+
+async function readRecord(session: TableSession, key: RecordKey): Promise<Item | undefined> {
+  const { Item } = await session.send((options) =>
+    session.db.send(
+      new GetCommand({ TableName: session.tableName, Key: key, ConsistentRead: true }),
+      options,
+    ),
+  );
+  return Item;
 }
 
 async function replay(
@@ -89,19 +131,14 @@ async function replay(
   key: RecordKey,
   fingerprint: string,
 ): Promise<Created | undefined> {
-  const { Item } = await session.send((options) =>
-    session.db.send(
-      new GetCommand({ TableName: session.tableName, Key: key, ConsistentRead: true }),
-      options,
-    ),
-  );
+  const Item = await readRecord(session, key);
   if (!Item) return undefined;
   if (Item.fingerprint !== fingerprint) throw new IdempotencyConflictError();
   const task = fromItem(Item.task as Item);
   // Once done, the task may since have been deleted: a replay must not bring it back.
   if (Item.state !== 'done') {
     await putNew(session, task);
-    await markDone(session, key, fingerprint);
+    await finish(session, key, task, fingerprint);
   }
   return { task, replayed: true };
 }

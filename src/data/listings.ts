@@ -9,7 +9,6 @@ import {
   decodeTaskCursor,
   encodeStatusCursor,
   encodeTaskCursor,
-  type ShardPosition,
 } from './cursor.js';
 import { fromItem } from './items.js';
 import { statusPk, statusSk, TASK_SK_PREFIX, taskSk, userPk } from './keys.js';
@@ -73,46 +72,37 @@ export async function listByOwner(
 }
 
 /**
- * One Query per shard in parallel, merged. Each shard's position travels in the cursor, so
- * pages have no gaps and no repeats.
+ * One Query per shard (every shard ever written, see statusIndex.ts) in parallel, each below the
+ * cursor's watermark, merged newest first.
  */
 export async function listByStatus(
   session: TableSession,
   status: TaskStatus,
-  options: { limit: number; cursor?: string },
+  options: { limit: number; cursor?: string; shards: number },
 ): Promise<Page> {
-  const { limit, cursor } = options;
-  const shards = session.config.shards;
-  const positions: ShardPosition[] =
-    cursor === undefined
-      ? Array.from({ length: shards }, () => ({ kind: 'start' }))
-      : decodeStatusCursor(cursor, status, shards).positions;
+  const { limit, cursor, shards } = options;
+  const from = cursor === undefined ? undefined : decodeStatusCursor(cursor, status, shards);
+  const done = new Set(from?.done);
+  const below = from && statusSk(from.after.created_at, from.after.task_id);
 
   // Once one shard fails the page is lost: stop the others rather than let them retry on.
   const siblings = new AbortController();
   const results = await Promise.all(
-    positions.map(async (position, shard) => {
-      if (position.kind === 'done') return { shard, items: [] as StoredTask[], more: false };
-      const pk = statusPk(status, shard);
+    Array.from({ length: shards }, async (_, shard) => {
+      if (done.has(shard)) return { shard, items: [] as StoredTask[], more: false };
       const result = await session.send(
         (call) =>
           session.db.send(
             new QueryCommand({
               TableName: session.tableName,
               IndexName: STATUS_INDEX,
-              KeyConditionExpression: 'GSI1PK = :pk',
-              ExpressionAttributeValues: { ':pk': pk },
+              KeyConditionExpression: below ? 'GSI1PK = :pk AND GSI1SK < :below' : 'GSI1PK = :pk',
+              ExpressionAttributeValues: {
+                ':pk': statusPk(status, shard),
+                ...(below ? { ':below': below } : {}),
+              },
               ScanIndexForward: false,
               Limit: limit,
-              ExclusiveStartKey:
-                position.kind === 'after'
-                  ? {
-                      PK: userPk(position.user_id),
-                      SK: taskSk(position.task_id),
-                      GSI1PK: pk,
-                      GSI1SK: statusSk(position.created_at, position.task_id),
-                    }
-                  : undefined,
             }),
             call,
           ),
@@ -130,24 +120,27 @@ export async function listByStatus(
     .flatMap(({ shard, items }) => items.map((task) => ({ shard, task })))
     .sort((a, b) => compareNewestFirst(a.task, b.task))
     .slice(0, limit);
-
-  const next = positions.map((position, shard): ShardPosition => {
-    const result = results[shard];
-    if (!result || position.kind === 'done') return position;
-    const taken = merged.filter((m) => m.shard === shard);
-    const lastTaken = taken.at(-1)?.task;
-    if (taken.length === result.items.length && !result.more) return { kind: 'done' };
-    if (!lastTaken) return position;
-    return {
-      kind: 'after',
-      created_at: lastTaken.created_at,
-      task_id: lastTaken.task_id,
-      user_id: lastTaken.user_id,
-    };
-  });
   const tasks = merged.map((m) => m.task);
-  if (next.every((p) => p.kind === 'done')) return { tasks };
-  return { tasks, cursor: encodeStatusCursor({ status, positions: next }) };
+  const last = tasks.at(-1);
+  // A shard is done once it has nothing below the page's last task.
+  const finished = results
+    .filter(({ shard, items, more }) => {
+      if (done.has(shard)) return true;
+      if (more) return false;
+      const taken = merged.filter((m) => m.shard === shard).length;
+      return taken === items.length;
+    })
+    .map(({ shard }) => shard);
+  if (!last || finished.length === shards) return { tasks };
+  return {
+    tasks,
+    cursor: encodeStatusCursor({
+      status,
+      shards,
+      after: { created_at: last.created_at, task_id: last.task_id },
+      done: finished,
+    }),
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { fromItem, getStored, type Item, isConditionFailure, putNew } from './it
 import { statusPk, statusShard, taskSk, userPk } from './keys.js';
 import { listByOwner, listByStatus, type Page } from './listings.js';
 import { TableSession } from './session.js';
+import { recordShards } from './statusIndex.js';
 
 export type { Created, Idempotency, Page };
 
@@ -28,10 +29,37 @@ function condition(precondition: Precondition | undefined) {
 }
 
 export class TaskStore {
-  private readonly session: TableSession;
+  /** Once per store (a Lambda container): how many status-index shards exist. */
+  private shards?: Promise<number>;
 
-  constructor(db: DynamoDBDocumentClient, config: DataConfig) {
-    this.session = new TableSession(db, config);
+  constructor(
+    db: DynamoDBDocumentClient,
+    config: DataConfig,
+    private readonly session = new TableSession(db, config),
+    private readonly root?: TaskStore,
+  ) {}
+
+  /** This store for one request: its DynamoDB calls, retries included, end by `deadline`. */
+  until(deadline: number): TaskStore {
+    return new TaskStore(
+      this.session.db,
+      this.session.config,
+      this.session.until(deadline),
+      this.root ?? this,
+    );
+  }
+
+  /**
+   * Before the first status-index write or read of this store: records N and answers how many
+   * shards to read, so a lowered N never hides entries written under a higher one.
+   */
+  statusIndexShards(): Promise<number> {
+    const root = this.root ?? this;
+    root.shards ??= recordShards(this.session).catch((err: unknown) => {
+      root.shards = undefined;
+      throw err;
+    });
+    return root.shards;
   }
 
   /**
@@ -39,6 +67,7 @@ export class TaskStore {
    * loses, doubles or brings back a task.
    */
   async create(task: StoredTask, idempotency?: Idempotency, now = new Date()): Promise<Created> {
+    await this.statusIndexShards();
     if (idempotency) return createKeyed(this.session, task, idempotency, now);
     if (!(await putNew(this.session, task)) && !(await this.isStored(task))) {
       throw new Error(`task id collision on ${task.task_id}`);
@@ -92,6 +121,7 @@ export class TaskStore {
       sets.push(`#${field} = :${field}`);
     }
     if (changes.status !== undefined) {
+      await this.statusIndexShards();
       // The shard depends only on the id, so the new index key needs no read.
       values[':gsi1pk'] = statusPk(changes.status, statusShard(taskId, this.session.config.shards));
       sets.push('GSI1PK = :gsi1pk');
@@ -150,7 +180,13 @@ export class TaskStore {
     return listByOwner(this.session, owner, options);
   }
 
-  listByStatus(status: TaskStatus, options: { limit: number; cursor?: string }): Promise<Page> {
-    return listByStatus(this.session, status, options);
+  async listByStatus(
+    status: TaskStatus,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page> {
+    return listByStatus(this.session, status, {
+      ...options,
+      shards: await this.statusIndexShards(),
+    });
   }
 }

@@ -111,18 +111,25 @@ export function defineHandler<O extends OperationId>(
   definition: OperationDefinition<O>,
   run: (request: OperationRequest<O>, store: TaskStore) => Promise<Reply<O>>,
 ): (store: TaskStore) => LambdaHandler {
-  return (store) => wrap(definition, (request) => run(request, store));
+  return (store) => wrap(definition, (request, deadline) => run(request, store.until(deadline)));
 }
+
+/**
+ * What a request leaves of the Lambda's remaining time for writing its answer and log: the
+ * store gets the rest, so a hanging DynamoDB is a 503, never a timeout.
+ */
+export const ANSWER_RESERVE_MS = 500;
 
 function wrap<O extends OperationId>(
   definition: OperationDefinition<O>,
-  run: (request: OperationRequest<O>) => Promise<Reply<O>>,
+  run: (request: OperationRequest<O>, deadline: number) => Promise<Reply<O>>,
 ): LambdaHandler {
   return async function handler(
     event: APIGatewayProxyEvent,
     context: Context,
   ): Promise<APIGatewayProxyResult> {
     const started = performance.now();
+    const deadline = Date.now() + context.getRemainingTimeInMillis() - ANSWER_RESERVE_MS;
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     let sub: string | undefined;
     let result: APIGatewayProxyResult;
@@ -135,13 +142,16 @@ function wrap<O extends OperationId>(
       }
       const params = parseParams(event, definition.params);
       const body = definition.body ? parseBody(event, definition.body) : undefined;
-      const reply = await run({
-        caller,
-        requestId,
-        requestPath: event.requestContext?.path ?? event.path,
-        ...(params as unknown as Pick<OperationRequest<O>, 'path' | 'query' | 'headers'>),
-        body: body as RequestBody<O>,
-      });
+      const reply = await run(
+        {
+          caller,
+          requestId,
+          requestPath: event.requestContext?.path ?? event.path,
+          ...(params as unknown as Pick<OperationRequest<O>, 'path' | 'query' | 'headers'>),
+          body: body as RequestBody<O>,
+        },
+        deadline,
+      );
       result = jsonResult(
         reply.statusCode as number,
         reply.body,

@@ -1,18 +1,31 @@
 /** Request headers and claims whose syntax is HTTP's or API Gateway's, parsed for the task rules. */
 import type { Precondition } from '../tasks/task.js';
+import { BadRequestError } from './errors.js';
 
-/** `If-Match`: `*`, or the versions its strong entity tags name; weak tags never match. */
+/**
+ * The versions one conditional write can compare: DynamoDB's `IN` takes at most 100 operands.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html
+ */
+export const MAX_IF_MATCH_TAGS = 100;
+
+/** `If-Match`: `*`, or the distinct versions its strong entity tags name; weak tags never match. */
 export function parseIfMatch(header: string | undefined): Precondition | undefined {
   if (header === undefined) return undefined;
   const value = header.trim();
   if (value === '*') return { kind: 'any' };
-  const versions: number[] = [];
+  const versions = new Set<number>();
   for (const tag of value.split(',')) {
     // Strong comparison is exact (RFC 9110): "01" is not the ETag "1".
     const match = /^"([1-9][0-9]{0,14})"$/.exec(tag.trim());
-    if (match?.[1]) versions.push(Number(match[1]));
+    if (match?.[1]) versions.add(Number(match[1]));
   }
-  return { kind: 'versions', versions };
+  if (versions.size > MAX_IF_MATCH_TAGS) {
+    const message = `must name at most ${MAX_IF_MATCH_TAGS} distinct entity tags`;
+    throw new BadRequestError(`If-Match ${message}, got ${versions.size}`, [
+      { path: '/headers/if-match', message },
+    ]);
+  }
+  return { kind: 'versions', versions: [...versions] };
 }
 
 /** Groups from the `cognito:groups` claim as API Gateway passes it: `a,b` or `[a b]`. */

@@ -1,4 +1,8 @@
-/** Embedded DynamoDB (dynalite) for `npm start` and the tests, and table creation for any endpoint. */
+/**
+ * Embedded DynamoDB for `npm start` and the tests: dynalite in-process, or DynamoDB Local
+ * (AWS's engine, Java) by `DYNAMODB_ENGINE`; and table creation for any endpoint.
+ */
+import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
@@ -9,6 +13,19 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { createTableInput } from '../data/table.js';
+
+export const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
+export type DynamoEngine = (typeof DYNAMODB_ENGINES)[number];
+
+/** `DYNAMODB_ENGINE`, dynalite unless set; a bad value is a start-up error. */
+export function dynamoEngine(env: NodeJS.ProcessEnv = process.env): DynamoEngine {
+  const raw = env.DYNAMODB_ENGINE || 'dynalite';
+  const engine = DYNAMODB_ENGINES.find((e) => e === raw);
+  if (!engine) {
+    throw new Error(`DYNAMODB_ENGINE must be ${DYNAMODB_ENGINES.join(' or ')}, got ${raw}`);
+  }
+  return engine;
+}
 
 export interface EmbeddedDynamo {
   endpoint: string;
@@ -39,6 +56,16 @@ export async function startDynalite(
         server.close((err?: Error) => (err ? reject(err) : resolve())),
       ),
   };
+}
+
+/** Starts the chosen engine; DynamoDB Local's module (and Java) is loaded only when asked for. */
+export async function startEmbeddedDynamo(
+  options: { engine?: DynamoEngine; port?: number; path?: string } = {},
+): Promise<EmbeddedDynamo> {
+  if ((options.engine ?? 'dynalite') === 'dynalite') return startDynalite(options);
+  const { startDynamoDbLocal } = await import('./dynamodbLocal.js');
+  if (options.path) await mkdir(options.path, { recursive: true });
+  return startDynamoDbLocal(options);
 }
 
 /** Local endpoints accept any credentials; give the SDK fixed ones so no AWS profile is needed. */

@@ -7,7 +7,7 @@ import { loadSpec } from '../openapi.js';
 import { cognitoAuthorizer } from './authorizer.js';
 import { type CodeDelivery, portError, startCognito } from './cognito.js';
 import { localDefinition, readApiModel } from './definition.js';
-import { ensureTable, localDynamoClient, startDynalite } from './dynamodb.js';
+import { dynamoEngine, ensureTable, localDynamoClient, startEmbeddedDynamo } from './dynamodb.js';
 import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
 import { type DirLock, lockDataDir } from './lock.js';
 
@@ -90,9 +90,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let dynamoEndpoint = env.DYNAMODB_ENDPOINT;
     if (!dynamoEndpoint) {
       const port = options.dynamoPort ?? 0;
-      const dynamo = await startDynalite({
+      const engine = dynamoEngine(env);
+      const dynamo = await startEmbeddedDynamo({
+        engine,
         port,
-        path: dataDir && join(dataDir, 'dynamodb'),
+        // The two engines' files differ: each keeps its own.
+        path: dataDir && join(dataDir, engine === 'dynalite' ? 'dynamodb' : 'dynamodb-local'),
       }).catch((err: unknown) => {
         throw portError(err, port, 'dynamodb', 'DYNAMODB_PORT');
       });

@@ -12,6 +12,11 @@ export type TaskUpdate = components['schemas']['TaskUpdate'];
 export type StoredTask = AdminTask;
 
 export const DEFAULT_STATUS: TaskStatus = 'pending';
+export const TASK_STATUSES = [
+  'pending',
+  'in_progress',
+  'completed',
+] as const satisfies readonly TaskStatus[];
 
 /**
  * ulid's default PRNG makes one WebCrypto call per character: about 30 µs for each id in a new

@@ -219,3 +219,65 @@ describe('a create under DynamoDB faults', () => {
     },
   );
 });
+
+describe('a deleted task never comes back under any single fault of a keyed create (issue 10, item 7)', () => {
+  const isRecord = (i: Input) => skOf(i).startsWith('IDEMPOTENCY#');
+  const isTask = (i: Input) => skOf(i).startsWith('TASK#');
+  it.each([
+    { name: 'the record write fails', on: 'PutItemCommand', item: isRecord, how: 'fail' },
+    {
+      name: 'the record write loses its answer',
+      on: 'PutItemCommand',
+      item: isRecord,
+      how: 'lose-answer',
+    },
+    { name: 'the task write fails', on: 'PutItemCommand', item: isTask, how: 'fail' },
+    {
+      name: 'the task write loses its answer',
+      on: 'PutItemCommand',
+      item: isTask,
+      how: 'lose-answer',
+    },
+    { name: 'the done-mark fails', on: 'UpdateItemCommand', item: isRecord, how: 'fail' },
+    {
+      name: 'the done-mark loses its answer',
+      on: 'UpdateItemCommand',
+      item: isRecord,
+      how: 'lose-answer',
+    },
+  ] as const)('when $name', async ({ on, item, how }) => {
+    const s = store();
+    const owner = randomUUID();
+    const original = newTask(owner, input, T0);
+    // One fault: every attempt of the first matching request (the AWS SDK retries it).
+    let faulted = false;
+    let faulting = true;
+    fault = (command, i) => {
+      if (!faulting || command !== on || !item(i)) return undefined;
+      faulted = true;
+      return how;
+    };
+    const first = await s.create(original, keyed(input, 'k'), T0).then(
+      (created) => created,
+      (err: unknown) => {
+        expect(err).toBeInstanceOf(StoreUnavailableError);
+        return undefined;
+      },
+    );
+    faulting = false;
+    fault = () => undefined;
+    expect(faulted).toBe(true);
+
+    // The client holds the task only if it got an answer; a retry finishes the create once
+    // (with the first attempt's task once its record landed).
+    const second = newTask(owner, input, at(1));
+    const created = first ?? (await s.create(second, keyed(input, 'k'), at(1)));
+    expect([original, second]).toContainEqual(created.task);
+    expect(await tasksOf(owner)).toEqual([expect.objectContaining(created.task)]);
+
+    await s.delete(owner, created.task.task_id);
+    const retry = await s.create(newTask(owner, input, at(2)), keyed(input, 'k'), at(2));
+    expect(retry).toEqual({ task: created.task, replayed: true });
+    expect(await tasksOf(owner)).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ let commands: string[] = [];
 
 beforeAll(async () => {
   env = await startHandlerEnv({ shards: SHARDS });
+  // Once per container, before the first status-index write or read (see the last test).
+  await env.store.statusIndexShards();
   env.doc.middlewareStack.add(
     (next, context) => async (args) => {
       commands.push(String(context.commandName));
@@ -80,5 +82,21 @@ describe('DynamoDB requests per API call', () => {
     await env.invoke('createTask', { sub: newUser(), body: { title: '' } });
     await env.invoke('listTasksByStatus', { sub: newUser(), query: { status: 'pending' } });
     expect(commands).toEqual([]);
+  });
+
+  it('records the status-index shard count once per container: one UpdateItem before the first index write', async () => {
+    const own = await startHandlerEnv({ shards: SHARDS });
+    const seen: string[] = [];
+    own.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        seen.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    await createTask(own, newUser());
+    await createTask(own, newUser());
+    await own.stop();
+    expect(seen).toEqual(['UpdateItemCommand', 'PutItemCommand', 'PutItemCommand']);
   });
 });

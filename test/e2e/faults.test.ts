@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTaskApiClient } from '../../sdk/src/index.js';
-import { startDynalite } from '../../src/local/dynamodb.js';
 import { type LocalStack, startLocalStack } from '../../src/local/stack.js';
 import { type Api, type ApiResponse, apiClient, walkPages } from '../support/api.js';
+import { startTestDynamo, type TestDynamo } from '../support/dynamo.js';
 import { type DynamoProxy, startDynamoProxy } from '../support/dynamoProxy.js';
 import { cognitoClient, createUser, type TestUser } from '../support/stack.js';
 
@@ -22,7 +22,7 @@ const CLIENT_ENV = {
 /** Two attempts of 300 ms plus the AWS SDK's backoff and our own work, with room for a slow CI. */
 const FAULT_LATENCY_MS = 2_500;
 
-let dynamo: Awaited<ReturnType<typeof startDynalite>>;
+let dynamo: TestDynamo;
 let proxy: DynamoProxy;
 let stack: LocalStack;
 let cognito: ReturnType<typeof cognitoClient>;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
     logLines.push(args.map(String).join(' '));
   });
-  dynamo = await startDynalite();
+  dynamo = await startTestDynamo();
   proxy = await startDynamoProxy(dynamo.endpoint);
   stack = await startLocalStack({
     env: { DYNAMODB_ENDPOINT: proxy.url },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaskApiClient, type Task } from '../../sdk/src/index.js';
+import { slowEngine } from '../support/dynamo.js';
 import { type NpmStart, npmStart, npmStartEnv, readOutputs } from '../support/npmStart.js';
 import { cognitoClient, createUser, signIn, type TestUser } from '../support/stack.js';
 
@@ -53,42 +54,46 @@ async function everything(apiUrl: string, token: string): Promise<Task[]> {
 }
 
 describe('npm start across a restart', () => {
-  it('keeps every task, version, deletion and idempotency record; old and new tokens both see them', async () => {
-    const first = await start();
-    const user: TestUser = await createUser(first.target);
-    const api = client(first.outputs.ApiUrl as string, user.idToken);
-    const keyed = { title: 'keyed', description: 'created once' };
-    const { data: a } = await api.createTask(keyed, { idempotencyKey: 'restart-key' });
-    const { data: b } = await api.createTask({ title: 'to be updated' });
-    const { data: c } = await api.createTask({ title: 'to be deleted', status: 'in_progress' });
-    await api.updateTask(b?.task_id as string, { status: 'completed', title: 'updated' });
-    await api.updateTask(b?.task_id as string, { description: 'twice' });
-    await api.deleteTask(c?.task_id as string);
-    const before = await everything(first.outputs.ApiUrl as string, user.idToken);
-    expect(before.map((t) => [t.title, t.version])).toEqual([
-      ['updated', 3],
-      ['keyed', 1],
-    ]);
-    first.cognito.destroy();
+  it(
+    'keeps every task, version, deletion and idempotency record; old and new tokens both see them',
+    async () => {
+      const first = await start();
+      const user: TestUser = await createUser(first.target);
+      const api = client(first.outputs.ApiUrl as string, user.idToken);
+      const keyed = { title: 'keyed', description: 'created once' };
+      const { data: a } = await api.createTask(keyed, { idempotencyKey: 'restart-key' });
+      const { data: b } = await api.createTask({ title: 'to be updated' });
+      const { data: c } = await api.createTask({ title: 'to be deleted', status: 'in_progress' });
+      await api.updateTask(b?.task_id as string, { status: 'completed', title: 'updated' });
+      await api.updateTask(b?.task_id as string, { description: 'twice' });
+      await api.deleteTask(c?.task_id as string);
+      const before = await everything(first.outputs.ApiUrl as string, user.idToken);
+      expect(before.map((t) => [t.title, t.version])).toEqual([
+        ['updated', 3],
+        ['keyed', 1],
+      ]);
+      first.cognito.destroy();
 
-    expect(await first.run.stop()).toBe(0);
-    expect(first.run.stdout()).toContain('SIGTERM: stopping');
+      expect(await first.run.stop()).toBe(0);
+      expect(first.run.stdout()).toContain('SIGTERM: stopping');
 
-    const second = await start();
-    expect(second.outputs).toEqual(first.outputs);
-    const apiUrl = second.outputs.ApiUrl as string;
-    const signedIn = await signIn(second.target, user.email, user.password);
+      const second = await start();
+      expect(second.outputs).toEqual(first.outputs);
+      const apiUrl = second.outputs.ApiUrl as string;
+      const signedIn = await signIn(second.target, user.email, user.password);
 
-    expect(await everything(apiUrl, user.idToken)).toEqual(before);
-    expect(await everything(apiUrl, signedIn.idToken)).toEqual(before);
-    const again = client(apiUrl, signedIn.idToken);
-    const replay = await again.createTask(keyed, { idempotencyKey: 'restart-key' });
-    expect(replay.data).toEqual(a);
-    expect((await again.getTask(c?.task_id as string)).error?.status).toBe(404);
-    const { data: d } = await again.createTask({ title: 'after the restart' });
-    expect(await everything(apiUrl, signedIn.idToken)).toEqual([d, ...before]);
-    second.cognito.destroy();
+      expect(await everything(apiUrl, user.idToken)).toEqual(before);
+      expect(await everything(apiUrl, signedIn.idToken)).toEqual(before);
+      const again = client(apiUrl, signedIn.idToken);
+      const replay = await again.createTask(keyed, { idempotencyKey: 'restart-key' });
+      expect(replay.data).toEqual(a);
+      expect((await again.getTask(c?.task_id as string)).error?.status).toBe(404);
+      const { data: d } = await again.createTask({ title: 'after the restart' });
+      expect(await everything(apiUrl, signedIn.idToken)).toEqual([d, ...before]);
+      second.cognito.destroy();
 
-    expect(await second.run.stop()).toBe(0);
-  }, 60_000);
+      expect(await second.run.stop()).toBe(0);
+    },
+    slowEngine(60_000),
+  );
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-/** N as the running API shows it: an admin cursor carries one position per shard. */
+/** N as the running API shows it: an admin cursor carries the number of shards it read. */
 async function localShards(): Promise<number> {
   const user = await createUser(stack);
   const admin = await createUser(stack, { admin: true });
@@ -28,7 +28,7 @@ async function localShards(): Promise<number> {
   const adminClient = createTaskApiClient({ baseUrl: stack.apiUrl, getToken: () => admin.idToken });
   const { data } = await adminClient.listTasksByStatus({ status: 'pending', limit: 1 });
   const cursor = JSON.parse(Buffer.from(data?.next_cursor as string, 'base64url').toString());
-  return cursor.p.length;
+  return cursor.n;
 }
 
 describe('the status index shard count N', () => {

@@ -1,8 +1,21 @@
-/** A fresh in-memory DynamoDB with the table, and a TaskStore on it, for data-layer tests. */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+/** A fresh in-memory DynamoDB (the engine `DYNAMODB_ENGINE` names) with the table, and a TaskStore on it, for data-layer tests. */
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
 import { TaskStore } from '../../src/data/tasks.js';
-import { ensureTable, localDynamoClient, startDynalite } from '../../src/local/dynamodb.js';
+import {
+  dynamoEngine,
+  ensureTable,
+  localDynamoClient,
+  startEmbeddedDynamo,
+} from '../../src/local/dynamodb.js';
+
+/** The engine every DynamoDB-facing test runs on: `DYNAMODB_ENGINE`, dynalite by default. */
+export const ENGINE = dynamoEngine();
+
+/** A test timeout for tests that start engines of their own: a JVM each on DynamoDB Local. */
+export const slowEngine = (ms: number) => (ENGINE === 'dynamodb-local' ? ms * 4 : ms);
 
 export interface TestDynamo {
   endpoint: string;
@@ -12,9 +25,29 @@ export interface TestDynamo {
   close(): Promise<void>;
 }
 
-/** An empty engine of its own for one test file or test. */
+/**
+ * An empty engine of its own for one test file or test: an in-memory dynalite, or a database of
+ * the run's one DynamoDB Local under an access key id of its own (test/support/globalDynamo.ts).
+ */
 export async function startTestDynamo(): Promise<TestDynamo> {
-  const dynamo = await startDynalite();
+  if (ENGINE === 'dynamodb-local') {
+    const endpoint = inject('dynamodbLocalEndpoint');
+    // DynamoDB Local keys a database by access key id, which may hold only letters and digits.
+    const accessKeyId = `t${randomUUID().replaceAll('-', '')}`;
+    return {
+      endpoint,
+      client: (options = {}) =>
+        new DynamoDBClient({
+          endpoint,
+          region: 'us-east-1',
+          credentials: { accessKeyId, secretAccessKey: 'local' },
+          ...options,
+        }),
+      ensureTable,
+      close: async () => {},
+    };
+  }
+  const dynamo = await startEmbeddedDynamo({ engine: ENGINE });
   return {
     endpoint: dynamo.endpoint,
     client: (options = {}) => localDynamoClient(dynamo.endpoint, 'us-east-1', options),

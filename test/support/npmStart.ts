@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/local/docs.js';
+import { ENGINE } from './dynamo.js';
 
 export interface NpmStart {
   child: ChildProcess;
@@ -87,7 +88,11 @@ export function npmStart(env: Record<string, string>, options: NpmStartOptions =
   const running = () => child.exitCode === null && child.signalCode === null;
   const pid = () => child.pid as number;
 
-  async function waitFor(pattern: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
+  // DynamoDB Local's JVM alone takes 10-20 s to come up on a loaded machine.
+  async function waitFor(
+    pattern: RegExp,
+    ms = ENGINE === 'dynamodb-local' ? 90_000 : 30_000,
+  ): Promise<RegExpMatchArray> {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
       const m = out.match(pattern);

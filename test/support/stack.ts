@@ -14,10 +14,12 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { inject } from 'vitest';
 import { ADMIN_GROUP } from '../../src/contract/problems.js';
 import type { CodeDelivery } from '../../src/local/cognito.js';
 import type { HandlerLoader, LogEntry } from '../../src/local/gateway.js';
 import { type LocalStack, startLocalStack } from '../../src/local/stack.js';
+import { ENGINE } from './dynamo.js';
 
 export interface TestStack extends LocalStack {
   /** The Cognito API of this stack (credentials are dummies). */
@@ -41,7 +43,7 @@ export interface TestStackOptions {
 }
 
 /**
- * In-memory DynamoDB, Cognito in a temp dir, every port free, env overrides ignored (so a
+ * In-memory DynamoDB (on DynamoDB Local: a table of its own in the run's engine), Cognito in a temp dir, every port free, env overrides ignored (so a
  * developer's DYNAMODB_ENDPOINT never points tests at their data). It sets the handler env
  * vars; real handlers keep the first stack's endpoint once imported, so use one per test file.
  */
@@ -49,7 +51,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const codes = new Map<string, string>();
   const logs: LogEntry[] = [];
   const stack = await startLocalStack({
-    env: {},
+    ...sharedEngine(),
     loadHandler: options.loadHandler,
     buildDocs: options.buildDocs ?? false,
     docsPath: options.docsPath,
@@ -68,6 +70,15 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       cognito.destroy();
       await stack.stop();
     },
+  };
+}
+
+/** On DynamoDB Local, the run's one engine (test/support/globalDynamo.ts) and a table of its own. */
+function sharedEngine(): { env: NodeJS.ProcessEnv; tableName?: string } {
+  if (ENGINE !== 'dynamodb-local') return { env: {} };
+  return {
+    env: { DYNAMODB_ENDPOINT: inject('dynamodbLocalEndpoint') },
+    tableName: `TaskApp-${randomUUID()}`,
   };
 }
 

@@ -1,0 +1,112 @@
+/**
+ * The time budget (issue 10): a request's DynamoDB attempts draw on the Lambda's remaining time
+ * (`context.getRemainingTimeInMillis()`), so a hanging store ends in a retryable 503 before the
+ * function times out, for every operation and for each write of a keyed create.
+ * https://docs.aws.amazon.com/lambda/latest/dg/nodejs-context.html
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskStore } from '../../src/data/tasks.js';
+import { type DynamoCall, type DynamoProxy, startDynamoProxy } from '../support/dynamoProxy.js';
+import { type EventParts, lambdaContext, type OperationId } from '../support/events.js';
+import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';
+import { createTask, newUser } from '../support/tasks.js';
+
+/** The Lambda time left when the request arrives. */
+const BUDGET_MS = 1500;
+
+let env: HandlerEnv;
+let proxy: DynamoProxy;
+let slow: TaskStore;
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  env = await startHandlerEnv();
+  proxy = await startDynamoProxy(env.endpoint);
+  // Per-attempt timeouts far beyond the budget: only the budget can end a hanging call.
+  const credentials = await env.client.config.credentials();
+  client = new DynamoDBClient({
+    endpoint: proxy.url,
+    region: 'us-east-1',
+    credentials,
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 60_000, requestTimeout: 60_000 },
+  });
+  slow = new TaskStore(DynamoDBDocumentClient.from(client), {
+    tableName: env.tableName,
+    shards: 10,
+  });
+  await slow.statusIndexShards();
+});
+afterAll(async () => {
+  client?.destroy();
+  await proxy?.close();
+  await env?.stop();
+});
+
+/** A context whose clock runs: the time left shrinks as the request goes on. */
+function runningContext() {
+  const deadline = Date.now() + BUDGET_MS;
+  return { ...lambdaContext(), getRemainingTimeInMillis: () => deadline - Date.now() };
+}
+
+const sk = (call: DynamoCall) => String(call.input?.Item?.SK?.S ?? call.input?.Key?.SK?.S ?? '');
+
+describe('a hanging store', () => {
+  type Parts = Omit<EventParts, 'method' | 'resource'>;
+  const operations: [OperationId, (taskId: string) => Parts][] = [
+    ['getTask', (taskId) => ({ pathParameters: { taskId } })],
+    ['listTasks', () => ({})],
+    ['listTasksByStatus', () => ({ groups: ['admins'], query: { status: 'pending' } })],
+    ['updateTask', (taskId) => ({ pathParameters: { taskId }, body: { title: 'x' } })],
+    ['deleteTask', (taskId) => ({ pathParameters: { taskId } })],
+    ['createTask', () => ({ body: { title: 'x' } })],
+  ];
+  it.each(operations)(
+    'ends %s in a retryable 503 before the Lambda timeout',
+    async (operationId, parts) => {
+      const sub = newUser();
+      const task = await createTask(env, sub);
+      proxy.rule = () => 'hang';
+      const context = runningContext();
+      const res = await env.invoke(
+        operationId,
+        { sub, ...parts(task.task_id) },
+        { store: slow, context },
+      );
+      proxy.rule = () => 'pass';
+
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(context.getRemainingTimeInMillis()).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    [
+      'task write (the 2nd write)',
+      (c: DynamoCall) => c.target === 'PutItem' && sk(c).startsWith('TASK#'),
+    ],
+    [
+      'done-mark (the 3rd write)',
+      (c: DynamoCall) => c.target === 'UpdateItem' && sk(c).startsWith('IDEMPOTENCY#'),
+    ],
+  ])('ends a keyed create whose %s hangs in a 503 before the timeout', async (_, hangs) => {
+    proxy.rule = (call) => (hangs(call) ? 'hang' : 'pass');
+    const context = runningContext();
+    const res = await env.invoke(
+      'createTask',
+      {
+        sub: newUser(),
+        headers: { 'Idempotency-Key': `budget-${Date.now()}` },
+        body: { title: 'x' },
+      },
+      { store: slow, context },
+    );
+    proxy.rule = () => 'pass';
+
+    expect(res.status).toBe(503);
+    expect(context.getRemainingTimeInMillis()).toBeGreaterThan(0);
+  });
+});
