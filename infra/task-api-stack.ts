@@ -28,7 +28,10 @@ import {
   tableKeys,
 } from '../src/data/table.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
+import { Edges, requireApiKeys } from './edges.js';
+import { Monitoring } from './monitoring.js';
 import { specToApiGatewayBody } from './spec-to-apigateway.js';
+import { type Stage, stageFromContext, stage as stageNamed } from './stage.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -36,10 +39,14 @@ export const DEFAULT_CALLBACK_URLS = [
   'https://tasks.example.com/callback',
   'http://localhost:3000/callback',
 ];
-export const STAGE_NAME = 'prod';
 export const ADMINS_GROUP = 'admins';
 
 export interface TaskApiStackProps extends StackProps {
+  /**
+   * The stage (infra/stage.ts): the API Gateway stage name, and whether data is retained.
+   * @default - the `stage` context value, else prod
+   */
+  readonly stage?: string;
   /**
    * The contract the API, its functions and their permissions are derived from.
    * @default - openapi.yaml at the repository root
@@ -98,6 +105,11 @@ export interface TaskApiStackProps extends StackProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Level of the functions' application logs (Lambda's JSON log format sets AWS_LAMBDA_LOG_LEVEL).
+   * @default - the `logLevel` context value, else INFO
+   */
+  readonly logLevel?: lambda.ApplicationLogLevel;
 }
 
 /** An operation is read-only exactly when its HTTP method is safe. */
@@ -110,6 +122,9 @@ export class TaskApiStack extends Stack {
   readonly api: apigateway.SpecRestApi;
   /** One function per operationId. */
   readonly functions: Record<string, lambda.Function> = {};
+  readonly stage: Stage;
+  readonly monitoring: Monitoring;
+  readonly edges: Edges;
 
   constructor(scope: Construct, id: string, props: TaskApiStackProps = {}) {
     super(scope, id, props);
@@ -123,14 +138,17 @@ export class TaskApiStack extends Stack {
       (this.node.tryGetContext('corsAllowOrigin') as string | undefined) ??
       '*';
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    this.stage = props.stage ? stageNamed(props.stage) : stageFromContext(this.node);
+    const stageName = this.stage.name;
+    const metricsNamespace = `TaskApi/${stageName}`;
 
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: attribute(tableKeys.partitionKey),
       sortKey: attribute(tableKeys.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: this.stage.deletionProtection,
+      removalPolicy: this.stage.removalPolicy,
       timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     this.table.addGlobalSecondaryIndex({
@@ -153,7 +171,8 @@ export class TaskApiStack extends Stack {
         requireSymbols: false,
       },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: this.stage.deletionProtection,
+      removalPolicy: this.stage.removalPolicy,
     });
     this.userPool.addGroup('AdminsGroup', {
       groupName: ADMINS_GROUP,
@@ -195,6 +214,9 @@ export class TaskApiStack extends Stack {
         memorySize: props.memorySize ?? 512,
         timeout: Duration.seconds(10),
         tracing: lambda.Tracing.ACTIVE,
+        loggingFormat: lambda.LoggingFormat.JSON,
+        applicationLogLevelV2: props.logLevel ?? this.logLevelFromContext(),
+        systemLogLevelV2: lambda.SystemLogLevel.WARN,
         logGroup: new logs.LogGroup(this, `${op.operationId}Logs`, {
           retention,
           removalPolicy: RemovalPolicy.DESTROY,
@@ -203,6 +225,7 @@ export class TaskApiStack extends Stack {
           TABLE_NAME: this.table.tableName,
           STATUS_INDEX_SHARDS: String(shards),
           CORS_ALLOW_ORIGIN: corsAllowOrigin,
+          POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         },
       });
       if (READ_METHODS.has(op.method)) this.table.grantReadData(fn);
@@ -212,12 +235,15 @@ export class TaskApiStack extends Stack {
         `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:lambda:path/2015-03-31/functions/${fn.functionArn}/invocations`;
     }
 
-    const body = specToApiGatewayBody(spec, {
-      integrationUris,
-      userPoolArn: this.userPool.userPoolArn,
-      corsAllowOrigin,
-      validateRequestBody: props.validateRequestBody ?? false,
-    });
+    const body = requireApiKeys(
+      specToApiGatewayBody(spec, {
+        integrationUris,
+        userPoolArn: this.userPool.userPoolArn,
+        corsAllowOrigin,
+        validateRequestBody: props.validateRequestBody ?? false,
+      }),
+      this,
+    );
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -228,7 +254,7 @@ export class TaskApiStack extends Stack {
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       cloudWatchRole: true,
       deployOptions: {
-        stageName: STAGE_NAME,
+        stageName,
         throttlingRateLimit: props.throttlingRateLimit ?? 100,
         throttlingBurstLimit: props.throttlingBurstLimit ?? 200,
         tracingEnabled: true,
@@ -246,7 +272,7 @@ export class TaskApiStack extends Stack {
     });
     // API Gateway creates the execution log group on first error, without retention; own it.
     const executionLogs = new logs.LogGroup(this, 'ExecutionLogs', {
-      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${STAGE_NAME}`,
+      logGroupName: `API-Gateway-Execution-Logs_${this.api.restApiId}/${stageName}`,
       retention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -261,8 +287,27 @@ export class TaskApiStack extends Stack {
       });
     }
 
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      api: this.api,
+      apiName: (spec.info as { title: string }).title,
+      stageName,
+      operations: ops.map((op) => ({
+        ...op,
+        fn: this.functions[op.operationId] as lambda.Function,
+      })),
+      table: this.table,
+      indexName: statusIndex.indexName,
+      accessLogs,
+      metricsNamespace,
+    });
+    this.edges = new Edges(this, 'Edges', {
+      api: this.api,
+      stage: this.api.deploymentStage,
+      functions: this.functions,
+    });
+
     new CfnOutput(this, 'ApiUrl', {
-      value: `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`,
+      value: `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${stageName}`,
     });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
@@ -277,6 +322,13 @@ export class TaskApiStack extends Stack {
     if (raw === undefined) return STATUS_INDEX_SHARDS_DEFAULT;
     // The handlers' own parser, so synth refuses exactly what a function would refuse at init.
     return statusIndexShards({ STATUS_INDEX_SHARDS: String(raw) });
+  }
+
+  private logLevelFromContext(): lambda.ApplicationLogLevel {
+    const raw = String(this.node.tryGetContext('logLevel') ?? 'INFO').toUpperCase();
+    const levels = Object.values(lambda.ApplicationLogLevel) as string[];
+    if (!levels.includes(raw)) throw new Error(`logLevel must be one of ${levels}, got ${raw}`);
+    return raw as lambda.ApplicationLogLevel;
   }
 
   private callbackUrlsFromContext(): string[] {
