@@ -2,6 +2,7 @@
  * One structured log line and one EMF metrics record per request, through Powertools for AWS
  * Lambda (https://docs.powertools.aws.dev/lambda/typescript/latest/core/logger/ and .../metrics/).
  * Never a token, a password, an Idempotency-Key or a task's content: only the fields below.
+ * No Powertools Tracer: it costs +120 KiB per bundle and a slower cold start (README.md#operations).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
