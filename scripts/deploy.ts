@@ -4,6 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { flattenOutputs } from '../infra/flatten-outputs.js';
 import { PRODUCTION_STAGE, stage } from '../infra/stage.js';
 
