@@ -3,8 +3,8 @@
  * Only `prod` keeps its table and user pool when the stack is destroyed and refuses deletion;
  * any other stage is cheap to create and delete whole.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
-import type { Node } from 'constructs';
+import { type CfnResource, RemovalPolicy } from 'aws-cdk-lib';
+import type { Construct, Node } from 'constructs';
 
 export const PRODUCTION_STAGE = 'prod';
 export const DEFAULT_STAGE = PRODUCTION_STAGE;
@@ -47,4 +47,22 @@ export function stageFromContext(node: Node): Stage {
   const raw = node.tryGetContext('stage') as unknown;
   if (raw === undefined) return stage();
   return stage(String(raw));
+}
+
+/** The stage's removal policy and deletion protection on the stateful resources (table, pool). */
+export function applyStage(target: Stage, stateful: Construct[]): void {
+  for (const construct of stateful) {
+    const cfn = construct.node.defaultChild as CfnResource;
+    cfn.applyRemovalPolicy(target.removalPolicy);
+    if (cfn.cfnResourceType === 'AWS::DynamoDB::Table') {
+      cfn.addPropertyOverride('DeletionProtectionEnabled', target.deletionProtection);
+    } else if (cfn.cfnResourceType === 'AWS::Cognito::UserPool') {
+      cfn.addPropertyOverride(
+        'DeletionProtection',
+        target.deletionProtection ? 'ACTIVE' : 'INACTIVE',
+      );
+    } else {
+      throw new Error(`no deletion protection known for ${cfn.cfnResourceType}`);
+    }
+  }
 }
