@@ -70,8 +70,8 @@ export function specRestApi(scope: Construct, props: ApiProps): apigateway.SpecR
   return api;
 }
 
-export function apiUrl(api: apigateway.SpecRestApi): string {
-  return `https://${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${api.deploymentStage.stageName}`;
+export function apiUrl(api: apigateway.SpecRestApi, stageName: string): string {
+  return `https://${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${stageName}`;
 }
 
 function accessLogFormat(): apigateway.AccessLogFormat {

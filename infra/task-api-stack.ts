@@ -177,7 +177,7 @@ export class TaskApiStack extends Stack {
       functions,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: apiUrl(this.api) });
+    new CfnOutput(this, 'ApiUrl', { value: apiUrl(this.api, this.stage.name) });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
