@@ -7,6 +7,7 @@ import { loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
 import { DOCS_PATH, prepareDocs, serveDocs, serveFile } from './docs.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
+import { type Home, homePage } from './home.js';
 import { type HandlerLoader, moduleHandlerLoader, withTimeout } from './invoke.js';
 import { corsHeaders, problem, writeProxyResult } from './result.js';
 import { type RouteTable, routeTable } from './routes.js';
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** @default 10 MiB (API Gateway's limit) */
   maxBodyBytes?: number;
+  /** The web app's URL, linked from GET /. @default - no link */
+  webUrl?: string;
 }
 
 export interface Gateway {
@@ -72,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     region: options.region ?? 'us-east-1',
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    home: homePage(options.webUrl),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -118,6 +122,7 @@ interface GatewayContext {
   region: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  home: Home;
 }
 
 async function handle(
@@ -151,7 +156,9 @@ async function handle(
 
   if (method === 'GET' && rawPath === '/openapi.yaml')
     return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
-  if (method === 'GET' && rawPath === '/docs') return serveDocs(res, ctx.docsReady, ctx.docsPath);
+  if (method === 'GET' && (rawPath === '/docs' || rawPath === '/docs/'))
+    return serveDocs(res, ctx.docsReady, ctx.docsPath);
+  if (method === 'GET' && rawPath === '/') return ctx.home.serve(req, res);
 
   if (method === 'OPTIONS') {
     const methods = ctx.routes.methodsFor(rawPath);
