@@ -1,5 +1,5 @@
 /**
- * The AWS stack of task-api: a short composition of the modules beside it (table, auth,
+ * The AWS stack of task-api (docs/architecture.md#the-aws-stack): a short composition of the modules beside it (table, auth,
  * functions, api). A new part is a module with a function `(scope, props) => constructs`,
  * wired in below with a few lines.
  */
@@ -24,7 +24,7 @@ import { specToApiGatewayBody } from './spec-to-apigateway.js';
 import { applyStage, type Stage, stageFromContext, stage as stageNamed } from './stage.js';
 import { taskTable } from './table.js';
 
-export { ADMINS_GROUP, DEFAULT_CALLBACK_URLS } from './auth.js';
+export { DEFAULT_CALLBACK_URLS } from './auth.js';
 
 export interface TaskApiStackProps extends StackProps {
   /**
@@ -58,6 +58,12 @@ export interface TaskApiStackProps extends StackProps {
    * @default - the `cognitoDomainPrefix` context value, else no hosted domain
    */
   readonly cognitoDomainPrefix?: string;
+  /**
+   * App clients whose ID tokens the API accepts: the authorizer's identityValidationExpression
+   * matches the token's `aud` against them. An empty list accepts every client of the pool.
+   * @default - the `allowedClientIds` context value (comma-separated), else the stack's web client
+   */
+  readonly allowedClientIds?: string[];
   /**
    * `Access-Control-Allow-Origin` of the gateway and the functions (`CORS_ALLOW_ORIGIN`).
    * @default - the `corsAllowOrigin` context value, else '*' (tokens travel in a header, not cookies)
@@ -148,6 +154,8 @@ export class TaskApiStack extends Stack {
         specToApiGatewayBody(spec, {
           integrationUris,
           userPoolArn: this.userPool.userPoolArn,
+          allowedClientIds: props.allowedClientIds ??
+            this.allowedClientIdsFromContext() ?? [this.userPoolClient.userPoolClientId],
           corsAllowOrigin,
           validateRequestBody: props.validateRequestBody ?? false,
         }),
@@ -197,6 +205,17 @@ export class TaskApiStack extends Stack {
     const levels = Object.values(lambda.ApplicationLogLevel) as string[];
     if (!levels.includes(raw)) throw new Error(`logLevel must be one of ${levels}, got ${raw}`);
     return raw as lambda.ApplicationLogLevel;
+  }
+
+  private allowedClientIdsFromContext(): string[] | undefined {
+    const raw = this.node.tryGetContext('allowedClientIds') as string | string[] | undefined;
+    if (raw === undefined) return undefined;
+    return Array.isArray(raw)
+      ? raw
+      : raw
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean);
   }
 
   private shards(fromProps: number | undefined): number {
