@@ -8,10 +8,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { OperationEntry } from '../src/openapi.js';
 
-export const STAGE_NAME = 'prod';
-
 export interface ApiProps {
   restApiName: string;
+  /** The API Gateway stage (infra/stage.ts). */
+  stageName: string;
   /** The API Gateway definition (`specToApiGatewayBody`). */
   body: Record<string, unknown>;
   /** The spec's text: a changed spec means a new deployment. */
@@ -35,7 +35,7 @@ export function specRestApi(scope: Construct, props: ApiProps): apigateway.SpecR
     endpointTypes: [apigateway.EndpointType.REGIONAL],
     cloudWatchRole: true,
     deployOptions: {
-      stageName: STAGE_NAME,
+      stageName: props.stageName,
       throttlingRateLimit: props.throttlingRateLimit,
       throttlingBurstLimit: props.throttlingBurstLimit,
       tracingEnabled: true,
@@ -53,7 +53,7 @@ export function specRestApi(scope: Construct, props: ApiProps): apigateway.SpecR
   });
   // API Gateway creates the execution log group on first error, without retention; own it.
   const executionLogs = new logs.LogGroup(scope, 'ExecutionLogs', {
-    logGroupName: `API-Gateway-Execution-Logs_${api.restApiId}/${STAGE_NAME}`,
+    logGroupName: `API-Gateway-Execution-Logs_${api.restApiId}/${props.stageName}`,
     retention: props.retention,
     removalPolicy: RemovalPolicy.DESTROY,
   });
@@ -70,8 +70,8 @@ export function specRestApi(scope: Construct, props: ApiProps): apigateway.SpecR
   return api;
 }
 
-export function apiUrl(api: apigateway.SpecRestApi): string {
-  return `https://${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`;
+export function apiUrl(api: apigateway.SpecRestApi, stageName: string): string {
+  return `https://${api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${stageName}`;
 }
 
 function accessLogFormat(): apigateway.AccessLogFormat {

@@ -21,6 +21,8 @@ export interface FunctionsProps {
   table: dynamodb.Table;
   handlersDir: string;
   memorySize: number;
+  /** Application log level; Lambda passes it to the function as AWS_LAMBDA_LOG_LEVEL. */
+  logLevel: lambda.ApplicationLogLevel;
   retention: logs.RetentionDays;
   /** Passed to every function as its environment. */
   environment: Record<string, string>;
@@ -54,6 +56,9 @@ export function operationFunctions(scope: Construct, props: FunctionsProps): Ope
       memorySize: props.memorySize,
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
       tracing: lambda.Tracing.ACTIVE,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: props.logLevel,
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
       logGroup: new logs.LogGroup(scope, `${op.operationId}Logs`, {
         retention: props.retention,
         removalPolicy: RemovalPolicy.DESTROY,

@@ -8,23 +8,30 @@ import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { parse } from 'yaml';
-import { STATUS_INDEX_SHARDS_DEFAULT, statusIndexShards } from '../src/data/table.js';
+import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex, statusIndexShards } from '../src/data/table.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
 import { apiUrl, specRestApi } from './api.js';
 import { userPoolWithClient } from './auth.js';
+import { Edges, requireApiKeys } from './edges.js';
 import { DEFAULT_HANDLERS_DIR, operationFunctions } from './functions.js';
+import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag.js';
 import { specToApiGatewayBody } from './spec-to-apigateway.js';
+import { applyStage, type Stage, stageFromContext, stage as stageNamed } from './stage.js';
 import { taskTable } from './table.js';
 
-export { STAGE_NAME } from './api.js';
 export { DEFAULT_CALLBACK_URLS } from './auth.js';
 
 export interface TaskApiStackProps extends StackProps {
+  /**
+   * The stage (infra/stage.ts): the API Gateway stage name, and whether data is retained.
+   * @default - the `stage` context value, else prod
+   */
+  readonly stage?: string;
   /**
    * The contract the API, its functions and their permissions are derived from.
    * @default - openapi.yaml at the repository root
@@ -89,6 +96,11 @@ export interface TaskApiStackProps extends StackProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Level of the functions' application logs (Lambda's JSON log format sets AWS_LAMBDA_LOG_LEVEL).
+   * @default - the `logLevel` context value, else INFO
+   */
+  readonly logLevel?: lambda.ApplicationLogLevel;
 }
 
 export class TaskApiStack extends Stack {
@@ -98,6 +110,9 @@ export class TaskApiStack extends Stack {
   readonly api: apigateway.SpecRestApi;
   /** One function per operationId. */
   readonly functions: Record<string, lambda.Function>;
+  readonly stage: Stage;
+  readonly monitoring: Monitoring;
+  readonly edges: Edges;
 
   constructor(scope: Construct, id: string, props: TaskApiStackProps = {}) {
     super(scope, id, props);
@@ -109,34 +124,43 @@ export class TaskApiStack extends Stack {
       (this.node.tryGetContext('corsAllowOrigin') as string | undefined) ??
       '*';
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    this.stage = props.stage ? stageNamed(props.stage) : stageFromContext(this.node);
+    const metricsNamespace = `TaskApi/${this.stage.name}`;
 
     this.table = taskTable(this);
     const auth = userPoolWithClient(this, props);
     this.userPool = auth.userPool;
     this.userPoolClient = auth.userPoolClient;
+    applyStage(this.stage, [this.table, this.userPool]);
     const { functions, integrationUris } = operationFunctions(this, {
       operations: ops,
       table: this.table,
       handlersDir: props.handlersDir ?? DEFAULT_HANDLERS_DIR,
       memorySize: props.memorySize ?? 512,
+      logLevel: props.logLevel ?? this.logLevelFromContext(),
       retention,
       environment: {
         TABLE_NAME: this.table.tableName,
         STATUS_INDEX_SHARDS: String(this.shards(props.statusIndexShards)),
         CORS_ALLOW_ORIGIN: corsAllowOrigin,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
       },
     });
     this.functions = functions;
     this.api = specRestApi(this, {
       restApiName: (spec.info as { title: string }).title,
-      body: specToApiGatewayBody(spec, {
-        integrationUris,
-        userPoolArn: this.userPool.userPoolArn,
-        allowedClientIds: props.allowedClientIds ??
-          this.allowedClientIdsFromContext() ?? [this.userPoolClient.userPoolClientId],
-        corsAllowOrigin,
-        validateRequestBody: props.validateRequestBody ?? false,
-      }),
+      stageName: this.stage.name,
+      body: requireApiKeys(
+        specToApiGatewayBody(spec, {
+          integrationUris,
+          userPoolArn: this.userPool.userPoolArn,
+          allowedClientIds: props.allowedClientIds ??
+            this.allowedClientIdsFromContext() ?? [this.userPoolClient.userPoolClientId],
+          corsAllowOrigin,
+          validateRequestBody: props.validateRequestBody ?? false,
+        }),
+        this,
+      ),
       specText,
       operations: ops,
       functions,
@@ -145,7 +169,23 @@ export class TaskApiStack extends Stack {
       retention,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: apiUrl(this.api) });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      api: this.api,
+      apiName: (spec.info as { title: string }).title,
+      stageName: this.stage.name,
+      operations: ops.map((op) => ({ ...op, fn: functions[op.operationId] as lambda.Function })),
+      table: this.table,
+      indexName: statusIndex.indexName,
+      accessLogs: this.node.findChild('AccessLogs') as logs.LogGroup,
+      metricsNamespace,
+    });
+    this.edges = new Edges(this, 'Edges', {
+      api: this.api,
+      stage: this.api.deploymentStage,
+      functions,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: apiUrl(this.api, this.stage.name) });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'Region', { value: Aws.REGION });
@@ -158,6 +198,13 @@ export class TaskApiStack extends Stack {
       api: this.api,
       functions,
     });
+  }
+
+  private logLevelFromContext(): lambda.ApplicationLogLevel {
+    const raw = String(this.node.tryGetContext('logLevel') ?? 'INFO').toUpperCase();
+    const levels = Object.values(lambda.ApplicationLogLevel) as string[];
+    if (!levels.includes(raw)) throw new Error(`logLevel must be one of ${levels}, got ${raw}`);
+    return raw as lambda.ApplicationLogLevel;
   }
 
   private allowedClientIdsFromContext(): string[] | undefined {

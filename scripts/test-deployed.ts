@@ -1,15 +1,22 @@
 /**
- * `npm run test:deployed -- <outputs file>`: the end-to-end suite against a running stack,
- * deployed (`deploy-outputs.json`) or local (`.local/outputs.json` of `npm start`).
+ * `npm run test:deployed -- <stage or outputs file>`: the end-to-end suite against a running
+ * stack: a deployed stage (`dev` reads deploy-outputs.dev.json, `prod` deploy-outputs.json, both
+ * written by `npm run deploy -- <stage>`) or any outputs file (`.local/outputs.json` of npm start).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stage } from '../infra/stage.js';
+import { outputsFile } from './deploy.js';
 
-const file = process.argv[2];
+const arg = process.argv[2];
+const file =
+  arg && !existsSync(arg) && /^[a-z][a-z0-9-]*$/.test(arg)
+    ? outputsFile(stage(arg).name, 'deploy')
+    : arg;
 if (!file || !existsSync(file)) {
   console.error(
-    `usage: npm run test:deployed -- <outputs file>, e.g. deploy-outputs.json or .local/outputs.json (got ${file ?? 'nothing'})`,
+    `usage: npm run test:deployed -- <stage | outputs file>, e.g. dev, prod or .local/outputs.json (got ${file ?? 'nothing'}; run npm run deploy -- <stage> first)`,
   );
   process.exit(2);
 }

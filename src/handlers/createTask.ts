@@ -1,6 +1,7 @@
 /** POST /tasks */
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
+import { recordReplay } from '../http/telemetry.js';
 import * as body from '../http/validate-body.generated.js';
 import * as params from '../http/validate-params.generated.js';
 import { createFingerprint, etag, newTask, toTask } from '../tasks/task.js';
@@ -15,7 +16,7 @@ export const createTask = defineHandler(
   { operationId: 'createTask', params: params.createTask, body: body.createTask },
   async ({ caller, headers, body: input, requestPath }, store) => {
     const key = headers['idempotency-key'];
-    const { task } = await store.create(
+    const { task, replayed } = await store.create(
       newTask(caller.sub, input),
       key === undefined
         ? undefined
@@ -25,6 +26,7 @@ export const createTask = defineHandler(
             ttlSeconds: IDEMPOTENCY_TTL_SECONDS,
           },
     );
+    if (replayed) recordReplay();
     return {
       statusCode: 201,
       // Under the collection the client posted to: stage and base path included.

@@ -1,6 +1,6 @@
 /**
  * The one Lambda wrapper every operation uses: caller, validation against openapi.yaml,
- * domain outcome -> problem+json, one structured log line per request.
+ * domain outcome -> problem+json, one structured log line and metrics record per request.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { operations } from '../api.generated.js';
@@ -23,9 +23,9 @@ import {
   TooManyRequestsError,
   UnprocessableContentError,
 } from './errors.js';
-import { logRequest } from './log.js';
 import { type Caller, callerOf, parseBody, parseParams } from './request.js';
 import { jsonResult, problemResult } from './response.js';
+import { recordRequest } from './telemetry.js';
 import type { Validator } from './validation.js';
 
 export type OperationId = keyof operations;
@@ -162,12 +162,12 @@ function wrap<O extends OperationId>(
       if (httpError.status >= 500) failure = err;
       result = problemResult(httpError, requestId);
     }
-    logRequest({
+    recordRequest(context, {
       requestId,
       operation: definition.operationId,
       status: result.statusCode,
       latencyMs: performance.now() - started,
-      user: sub,
+      sub,
       error: failure,
     });
     return result;

@@ -67,7 +67,12 @@ export interface LocalStack {
 }
 
 /** The env vars handlers read at import (docs/architecture.md#the-request-path); set before the first handler import. */
-const HANDLER_ENV = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'AWS_REGION'] as const;
+const HANDLER_ENV = [
+  'TABLE_NAME',
+  'DYNAMODB_ENDPOINT',
+  'AWS_REGION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+] as const;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const env = options.env ?? process.env;
@@ -131,6 +136,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.TABLE_NAME = tableName;
     process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
     process.env.AWS_REGION = region;
+    // Lambda sets it; Powertools reports a cold start only under it. https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+    process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
 
     // The definition `cdk synth` imports, for this pool and these app clients.
     const definition = localDefinition({

@@ -35,9 +35,17 @@ const logLines: string[] = [];
 beforeAll(async () => {
   Object.assign(process.env, CLIENT_ENV);
   delete process.env.LOG_LEVEL;
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-    logLines.push(args.map(String).join(' '));
-  });
+  // Powertools Logger writes to the process's streams (errors to stderr), not through console.
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      logLines.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((l) => l.startsWith('{')),
+      );
+      return true;
+    });
+  }
   dynamo = await startTestDynamo();
   proxy = await startDynamoProxy(dynamo.endpoint);
   stack = await startLocalStack({
@@ -188,10 +196,12 @@ describe('DynamoDB stopped mid-run', () => {
       expect(ms, operationId).toBeLessThan(FAULT_LATENCY_MS);
     }
     // One error line per failed request, naming the fault, no request body.
-    const errors = logLines.map((l) => JSON.parse(l)).filter((l) => l.status === 503);
+    const errors = logLines
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.message === 'request' && l.status === 503);
     expect(errors.map((l) => l.operation)).toEqual(during.map((d) => d.operationId));
     for (const line of errors) {
-      expect(line).toMatchObject({ level: 'error', error: { message: expect.any(String) } });
+      expect(line).toMatchObject({ level: 'ERROR', error: { message: expect.any(String) } });
     }
     expect(logLines.join('\n')).not.toContain('during the fault');
 

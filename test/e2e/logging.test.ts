@@ -1,6 +1,7 @@
 /**
  * Request logs with the default log level: each request a handler serves writes exactly one
- * JSON line (request id, operation, status, latency, the caller's sub), and nothing written
+ * JSON line through Powertools Logger (request id, operation, status, latency, cold start, the
+ * caller's sub) and one EMF metrics record through Powertools Metrics, and nothing written
  * by the handlers, the gateway or Cognito ever holds a token, a password, an Idempotency-Key
  * or a task's content.
  */
@@ -66,6 +67,7 @@ async function traffic(): Promise<Sent[]> {
   const key = { 'Idempotency-Key': secret('key') };
   const created = await call('createTask', alice, 'POST', '/tasks', { body, headers: key });
   const id = created.json.task_id;
+  await call('createTask', alice, 'POST', '/tasks', { body, headers: key });
   await call('createTask', alice, 'POST', '/tasks', {
     body: JSON.stringify({ title: 'x', description: secret('other') }),
     headers: key,
@@ -98,14 +100,23 @@ async function traffic(): Promise<Sent[]> {
   return sent;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: printed JSON is checked field by field
+type Json = Record<string, any>;
+
+/** Every JSON line the process printed: Powertools log lines and EMF metrics records. */
+function jsonLines(): Json[] {
+  return printed
+    .flatMap((p) => p.split('\n'))
+    .filter((l) => l.trim().startsWith('{'))
+    .map((l) => JSON.parse(l));
+}
+const isEmf = (l: Json) => l._aws !== undefined;
+
 describe('request logs', () => {
-  it('are one JSON line per request served, with request id, operation, status, latency and sub', () => {
-    const lines = printed
-      .flatMap((p) => p.split('\n'))
-      .filter((l) => l.trim().startsWith('{'))
-      .map((l) => JSON.parse(l));
+  it('are one JSON line per request served, with request id, operation, status, latency, cold start and sub', () => {
+    const lines = jsonLines().filter((l) => !isEmf(l));
     expect(sent.map((s) => s.res.status)).toEqual([
-      201, 422, 400, 415, 400, 200, 400, 200, 404, 200, 412, 403, 200, 204, 401,
+      201, 201, 422, 400, 415, 400, 200, 400, 200, 404, 200, 412, 403, 200, 204, 401,
     ]);
     for (const { operationId, res, user } of sent) {
       const requestId = res.headers['x-amzn-requestid'];
@@ -115,24 +126,45 @@ describe('request logs', () => {
         continue;
       }
       expect(mine, `${operationId} ${res.status}`).toHaveLength(1);
-      const [line] = mine;
+      const line = mine[0] as Json;
+      // Powertools Logger's standard keys plus ours; nothing else (no header, no body).
       expect(Object.keys(line).sort()).toEqual(
-        ['latency_ms', 'level', 'msg', 'operation', 'request_id', 'status', 'time', 'user'].sort(),
+        [
+          'cold_start',
+          'function_arn',
+          'function_memory_size',
+          'function_name',
+          'function_request_id',
+          'latency_ms',
+          'level',
+          'message',
+          'operation',
+          'request_id',
+          'sampling_rate',
+          'service',
+          'status',
+          'sub',
+          'timestamp',
+        ].sort(),
       );
-      expect(line).toEqual({
-        level: 'info',
-        msg: 'request',
-        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      expect(line).toMatchObject({
+        level: 'INFO',
+        message: 'request',
+        service: 'task-api',
+        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         request_id: requestId,
         operation: operationId,
         status: res.status,
         latency_ms: expect.any(Number),
-        user: user?.sub,
+        cold_start: expect.any(Boolean),
+        sub: user?.sub,
       });
       expect(line.latency_ms).toBeGreaterThanOrEqual(0);
       if (res.status >= 400) expect(res.json.instance).toBe(requestId);
     }
     expect(lines).toHaveLength(sent.length - 1);
+    // The first request of a fresh process is its cold start, and only that one.
+    expect(lines.map((l) => l.cold_start)).toEqual(lines.map((_, i) => i === 0));
 
     // The gateway's own access log: one line per request, the 401 included.
     const access = stack.logs.filter((l) => l.msg === 'request');
@@ -141,6 +173,39 @@ describe('request logs', () => {
         1,
       );
     }
+  });
+
+  it('come with one EMF metrics record per request: requests, errors, latency per operation, replays and 412s', () => {
+    const records = jsonLines().filter((l) => isEmf(l) && l.operation !== undefined);
+    const served = sent.filter((s) => s.res.status !== 401);
+    expect(records).toHaveLength(served.length);
+    for (const [i, { operationId, res }] of served.entries()) {
+      const record = records[i] as Json;
+      const [directive] = record._aws.CloudWatchMetrics;
+      expect(directive.Namespace).toBe('TaskApi');
+      expect(directive.Dimensions).toEqual([['service', 'operation']]);
+      expect(record).toMatchObject({ service: 'task-api', operation: operationId, Requests: 1 });
+      expect(record.Errors).toBe(res.status >= 500 ? 1 : 0);
+      expect(record.Latency).toBeGreaterThanOrEqual(0);
+      expect(record.PreconditionFailed, `${operationId} ${res.status}`).toBe(
+        res.status === 412 ? 1 : undefined,
+      );
+    }
+    // The second keyed create with the same body is a replay.
+    expect(records.map((r) => r.IdempotentReplays ?? 0)).toEqual(
+      served.map((_, i) => (i === 1 ? 1 : 0)),
+    );
+    const units = Object.fromEntries(
+      records[0]?._aws.CloudWatchMetrics[0].Metrics.map((m: { Name: string; Unit: string }) => [
+        m.Name,
+        m.Unit,
+      ]),
+    );
+    expect(units).toMatchObject({ Requests: 'Count', Errors: 'Count', Latency: 'Milliseconds' });
+    // One cold start per fresh process, with the function's name.
+    const cold = jsonLines().filter((l) => isEmf(l) && l.ColdStart !== undefined);
+    expect(cold).toEqual([expect.objectContaining({ ColdStart: 1, service: 'task-api' })]);
+    expect(cold[0]?.function_name).toMatch(/^task-api-local-/);
   });
 
   it('never hold a token, a password, an Idempotency-Key or task content', () => {

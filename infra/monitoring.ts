@@ -1,0 +1,291 @@
+/**
+ * Alarms that page someone, and a dashboard of the same signals per operation. Each threshold
+ * is explained in README.md#operations; the metrics are AWS's own plus the functions' EMF
+ * metrics (src/http/telemetry.ts) and a metric filter on the access log.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cw from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { METRIC, SERVICE_NAME } from '../src/http/telemetry.js';
+
+export interface MonitoredOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  fn: lambda.IFunction;
+}
+
+export interface MonitoringProps {
+  readonly api: apigateway.IRestApi;
+  /** restApiName: API Gateway's metrics are keyed by it. */
+  readonly apiName: string;
+  readonly stageName: string;
+  readonly operations: MonitoredOperation[];
+  readonly table: dynamodb.ITable;
+  readonly indexName: string;
+  /** The stage's JSON access log: its 401s become the Unauthorized metric. */
+  readonly accessLogs: logs.ILogGroup;
+  /** Namespace of the functions' EMF metrics (their POWERTOOLS_METRICS_NAMESPACE). */
+  readonly metricsNamespace: string;
+  /**
+   * Subscribed to the alarm topic by e-mail (it must confirm the subscription once).
+   * @default - the `alarmEmail` context value, else no subscription
+   */
+  readonly alarmEmail?: string;
+  /**
+   * p99 latency per operation (ms, as API Gateway measures it) that pages.
+   * @default - the `latencyP99Ms` context value, else 1000
+   */
+  readonly latencyP99Ms?: number;
+  /**
+   * The account's Lambda concurrency limit in the region (Service Quotas).
+   * @default - the `accountConcurrencyLimit` context value, else 1000 (the default quota)
+   */
+  readonly accountConcurrencyLimit?: number;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+/** Below this many requests in 5 minutes a rate is noise, not an outage. */
+export const MIN_REQUESTS_FOR_RATE = 20;
+export const THRESHOLDS = {
+  serverErrorRatePercent: 1,
+  unauthorizedRatePercent: 25,
+  lambdaErrors: 1,
+  lambdaThrottles: 5,
+  concurrencyShare: 0.8,
+  dynamoThrottleEvents: 10,
+} as const;
+
+export class Monitoring extends Construct {
+  readonly topic: sns.Topic;
+  readonly dashboard: cw.Dashboard;
+  readonly alarms: cw.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const ctx = <T>(key: string) => this.node.tryGetContext(key) as T | undefined;
+    const latencyP99Ms = Number(props.latencyP99Ms ?? ctx<number>('latencyP99Ms') ?? 1000);
+    const concurrencyLimit = Number(
+      props.accountConcurrencyLimit ?? ctx<number>('accountConcurrencyLimit') ?? 1000,
+    );
+    const alarmEmail = props.alarmEmail ?? ctx<string>('alarmEmail');
+
+    this.topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: `task-api ${props.stageName} alarms`,
+      enforceSSL: true,
+    });
+    if (alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail));
+
+    const apiMetric = (metricName: string, statistic: string, method?: MonitoredOperation) =>
+      new cw.Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        statistic,
+        period: FIVE_MINUTES,
+        dimensionsMap: {
+          ApiName: props.apiName,
+          Stage: props.stageName,
+          ...(method ? { Method: method.method.toUpperCase(), Resource: method.path } : {}),
+        },
+      });
+    const own = (metricName: string, dimensionsMap: Record<string, string>, statistic = 'Sum') =>
+      new cw.Metric({
+        namespace: props.metricsNamespace,
+        metricName,
+        statistic,
+        period: FIVE_MINUTES,
+        dimensionsMap,
+      });
+    const requests = apiMetric('Count', 'Sum');
+    // Ids name the parts of an expression; two expressions on one graph need distinct ones.
+    const rate = (key: string, label: string, part: cw.IMetric) =>
+      new cw.MathExpression({
+        label,
+        expression: `IF(${key}all >= ${MIN_REQUESTS_FOR_RATE}, 100 * ${key} / ${key}all, 0)`,
+        usingMetrics: { [`${key}all`]: requests, [key]: part },
+        period: FIVE_MINUTES,
+      });
+    const sumOf = (key: string, label: string, metrics: cw.IMetric[]) =>
+      new cw.MathExpression({
+        label,
+        expression: metrics.map((_, i) => `${key}${i}`).join(' + '),
+        usingMetrics: Object.fromEntries(metrics.map((m, i) => [`${key}${i}`, m])),
+        period: FIVE_MINUTES,
+      });
+
+    const unauthorized = new logs.MetricFilter(this, 'UnauthorizedFilter', {
+      logGroup: props.accessLogs,
+      filterPattern: logs.FilterPattern.stringValue('$.status', '=', '401'),
+      metricNamespace: props.metricsNamespace,
+      metricName: 'Unauthorized',
+      metricValue: '1',
+      defaultValue: 0,
+    }).metric({ statistic: 'Sum', period: FIVE_MINUTES });
+
+    const fns = props.operations.map((op) => op.fn);
+    const tableName = props.table.tableName;
+    const dynamo = (metricName: string, index?: string) =>
+      new cw.Metric({
+        namespace: 'AWS/DynamoDB',
+        metricName,
+        statistic: 'Sum',
+        period: FIVE_MINUTES,
+        dimensionsMap: {
+          TableName: tableName,
+          ...(index ? { GlobalSecondaryIndexName: index } : {}),
+        },
+      });
+    const throttleEvents = (index?: string) => [
+      dynamo('ReadThrottleEvents', index),
+      dynamo('WriteThrottleEvents', index),
+    ];
+
+    this.alarm('Api5xxRate', rate('e5xx', '5XX %', apiMetric('5XXError', 'Sum')), {
+      threshold: THRESHOLDS.serverErrorRatePercent,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      description: `more than ${THRESHOLDS.serverErrorRatePercent}% of requests answered 5XX in 2 of 3 five-minute periods`,
+    });
+    for (const op of props.operations) {
+      this.alarm(`${op.operationId}LatencyP99`, apiMetric('Latency', 'p99', op), {
+        threshold: latencyP99Ms,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        description: `${op.operationId} p99 latency above ${latencyP99Ms} ms for 15 minutes`,
+      });
+    }
+    const lambdaSum = (name: 'metricErrors' | 'metricThrottles') =>
+      sumOf(
+        name === 'metricErrors' ? 'err' : 'thr',
+        name,
+        fns.map((fn) => fn[name]({ period: FIVE_MINUTES, statistic: 'Sum' })),
+      );
+    this.alarm('LambdaErrors', lambdaSum('metricErrors'), {
+      threshold: THRESHOLDS.lambdaErrors,
+      evaluationPeriods: 1,
+      description: 'a function invocation failed (timeout, crash or init error) in 5 minutes',
+    });
+    this.alarm('LambdaThrottles', lambdaSum('metricThrottles'), {
+      threshold: THRESHOLDS.lambdaThrottles,
+      evaluationPeriods: 1,
+      description: `${THRESHOLDS.lambdaThrottles}+ invocations refused for lack of concurrency in 5 minutes`,
+    });
+    const concurrencyThreshold = Math.floor(THRESHOLDS.concurrencyShare * concurrencyLimit);
+    this.alarm(
+      'ConcurrencyNearLimit',
+      new cw.Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'ConcurrentExecutions',
+        statistic: 'Maximum',
+        period: Duration.minutes(1),
+      }),
+      {
+        threshold: concurrencyThreshold,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        description: `account-wide concurrency at ${concurrencyThreshold} of ${concurrencyLimit} for 3 minutes`,
+      },
+    );
+    this.alarm('TableThrottles', sumOf('tbl', 'table throttle events', throttleEvents()), {
+      threshold: THRESHOLDS.dynamoThrottleEvents,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      description: `${THRESHOLDS.dynamoThrottleEvents}+ throttled table requests in 2 of 3 five-minute periods`,
+    });
+    this.alarm(
+      'IndexThrottles',
+      sumOf('idx', 'index throttle events', throttleEvents(props.indexName)),
+      {
+        threshold: THRESHOLDS.dynamoThrottleEvents,
+        evaluationPeriods: 3,
+        datapointsToAlarm: 2,
+        description: `${THRESHOLDS.dynamoThrottleEvents}+ throttled ${props.indexName} requests in 2 of 3 five-minute periods`,
+      },
+    );
+    this.alarm('Unauthorized401Rate', rate('e401', '401 %', unauthorized), {
+      threshold: THRESHOLDS.unauthorizedRatePercent,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      description: `more than ${THRESHOLDS.unauthorizedRatePercent}% of requests refused 401 for 10 minutes (token guessing or a broken client)`,
+    });
+
+    this.dashboard = new cw.Dashboard(this, 'Dashboard', {
+      dashboardName: `task-api-${props.stageName}`,
+      defaultInterval: Duration.hours(3),
+    });
+    const graph = (title: string, left: cw.IMetric[], width = 8) =>
+      new cw.GraphWidget({ title, left, width, height: 6 });
+    this.dashboard.addWidgets(
+      new cw.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 3 }),
+    );
+    this.dashboard.addWidgets(
+      graph('API: 5XX % and 401 %', [
+        rate('e5xx', '5XX %', apiMetric('5XXError', 'Sum')),
+        rate('e401', '401 %', unauthorized),
+      ]),
+      graph('DynamoDB throttle events', [
+        sumOf('tbl', 'table', throttleEvents()),
+        sumOf('idx', props.indexName, throttleEvents(props.indexName)),
+      ]),
+      graph('Lambda concurrency (account)', [
+        new cw.Metric({
+          namespace: 'AWS/Lambda',
+          metricName: 'ConcurrentExecutions',
+          statistic: 'Maximum',
+          period: Duration.minutes(1),
+        }),
+      ]),
+    );
+    for (const op of props.operations) {
+      const dims = { service: SERVICE_NAME, operation: op.operationId };
+      this.dashboard.addWidgets(
+        graph(`${op.operationId}: requests, 4XX, 5XX`, [
+          apiMetric('Count', 'Sum', op),
+          apiMetric('4XXError', 'Sum', op),
+          apiMetric('5XXError', 'Sum', op),
+        ]),
+        graph(`${op.operationId}: latency p50 / p99 (ms)`, [
+          apiMetric('Latency', 'p50', op),
+          apiMetric('Latency', 'p99', op),
+          own(METRIC.latency, dims, 'p99').with({ label: 'function p99' }),
+        ]),
+        graph(`${op.operationId}: function and store`, [
+          op.fn.metricErrors({ period: FIVE_MINUTES }),
+          op.fn.metricThrottles({ period: FIVE_MINUTES }),
+          own(METRIC.coldStart, { service: SERVICE_NAME, function_name: op.fn.functionName }),
+          own(METRIC.storeThrottles, dims),
+          own(METRIC.preconditionFailed, dims),
+          own(METRIC.idempotentReplays, dims),
+        ]),
+      );
+    }
+  }
+
+  private alarm(
+    id: string,
+    metric: cw.Metric | cw.MathExpression,
+    options: Pick<
+      cw.CreateAlarmOptions,
+      'threshold' | 'evaluationPeriods' | 'datapointsToAlarm' | 'alarmDescription'
+    > & { description: string },
+  ): cw.Alarm {
+    const { description, ...rest } = options;
+    const alarm = metric.createAlarm(this, id, {
+      ...rest,
+      alarmDescription: `${description}. What to do: README.md#operations`,
+      comparisonOperator: cw.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cw.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new cwActions.SnsAction(this.topic));
+    alarm.addOkAction(new cwActions.SnsAction(this.topic));
+    this.alarms.push(alarm);
+    return alarm;
+  }
+}

@@ -1,0 +1,56 @@
+/** Synthesizes TaskApi stacks offline for template tests: stub bundles, cdk.json's context. */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { TaskApiStack, type TaskApiStackProps } from '../../infra/task-api-stack.js';
+import { loadSpec, operations } from '../../src/openapi.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized templates are untyped JSON, walked by key
+export type Json = Record<string, any>;
+
+export const OPERATIONS = operations(loadSpec());
+const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'))
+  .context as Record<string, unknown>;
+
+let handlersDir: string | undefined;
+/** Stub bundles stand in for `npm run build` output: the stack only needs the files. */
+function stubHandlers(): string {
+  if (handlersDir) return handlersDir;
+  handlersDir = join(mkdtempSync(join(tmpdir(), 'task-api-synth-')), 'handlers');
+  for (const { operationId } of OPERATIONS) {
+    mkdirSync(join(handlersDir, operationId), { recursive: true });
+    writeFileSync(join(handlersDir, operationId, 'index.mjs'), 'export const handler = 1;\n');
+  }
+  return handlersDir;
+}
+
+export interface Synthesized {
+  app: App;
+  nag: AwsSolutionsChecks;
+  stacks: TaskApiStack[];
+  templates: Template[];
+}
+
+/** One app (with cdk-nag) holding one stack per entry, as `cdk synth` builds them. */
+export function synth(
+  stacks: { id: string; props?: TaskApiStackProps }[],
+  context: Record<string, unknown> = {},
+): Synthesized {
+  const app = new App({ context: { ...cdkContext, ...context } });
+  const nag = new AwsSolutionsChecks(app);
+  Validations.of(app).addPlugins(nag);
+  const built = stacks.map(
+    ({ id, props }) => new TaskApiStack(app, id, { handlersDir: stubHandlers(), ...props }),
+  );
+  return { app, nag, stacks: built, templates: built.map((s) => Template.fromStack(s)) };
+}
+
+/** cdk-nag findings nobody acknowledged, as `rule path` lines. */
+export function nagViolations({ app, nag }: Synthesized): string[] {
+  return nag
+    .validateScope(app)
+    .violations.map((v) => `${v.ruleName} ${v.violatingResources[0]?.constructPath}`);
+}
