@@ -11,6 +11,12 @@
  * contract: the Lambda-side ajv validation stays the real check.
  */
 import {
+  DEFAULT_PROBLEM_TYPE_BASE,
+  GATEWAY_RESPONSES,
+  PROBLEMS,
+  problemType,
+} from '../src/contract/problems.js';
+import {
   corsHeaderNames,
   deref,
   HTTP_METHODS,
@@ -33,10 +39,12 @@ export interface ApiGatewayBodyOptions {
    * @default false
    */
   validateRequestBody?: boolean;
+  /**
+   * Where the docs page with the problem types is served (their `type` URIs are its anchors).
+   * @default '/docs' (relative to the API's origin)
+   */
+  problemTypeBase?: string;
 }
-
-/** Base of the problem `type` URIs, as in the spec's error examples. */
-export const PROBLEM_BASE = 'https://task-api.dev/problems/';
 
 /** Keywords dropped from every schema the gateway imports. */
 export const UNSUPPORTED_SCHEMA_KEYWORDS = [
@@ -135,11 +143,14 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
     'x-amazon-apigateway-request-validators': options.validateRequestBody
       ? REQUEST_VALIDATORS
       : { params: REQUEST_VALIDATORS.params },
-    'x-amazon-apigateway-gateway-responses': gatewayResponses({
-      'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
-      'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
-      'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
-    }),
+    'x-amazon-apigateway-gateway-responses': gatewayResponses(
+      {
+        'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
+        'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
+        'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
+      },
+      options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE,
+    ),
   };
 }
 
@@ -296,130 +307,26 @@ function preflight(headers: Record<string, string>): Json {
   };
 }
 
-interface GatewayProblem {
-  statusCode: number;
-  slug: string;
-  title: string;
-  /** A literal (lowercase, as the contract's details are) or `null` for API Gateway's own message. */
-  detail: string | null;
-  errorsPath?: string;
-  retryAfter?: number;
-}
-
-/**
- * API Gateway's own errors as problem+json. The 4XX/5XX defaults pin a status so the body's
- * `status` is always true; every type the gateway can raise here is listed explicitly.
- */
-export const GATEWAY_PROBLEMS: Record<string, GatewayProblem> = {
-  DEFAULT_4XX: { statusCode: 400, slug: 'validation-error', title: 'Bad Request', detail: null },
-  DEFAULT_5XX: {
-    statusCode: 500,
-    slug: 'internal',
-    title: 'Internal Server Error',
-    detail: 'an unexpected error occurred',
-  },
-  BAD_REQUEST_BODY: {
-    statusCode: 400,
-    slug: 'validation-error',
-    title: 'Bad Request',
-    detail: 'the request body does not match the contract',
-    errorsPath: '/body',
-  },
-  BAD_REQUEST_PARAMETERS: {
-    statusCode: 400,
-    slug: 'validation-error',
-    title: 'Bad Request',
-    detail: null,
-  },
-  UNAUTHORIZED: {
-    statusCode: 401,
-    slug: 'unauthorized',
-    title: 'Unauthorized',
-    detail: 'a valid Cognito ID token is required',
-  },
-  EXPIRED_TOKEN: {
-    statusCode: 401,
-    slug: 'unauthorized',
-    title: 'Unauthorized',
-    detail: 'a valid Cognito ID token is required',
-  },
-  ACCESS_DENIED: {
-    statusCode: 403,
-    slug: 'forbidden',
-    title: 'Forbidden',
-    detail: 'the caller is not allowed to do this',
-  },
-  // API Gateway answers an unknown route (or method) with this 403; the contract says 404.
-  MISSING_AUTHENTICATION_TOKEN: {
-    statusCode: 404,
-    slug: 'not-found',
-    title: 'Not Found',
-    detail: 'no such resource',
-  },
-  RESOURCE_NOT_FOUND: {
-    statusCode: 404,
-    slug: 'not-found',
-    title: 'Not Found',
-    detail: 'no such resource',
-  },
-  REQUEST_TOO_LARGE: {
-    statusCode: 413,
-    slug: 'payload-too-large',
-    title: 'Content Too Large',
-    detail: 'the request is too large',
-  },
-  UNSUPPORTED_MEDIA_TYPE: {
-    statusCode: 415,
-    slug: 'unsupported-media-type',
-    title: 'Unsupported Media Type',
-    detail: 'content-type must be application/json',
-  },
-  THROTTLED: {
-    statusCode: 429,
-    slug: 'throttled',
-    title: 'Too Many Requests',
-    detail: 'the request rate is too high; retry after 1 second',
-    retryAfter: 1,
-  },
-  QUOTA_EXCEEDED: {
-    statusCode: 429,
-    slug: 'throttled',
-    title: 'Too Many Requests',
-    detail: 'the request quota is used up; retry after 1 second',
-    retryAfter: 1,
-  },
-  INTEGRATION_FAILURE: {
-    statusCode: 502,
-    slug: 'internal',
-    title: 'Bad Gateway',
-    detail: 'the backend failed to answer',
-  },
-  INTEGRATION_TIMEOUT: {
-    statusCode: 504,
-    slug: 'internal',
-    title: 'Gateway Timeout',
-    detail: 'the backend did not answer in time',
-  },
-};
-
-function gatewayResponses(cors: Record<string, string>): Json {
+function gatewayResponses(cors: Record<string, string>, problemTypeBase: string): Json {
   const out: Json = {};
-  for (const [type, p] of Object.entries(GATEWAY_PROBLEMS)) {
+  for (const [type, p] of Object.entries(GATEWAY_RESPONSES)) {
+    const { status, title } = PROBLEMS[p.slug];
     const headers: Record<string, string> = {
       ...cors,
       'Content-Type': "'application/problem+json'",
     };
-    if (p.retryAfter !== undefined) headers['Retry-After'] = `'${p.retryAfter}'`;
+    if ('retryAfter' in p) headers['Retry-After'] = `'${p.retryAfter}'`;
     // Gateway response templates are plain substitution, not VTL: `messageString` arrives quoted.
     const detail = p.detail === null ? '$context.error.messageString' : JSON.stringify(p.detail);
-    const errors = p.errorsPath
-      ? `,"errors":[{"path":${JSON.stringify(p.errorsPath)},"message":${detail}}]`
-      : '';
+    const errors =
+      'errorsPath' in p
+        ? `,"errors":[{"path":${JSON.stringify(p.errorsPath)},"message":${detail}}]`
+        : '';
     const template =
-      `{"type":${JSON.stringify(PROBLEM_BASE + p.slug)},"title":${JSON.stringify(p.title)},` +
-      `"status":${p.statusCode},"detail":${detail},"instance":"$context.requestId"${errors}}`;
+      `{"type":${JSON.stringify(problemType(p.slug, problemTypeBase))},"title":${JSON.stringify(title)},` +
+      `"status":${status},"detail":${detail},"instance":"$context.requestId"${errors}}`;
     out[type] = {
-      statusCode: String(p.statusCode),
+      statusCode: String(status),
       responseParameters: Object.fromEntries(
         Object.entries(headers).map(([h, v]) => [`gatewayresponse.header.${h}`, v]),
       ),

@@ -20,6 +20,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { parse } from 'yaml';
+import { ADMIN_GROUP } from '../src/contract/problems.js';
 import {
   STATUS_INDEX_SHARDS_DEFAULT,
   statusIndex,
@@ -37,7 +38,6 @@ export const DEFAULT_CALLBACK_URLS = [
   'http://localhost:3000/callback',
 ];
 export const STAGE_NAME = 'prod';
-export const ADMINS_GROUP = 'admins';
 
 export interface TaskApiStackProps extends StackProps {
   /**
@@ -156,7 +156,7 @@ export class TaskApiStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.userPool.addGroup('AdminsGroup', {
-      groupName: ADMINS_GROUP,
+      groupName: ADMIN_GROUP,
       description: 'May list every user’s tasks (GET /admin/tasks).',
     });
     this.userPoolClient = this.userPool.addClient('AppClient', {

@@ -3,10 +3,11 @@
  * in-memory store, for testing code that uses the SDK without a server.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
+import { ADMIN_GROUP, type ProblemSlug, problemBody } from '../../src/contract/problems.js';
+import * as bodyRules from '../../src/contract/validate-body.generated.js';
+import * as paramRules from '../../src/contract/validate-params.generated.js';
 import { cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
 import { ifMatchAllows, validateBody, validateParams } from './msw/validate.js';
-import * as bodyRules from './msw/validate-body.generated.js';
-import * as paramRules from './msw/validate-params.generated.js';
 import type { FieldError, ListTasksQuery, Problem, Task, TaskCreate, TaskUpdate } from './types.js';
 
 export { TaskStore } from './msw/store.js';
@@ -31,29 +32,17 @@ export interface TaskApiHandlersOptions {
 }
 
 const MAX_BODY_BYTES = 32_768;
-const PROBLEMS = {
-  400: ['validation-error', 'Bad Request'],
-  401: ['unauthorized', 'Unauthorized'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not-found', 'Not Found'],
-  412: ['precondition-failed', 'Precondition Failed'],
-  413: ['payload-too-large', 'Content Too Large'],
-  415: ['unsupported-media-type', 'Unsupported Media Type'],
-  422: ['idempotency-key-reused', 'Unprocessable Content'],
-} as const;
-
-function problem(status: keyof typeof PROBLEMS, detail: string, errors?: FieldError[]) {
-  const [slug, title] = PROBLEMS[status];
-  const body: Problem = { type: `https://task-api.dev/problems/${slug}`, title, status, detail };
-  if (errors) body.errors = errors;
-  return HttpResponse.json(body, {
-    status,
+/** The API's own problem bodies (src/contract/problems.ts), with its default `type` base. */
+function problem(slug: ProblemSlug, detail: string, errors?: FieldError[]) {
+  const body = problemBody(slug, detail, errors ? { errors } : {});
+  return HttpResponse.json(body satisfies Problem, {
+    status: body.status,
     headers: { 'Content-Type': 'application/problem+json' },
   });
 }
 
 const invalid = (errors: FieldError[]) =>
-  problem(400, 'the request does not match the contract', errors);
+  problem('validation-error', 'the request does not match the contract', errors);
 
 function taskResponse(task: Task, status: 200 | 201) {
   const headers: Record<string, string> = { ETag: `"${task.version}"` };
@@ -66,14 +55,17 @@ async function readJson(request: Request): Promise<{ body: unknown } | { refusal
   const type = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
     return {
-      refusal: problem(415, `content-type must be application/json, got ${type ?? 'none'}`),
+      refusal: problem(
+        'unsupported-media-type',
+        `content-type must be application/json, got ${type ?? 'none'}`,
+      ),
     };
   }
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_BODY_BYTES) {
     return {
       refusal: problem(
-        413,
+        'payload-too-large',
         `the body must be at most ${MAX_BODY_BYTES} bytes, got ${bytes.byteLength}`,
       ),
     };
@@ -105,7 +97,7 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     if (!token) return undefined;
     return options.users ? options.users[token] : { sub: token };
   }
-  const unauthorized = () => problem(401, 'a valid Cognito ID token is required');
+  const unauthorized = () => problem('unauthorized', 'a valid Cognito ID token is required');
 
   /** `query` has passed its validator, which coerced `limit` and defaulted it to 50. */
   function listPage(
@@ -146,7 +138,10 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const print = fingerprint(read.body);
       const seen = store.recall(user.sub, id);
       if (seen && seen.fingerprint !== print) {
-        return problem(422, 'this Idempotency-Key was used with a different request body');
+        return problem(
+          'idempotency-key-reused',
+          'this Idempotency-Key was used with a different request body',
+        );
       }
       if (seen) return taskResponse(seen.task, 201);
       const task = toTask(store.create(user.sub, read.body as TaskCreate));
@@ -178,7 +173,9 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const { errors } = validateParams(paramRules.getTask, request, { taskId });
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
-      return task ? taskResponse(toTask(task), 200) : problem(404, `task ${taskId} not found`);
+      return task
+        ? taskResponse(toTask(task), 200)
+        : problem('not-found', `task ${taskId} not found`);
     }),
 
     http.patch(`${base}/tasks/:taskId`, async ({ request, params }) => {
@@ -194,9 +191,9 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       ];
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
-      if (!task) return problem(404, `task ${taskId} not found`);
+      if (!task) return problem('not-found', `task ${taskId} not found`);
       if (!ifMatchAllows(ifMatch, task.version)) {
-        return problem(412, 'the task has changed since the given ETag');
+        return problem('precondition-failed', 'the task has changed since the given ETag');
       }
       return taskResponse(toTask(store.update(task, read.body as TaskUpdate)), 200);
     }),
@@ -209,9 +206,9 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const { errors } = validateParams(paramRules.deleteTask, request, { taskId });
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
-      if (!task) return problem(404, `task ${taskId} not found`);
+      if (!task) return problem('not-found', `task ${taskId} not found`);
       if (!ifMatchAllows(ifMatch, task.version)) {
-        return problem(412, 'the task has changed since the given ETag');
+        return problem('precondition-failed', 'the task has changed since the given ETag');
       }
       store.delete(task);
       return new HttpResponse(null, { status: 204 });
@@ -220,7 +217,8 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     http.get(`${base}/admin/tasks`, ({ request }) => {
       const user = caller(request);
       if (!user) return unauthorized();
-      if (!user.admin) return problem(403, 'this operation is for members of the admins group');
+      if (!user.admin)
+        return problem('forbidden', `this operation is for members of the ${ADMIN_GROUP} group`);
       const { params, errors } = validateParams(paramRules.listTasksByStatus, request);
       if (errors.length > 0) return invalid(errors);
       const query = params.query as ListTasksQuery;

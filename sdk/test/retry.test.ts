@@ -1,6 +1,7 @@
 /** Retries, backoff, Retry-After, timeouts and idempotency keys (src/retry.ts). */
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { PROBLEMS, problemType } from '../../src/contract/problems.js';
 import { TaskApiNetworkError } from '../src/index.js';
 import { isRetryable, retryAfterMs } from '../src/retry.js';
 import { BASE_URL, makeClient, recordingFetch, useMockApi } from './fixtures.js';
@@ -11,10 +12,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const EMPTY_LIST = { tasks: [], count: 0 };
 
 function throttled(status: 429 | 503, retryAfter = '0') {
-  const [slug, title] =
-    status === 429 ? ['throttled', 'Too Many Requests'] : ['unavailable', 'Service Unavailable'];
+  const slug = status === 429 ? 'throttled' : 'unavailable';
   return HttpResponse.json(
-    { type: `https://task-api.dev/problems/${slug}`, title, status },
+    { type: problemType(slug), title: PROBLEMS[slug].title, status },
     { status, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter } },
   );
 }
@@ -267,7 +267,7 @@ describe('idempotency keys', () => {
 
     expect(error).toMatchObject({
       status: 422,
-      type: 'https://task-api.dev/problems/idempotency-key-reused',
+      type: problemType('idempotency-key-reused'),
     });
   });
 });

@@ -1,7 +1,8 @@
 /** DELETE /tasks/{taskId} */
+
+import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
-import * as params from '../http/validate-params.generated.js';
 import { parseIfMatch } from '../tasks/task.js';
 
 export const handler = defineHandler(

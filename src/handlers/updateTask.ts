@@ -1,8 +1,9 @@
 /** PATCH /tasks/{taskId} */
+
+import * as body from '../contract/validate-body.generated.js';
+import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
-import * as body from '../http/validate-body.generated.js';
-import * as params from '../http/validate-params.generated.js';
 import { etag, parseIfMatch, toTask } from '../tasks/task.js';
 
 export const handler = defineHandler(

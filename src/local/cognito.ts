@@ -19,10 +19,10 @@ import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js'
 import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import type { Logger } from 'pino';
+import { ADMIN_GROUP } from '../contract/problems.js';
 
 export const USER_POOL_NAME = 'task-app-users';
 export const APP_CLIENT_NAME = 'task-app-web';
-export const ADMINS_GROUP = 'admins';
 
 /** DESIGN §6: min 10 with upper, lower and digits. cognito-local stores but never checks it. */
 export const PASSWORD_POLICY = {
@@ -215,10 +215,10 @@ async function seed(
   // listGroups, not getGroupByGroupName: the latter fails until some group exists.
   const userPool = await cognito.getUserPool(ctx, userPoolId);
   const groups = await userPool.listGroups(ctx);
-  if (!groups.some((g) => g.GroupName === ADMINS_GROUP)) {
+  if (!groups.some((g) => g.GroupName === ADMIN_GROUP)) {
     await router('CreateGroup')(ctx, {
       UserPoolId: userPoolId,
-      GroupName: ADMINS_GROUP,
+      GroupName: ADMIN_GROUP,
       Description: 'May list every user\u2019s tasks (GET /admin/tasks).',
     });
   }

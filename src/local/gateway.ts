@@ -6,6 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import {
+  DEFAULT_PROBLEM_TYPE_BASE,
+  PROBLEMS,
+  type ProblemSlug,
+  problemBody,
+} from '../contract/problems.js';
 import { corsHeaderNames, loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
 import { buildDocs, DOCS_PATH, docsAreStale, REPO_ROOT } from './docs.js';
@@ -30,6 +36,8 @@ export const INTEGRATION_TIMEOUT_MS = 29_000;
 
 /** The same CORS header lists the AWS stack's preflights and gateway responses carry. */
 const CORS = corsHeaderNames(loadSpec());
+/** The handlers' setting, so the gateway's own problems link to the same docs page. */
+const PROBLEM_TYPE_BASE = process.env.PROBLEM_TYPE_BASE || DEFAULT_PROBLEM_TYPE_BASE;
 
 export interface GatewayOptions {
   authorizer: Authorizer;
@@ -100,8 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
       log({ level: 'error', msg: 'gateway failure', error: String((err as Error)?.stack ?? err) });
-      if (!res.headersSent)
-        problem(res, 500, 'internal', 'Internal Server Error', 'the local gateway failed');
+      if (!res.headersSent) problem(res, 'internal', 'the local gateway failed');
       else res.destroy();
     });
   });
@@ -191,24 +198,16 @@ async function handle(
 
   const body = await readBody(req, ctx.maxBodyBytes);
   if (body === 'too-large') {
-    return problem(
-      res,
-      413,
-      'payload-too-large',
-      'Content Too Large',
-      `the body must be at most ${ctx.maxBodyBytes} bytes`,
-      { Connection: 'close' },
-    );
+    return problem(res, 'payload-too-large', `the body must be at most ${ctx.maxBodyBytes} bytes`, {
+      Connection: 'close',
+    });
   }
 
   const auth = await ctx.authorizer(headerOf(req, 'authorization'));
   if (!auth.ok) {
     const extra: Record<string, string> = auth.status === 503 ? { 'Retry-After': '1' } : {};
-    const [slug, title] =
-      auth.status === 503
-        ? ['unavailable', 'Service Unavailable']
-        : ['unauthorized', 'Unauthorized'];
-    return problem(res, auth.status, slug, title, auth.detail, extra);
+    const slug = auth.status === 503 ? 'unavailable' : 'unauthorized';
+    return problem(res, slug, auth.detail, extra);
   }
 
   const request: ProxyRequest = {
@@ -249,22 +248,10 @@ async function handle(
       operation_id: match.route.operationId,
       error: String((err as Error)?.stack ?? err),
     });
-    return problem(
-      res,
-      502,
-      'bad-gateway',
-      'Bad Gateway',
-      'the handler failed; see the local stack log',
-    );
+    return problem(res, 'bad-gateway', 'the handler failed; see the local stack log');
   }
   if (result === 'timeout') {
-    return problem(
-      res,
-      504,
-      'timeout',
-      'Gateway Timeout',
-      `the handler took longer than ${ctx.timeoutMs} ms`,
-    );
+    return problem(res, 'gateway-timeout', `the handler took longer than ${ctx.timeoutMs} ms`);
   }
   if (!writeProxyResult(res, result)) {
     ctx.log({
@@ -273,13 +260,7 @@ async function handle(
       request_id: requestId,
       operation_id: match.route.operationId,
     });
-    return problem(
-      res,
-      502,
-      'bad-gateway',
-      'Bad Gateway',
-      'the handler returned a malformed proxy response',
-    );
+    return problem(res, 'bad-gateway', 'the handler returned a malformed proxy response');
   }
 }
 
@@ -327,13 +308,7 @@ async function serveDocs(ctx: GatewayContext, res: ServerResponse): Promise<void
     await ctx.docsReady;
     await serveFile(res, ctx.docsPath, 'text/html; charset=utf-8');
   } catch {
-    problem(
-      res,
-      503,
-      'unavailable',
-      'Service Unavailable',
-      'the docs page is not built; run npm run docs',
-    );
+    problem(res, 'unavailable', 'the docs page is not built; run npm run docs');
   }
 }
 
@@ -404,27 +379,19 @@ function corsHeaders(methods: string[]): Record<string, string> {
 }
 
 function notFound(res: ServerResponse, method: string, rawPath: string): void {
-  problem(res, 404, 'not-found', 'Not Found', `no route for ${method} ${rawPath}`);
+  problem(res, 'not-found', `no route for ${method} ${rawPath}`);
 }
 
 /** Our own error responses: RFC 9457 problem+json with the CORS headers API Gateway adds. */
 function problem(
   res: ServerResponse,
-  status: number,
-  slug: string,
-  title: string,
+  slug: ProblemSlug,
   detail: string,
   headers: Record<string, string> = {},
 ): void {
-  const instance = res.getHeader('x-amzn-RequestId');
-  const body = JSON.stringify({
-    type: `https://task-api.dev/problems/${slug}`,
-    title,
-    status,
-    detail,
-    instance,
-  });
-  res.writeHead(status, {
+  const instance = String(res.getHeader('x-amzn-RequestId') ?? '');
+  const body = JSON.stringify(problemBody(slug, detail, { instance, base: PROBLEM_TYPE_BASE }));
+  res.writeHead(PROBLEMS[slug].status, {
     ...corsHeaders(['GET', 'POST', 'PATCH', 'DELETE']),
     ...headers,
     'Content-Type': 'application/problem+json',

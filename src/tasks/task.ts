@@ -1,7 +1,7 @@
 /** Task rules: building, changing and presenting tasks (components/schemas/Task in openapi.yaml). */
 import { createHash, randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
-import type { components } from '../api.generated.js';
+import type { components } from '../contract/api.generated.js';
 
 export type Task = components['schemas']['Task'];
 export type AdminTask = components['schemas']['AdminTask'];
@@ -90,5 +90,3 @@ export function parseGroups(claim: string | undefined): string[] {
     .map((g) => g.trim())
     .filter(Boolean);
 }
-
-export const ADMIN_GROUP = 'admins';

@@ -1,11 +1,11 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import {
-  GATEWAY_PROBLEMS,
   REQUEST_VALIDATORS,
   specToApiGatewayBody,
   UNSUPPORTED_SCHEMA_KEYWORDS,
 } from '../../infra/spec-to-apigateway.js';
+import { GATEWAY_RESPONSES } from '../../src/contract/problems.js';
 import {
   buildRequestSchemas,
   DEFINITIONS_ID,
@@ -281,7 +281,7 @@ describe('gateway responses', () => {
     if (example) specTypes.set(example.status, example.type);
   }
 
-  it.each(Object.keys(GATEWAY_PROBLEMS).map((type) => ({ name: type, type })))(
+  it.each(Object.keys(GATEWAY_RESPONSES).map((type) => ({ name: type, type })))(
     '$name renders a problem+json body with CORS headers',
     ({ type }) => {
       const response = responses[type] as Json;

@@ -1,5 +1,7 @@
 /** The Cognito authorizer: which tokens reach a handler, and the claims' API Gateway form. */
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { problemType } from '../../src/contract/problems.js';
 import { apiGatewayDate, bearerToken, toApiGatewayClaims } from '../../src/local/authorizer.js';
 import {
   createUser,
@@ -82,7 +84,7 @@ describe('the gateway authorizer', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const body = await res.json();
     expect(body).toMatchObject({
-      type: 'https://task-api.dev/problems/unauthorized',
+      type: problemType('unauthorized'),
       title: 'Unauthorized',
       status: 401,
     });

@@ -1,7 +1,9 @@
 /** The local API Gateway: routing, the REST v1 event, responses, limits (DESIGN §4, §5). */
+
 import { request } from 'node:http';
 import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { problemType } from '../../src/contract/problems.js';
 import { apiGatewayDate } from '../../src/local/authorizer.js';
 import {
   createUser,
@@ -66,7 +68,7 @@ describe('routing', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const body = await res.json();
     expect(body).toMatchObject({
-      type: 'https://task-api.dev/problems/not-found',
+      type: problemType('not-found'),
       title: 'Not Found',
       status: 404,
       detail: `no route for ${method} ${path}`,

@@ -14,7 +14,8 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ADMINS_GROUP, type CodeDelivery } from '../../src/local/cognito.js';
+import { ADMIN_GROUP } from '../../src/contract/problems.js';
+import type { CodeDelivery } from '../../src/local/cognito.js';
 import type { HandlerLoader, LogEntry } from '../../src/local/gateway.js';
 import { type LocalStack, startLocalStack } from '../../src/local/stack.js';
 
@@ -96,7 +97,7 @@ export async function createUser(
     new SignUpCommand({ ClientId: clientId, Username: email, Password: password }),
   );
   await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: email }));
-  const groups = [...(options.admin ? [ADMINS_GROUP] : []), ...(options.groups ?? [])];
+  const groups = [...(options.admin ? [ADMIN_GROUP] : []), ...(options.groups ?? [])];
   for (const group of groups) {
     await cognito.send(
       new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }),

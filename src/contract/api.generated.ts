@@ -178,7 +178,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/validation-error",
+                 *       "type": "/docs#section/problem-types/validation-error",
                  *       "title": "Bad Request",
                  *       "status": 400,
                  *       "detail": "the request does not match the contract",
@@ -202,7 +202,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/unauthorized",
+                 *       "type": "/docs#section/problem-types/unauthorized",
                  *       "title": "Unauthorized",
                  *       "status": 401,
                  *       "detail": "a valid Cognito ID token is required"
@@ -219,7 +219,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/forbidden",
+                 *       "type": "/docs#section/problem-types/forbidden",
                  *       "title": "Forbidden",
                  *       "status": 403,
                  *       "detail": "this operation is for members of the admins group"
@@ -236,7 +236,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/not-found",
+                 *       "type": "/docs#section/problem-types/not-found",
                  *       "title": "Not Found",
                  *       "status": 404,
                  *       "detail": "task 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found"
@@ -253,7 +253,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/precondition-failed",
+                 *       "type": "/docs#section/problem-types/precondition-failed",
                  *       "title": "Precondition Failed",
                  *       "status": 412,
                  *       "detail": "the task has changed since the given ETag"
@@ -270,7 +270,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/payload-too-large",
+                 *       "type": "/docs#section/problem-types/payload-too-large",
                  *       "title": "Content Too Large",
                  *       "status": 413,
                  *       "detail": "the body must be at most 32768 bytes, got 40000"
@@ -287,7 +287,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/unsupported-media-type",
+                 *       "type": "/docs#section/problem-types/unsupported-media-type",
                  *       "title": "Unsupported Media Type",
                  *       "status": 415,
                  *       "detail": "content-type must be application/json, got text/plain"
@@ -304,7 +304,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/idempotency-key-reused",
+                 *       "type": "/docs#section/problem-types/idempotency-key-reused",
                  *       "title": "Unprocessable Content",
                  *       "status": 422,
                  *       "detail": "this Idempotency-Key was used with a different request body"
@@ -322,7 +322,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/throttled",
+                 *       "type": "/docs#section/problem-types/throttled",
                  *       "title": "Too Many Requests",
                  *       "status": 429,
                  *       "detail": "the request rate is too high; retry after 1 second"
@@ -340,7 +340,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/unavailable",
+                 *       "type": "/docs#section/problem-types/unavailable",
                  *       "title": "Service Unavailable",
                  *       "status": 503,
                  *       "detail": "the data store is unavailable; retry after 1 second"
@@ -357,7 +357,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/internal",
+                 *       "type": "/docs#section/problem-types/internal",
                  *       "title": "Internal Server Error",
                  *       "status": 500,
                  *       "detail": "an unexpected error occurred",

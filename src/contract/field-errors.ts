@@ -1,16 +1,20 @@
-/** Turns ajv's errors from the precompiled validators into the contract's `errors[]`. */
-import type { ErrorObject } from 'ajv';
-import type { FieldError } from './errors.js';
+/**
+ * Turns the precompiled validators' errors (validate-*.generated.ts) into the contract's
+ * `errors[]`: one shaping for the API and the SDK's mock, so both name a bad field alike.
+ */
+import type { components } from './api.generated.js';
+import type { createTask } from './validate-body.generated.js';
 
-/** A precompiled standalone validator (src/http/validate-*.generated.ts). */
-export interface Validator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
+export type FieldError = components['schemas']['FieldError'];
 
-const MAX_ERRORS = 20;
+/** One export of validate-params.generated.ts or validate-body.generated.ts. */
+export type Validator = typeof createTask;
+type ValidationError = NonNullable<Validator['errors']>[number];
 
-function describe(error: ErrorObject, prefix: string): FieldError {
+/** The contract's `errors` array is bounded; a body can break many rules at once. */
+export const MAX_FIELD_ERRORS = 20;
+
+function describe(error: ValidationError, prefix: string): FieldError {
   const base = `${prefix}${error.instancePath}`;
   switch (error.keyword) {
     case 'required':
@@ -27,6 +31,7 @@ function describe(error: ErrorObject, prefix: string): FieldError {
   }
 }
 
+/** The validator's last errors as field errors: unique, at most MAX_FIELD_ERRORS. */
 export function fieldErrors(validator: Validator, prefix = ''): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
@@ -36,7 +41,7 @@ export function fieldErrors(validator: Validator, prefix = ''): FieldError[] {
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(field);
-    if (out.length === MAX_ERRORS) break;
+    if (out.length === MAX_FIELD_ERRORS) break;
   }
   return out;
 }
