@@ -95,6 +95,18 @@ export interface components {
         TaskId: string;
         /** @enum {string} */
         TaskStatus: "pending" | "in_progress" | "completed";
+        /**
+         * Format: date-time
+         * @description UTC, to the millisecond (`2026-11-27T09:30:00.000Z`).
+         */
+        Timestamp: string;
+        /**
+         * @description Starts at 1 and grows by one with every update; the `ETag`. Bounded by
+         *     the largest integer a JSON client reads exactly (2^53 - 1).
+         */
+        Version: number;
+        /** @description An opaque page cursor. */
+        Cursor: string;
         /** @description A task as its owner sees it. */
         Task: {
             task_id: components["schemas"]["TaskId"];
@@ -102,12 +114,9 @@ export interface components {
             title: string;
             description: string;
             status: components["schemas"]["TaskStatus"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** @description Starts at 1 and grows by one with every update; the `ETag`. */
-            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
         };
         /** @description A task with its owner, as an admin sees it. */
         AdminTask: {
@@ -118,11 +127,9 @@ export interface components {
             title: string;
             description: string;
             status: components["schemas"]["TaskStatus"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
         };
         /** @description A new task. Ids, owner, timestamps and version are set by the API. */
         TaskCreate: {
@@ -143,24 +150,26 @@ export interface components {
             tasks: components["schemas"]["Task"][];
             /** @description The number of tasks on this page. */
             count: number;
-            /** @description Pass as `cursor` for the next page; absent on the last page. */
-            next_cursor?: string;
+            next_cursor?: components["schemas"]["Cursor"];
         };
         AdminTaskList: {
             tasks: components["schemas"]["AdminTask"][];
             count: number;
-            next_cursor?: string;
+            next_cursor?: components["schemas"]["Cursor"];
         };
         /** @description An RFC 9457 problem detail. */
         Problem: {
-            /** @description A URI naming the kind of problem. */
+            /**
+             * @description A URI reference to this problem type's entry in the docs (see
+             *     Problem types above); compare the part after `#`.
+             */
             type: string;
             title: string;
             status: number;
             detail?: string;
             /** @description The request id, for support. */
             instance?: string;
-            /** @description For bad input, each offending field. */
+            /** @description For bad input, each offending field (at most 20). */
             errors?: components["schemas"]["FieldError"][];
         };
         FieldError: {
@@ -393,7 +402,7 @@ export interface components {
          * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
          * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
          */
-        Cursor: string;
+        Cursor: components["schemas"]["Cursor"];
         /**
          * @description Make the change only if the task's current `ETag` is one of these
          *     (`*` matches any existing task). Weak tags never match.

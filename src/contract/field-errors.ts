@@ -3,6 +3,7 @@
  * `errors[]`: one shaping for the API and the SDK's mock, so both name a bad field alike.
  */
 import type { components } from './api.generated.js';
+import { clip } from './problems.js';
 import type { createTask } from './validate-body.generated.js';
 
 export type FieldError = components['schemas']['FieldError'];
@@ -36,7 +37,9 @@ export function fieldErrors(validator: Validator, prefix = ''): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const error of validator.errors ?? []) {
-    const field = describe(error, prefix);
+    const { path, message } = describe(error, prefix);
+    // A path can name a property the client made up, of any length.
+    const field = { path: clip(path), message: clip(message) };
     const id = `${field.path} ${field.message}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -1,12 +1,16 @@
 /** The problem catalogue (src/contract/problems.ts) and the spec agree; every type URI resolves. */
 import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../../src/contract/field-errors.js';
 import {
   GATEWAY_RESPONSES,
   PROBLEM_SLUGS,
+  PROBLEM_TEXT_MAX,
   PROBLEMS,
+  problemBody,
   problemSlugOf,
   problemType,
 } from '../../src/contract/problems.js';
+import { createTask } from '../../src/contract/validate-body.generated.js';
 import { loadSpec } from '../../src/openapi.js';
 
 const spec = loadSpec();
@@ -58,5 +62,22 @@ describe('problem catalogue', () => {
     for (const [type, p] of Object.entries(GATEWAY_RESPONSES)) {
       expect(PROBLEM_SLUGS, type).toContain(p.slug);
     }
+  });
+});
+
+describe('problem text stays within the spec', () => {
+  it('cuts a detail that echoes a long input to the bound', () => {
+    const body = problemBody(
+      'unsupported-media-type',
+      `content-type must be json, got ${'x'.repeat(5000)}`,
+    );
+    expect(body.detail.length).toBe(PROBLEM_TEXT_MAX);
+  });
+
+  it("cuts a field error's path naming a made-up property of any length", () => {
+    expect(createTask({ title: 'a', ['p'.repeat(5000)]: 1 })).toBe(false);
+    const [error] = fieldErrors(createTask, '/body');
+    expect(error?.message).toBe('is not allowed');
+    expect(error?.path.length).toBe(PROBLEM_TEXT_MAX);
   });
 });
