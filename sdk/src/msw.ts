@@ -6,7 +6,7 @@ import { type HttpHandler, HttpResponse, http } from 'msw';
 import { ADMIN_GROUP, type ProblemSlug, problemBody } from '../../src/contract/problems.js';
 import * as bodyRules from '../../src/contract/validate-body.generated.js';
 import * as paramRules from '../../src/contract/validate-params.generated.js';
-import { cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
+import { type CursorScope, cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
 import { ifMatchAllows, validateBody, validateParams } from './msw/validate.js';
 import type { FieldError, ListTasksQuery, Problem, Task, TaskCreate, TaskUpdate } from './types.js';
 
@@ -50,17 +50,11 @@ function taskResponse(task: Task, status: 200 | 201) {
   return HttpResponse.json(task, { status, headers });
 }
 
-/** The JSON body, or the 415/413/400 problem the API answers instead. */
+/**
+ * The JSON body, or the problem the API answers instead, in the API's order
+ * (src/http/request.ts parseBody): 413, then 415 for a non-empty body that is not JSON, then 400.
+ */
 async function readJson(request: Request): Promise<{ body: unknown } | { refusal: Response }> {
-  const type = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    return {
-      refusal: problem(
-        'unsupported-media-type',
-        `content-type must be application/json, got ${type ?? 'none'}`,
-      ),
-    };
-  }
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_BODY_BYTES) {
     return {
@@ -70,10 +64,31 @@ async function readJson(request: Request): Promise<{ body: unknown } | { refusal
       ),
     };
   }
+  const header = request.headers.get('Content-Type');
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  if (bytes.byteLength > 0 && type !== 'application/json') {
+    return {
+      refusal: problem(
+        'unsupported-media-type',
+        `content-type must be application/json, got ${header ?? 'none'}`,
+      ),
+    };
+  }
+  if (bytes.byteLength === 0) {
+    return {
+      refusal: problem('validation-error', 'a JSON body is required', [
+        { path: '/body', message: 'is required' },
+      ]),
+    };
+  }
   try {
     return { body: JSON.parse(new TextDecoder().decode(bytes)) };
   } catch {
-    return { refusal: invalid([{ path: '/body', message: 'must be valid JSON' }]) };
+    return {
+      refusal: problem('validation-error', 'the body is not valid JSON', [
+        { path: '/body', message: 'is not valid JSON' },
+      ]),
+    };
   }
 }
 
@@ -102,20 +117,22 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
   /** `query` has passed its validator, which coerced `limit` and defaulted it to 50. */
   function listPage(
     query: ListTasksQuery,
-    list: string,
+    scope: CursorScope,
     match: (t: { user_id: string; status: string }) => boolean,
   ) {
     const { limit = 50, cursor } = query;
-    const after = cursor === undefined ? undefined : cursors.decode(list, cursor);
-    if (cursor !== undefined && after === undefined) {
+    const decoded = cursor === undefined ? { after: undefined } : cursors.decode(scope, cursor);
+    if ('reason' in decoded) {
+      // The API's wording (src/tasks/errors.ts InvalidCursorError).
+      const message = `cursor is not valid for this list: ${decoded.reason}`;
       return {
-        refusal: invalid([{ path: '/query/cursor', message: 'is not a cursor of this list' }]),
+        refusal: problem('validation-error', message, [{ path: '/query/cursor', message }]),
       };
     }
-    const { tasks, nextSeq } = store.page(match, limit, after);
+    const { tasks, nextSeq } = store.page(match, limit, decoded.after);
     return {
       tasks,
-      next_cursor: nextSeq === undefined ? undefined : cursors.encode(list, nextSeq),
+      next_cursor: nextSeq === undefined ? undefined : cursors.encode(scope, nextSeq),
     };
   }
 
@@ -123,19 +140,24 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     http.post(`${base}/tasks`, async ({ request }) => {
       const user = caller(request);
       if (!user) return unauthorized();
+      const paramErrors = validateParams(paramRules.createTask, request).errors;
+      if (paramErrors.length > 0) return invalid(paramErrors);
       const read = await readJson(request);
       if ('refusal' in read) return read.refusal;
       const key = request.headers.get('Idempotency-Key');
-      const errors = [
-        ...validateParams(paramRules.createTask, request).errors,
-        ...validateBody(bodyRules.createTask, read.body),
-      ];
+      const errors = validateBody(bodyRules.createTask, read.body);
       if (errors.length > 0) return invalid(errors);
       if (key === null)
         return taskResponse(toTask(store.create(user.sub, read.body as TaskCreate)), 201);
 
       const id = key.replace(/^"(.*)"$/, '$1');
-      const print = fingerprint(read.body);
+      // The request as it will be stored: `{title}` and `{title, status: 'pending'}` are one.
+      const input = read.body as TaskCreate;
+      const print = fingerprint({
+        title: input.title,
+        description: input.description ?? '',
+        status: input.status ?? 'pending',
+      });
       const seen = store.recall(user.sub, id);
       if (seen && seen.fingerprint !== print) {
         return problem(
@@ -158,7 +180,7 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const { status } = query;
       const page = listPage(
         query,
-        `user:${user.sub}:${status ?? '*'}`,
+        { owner: user.sub, status },
         (t) => t.user_id === user.sub && (status === undefined || t.status === status),
       );
       if ('refusal' in page) return page.refusal;
@@ -181,14 +203,13 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     http.patch(`${base}/tasks/:taskId`, async ({ request, params }) => {
       const user = caller(request);
       if (!user) return unauthorized();
-      const read = await readJson(request);
-      if ('refusal' in read) return read.refusal;
       const taskId = String(params.taskId);
       const ifMatch = request.headers.get('If-Match');
-      const errors = [
-        ...validateParams(paramRules.updateTask, request, { taskId }).errors,
-        ...validateBody(bodyRules.updateTask, read.body),
-      ];
+      const paramErrors = validateParams(paramRules.updateTask, request, { taskId }).errors;
+      if (paramErrors.length > 0) return invalid(paramErrors);
+      const read = await readJson(request);
+      if ('refusal' in read) return read.refusal;
+      const errors = validateBody(bodyRules.updateTask, read.body);
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
       if (!task) return problem('not-found', `task ${taskId} not found`);
@@ -223,7 +244,7 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       if (errors.length > 0) return invalid(errors);
       const query = params.query as ListTasksQuery;
       const { status } = query;
-      const page = listPage(query, `admin:${status}`, (t) => t.status === status);
+      const page = listPage(query, { status }, (t) => t.status === status);
       if ('refusal' in page) return page.refusal;
       const tasks = page.tasks.map(toAdminTask);
       return HttpResponse.json({ tasks, count: tasks.length, next_cursor: page.next_cursor });
