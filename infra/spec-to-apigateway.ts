@@ -1,5 +1,5 @@
 /**
- * openapi.yaml -> the body of an API Gateway REST API (DESIGN §6). A pure function: the stack
+ * openapi.yaml -> the body of an API Gateway REST API (docs/architecture.md#the-aws-stack). A pure function: the stack
  * passes in the tokens (function invoke URIs, user pool ARN) and gets back a plain object.
  *
  * API Gateway's importer is a subset of OpenAPI 3.0 ("Amazon API Gateway important notes for

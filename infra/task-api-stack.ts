@@ -1,4 +1,4 @@
-/** The AWS stack of task-api (DESIGN §6): SpecRestApi from openapi.yaml, Cognito, Lambda, DynamoDB. */
+/** The AWS stack of task-api (docs/architecture.md#the-aws-stack): SpecRestApi from openapi.yaml, Cognito, Lambda, DynamoDB. */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

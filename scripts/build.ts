@@ -1,5 +1,5 @@
 /**
- * Bundles one Lambda per operationId in openapi.yaml (DESIGN §6):
+ * Bundles one Lambda per operationId in openapi.yaml (docs/architecture.md#the-aws-stack):
  * src/handlers/<operationId>.ts -> dist/handlers/<operationId>/index.mjs.
  * The CDK stack deploys exactly these files, so a benchmark of them measures what runs in AWS.
  */

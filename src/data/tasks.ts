@@ -1,5 +1,5 @@
 /**
- * The task repository (DESIGN §3): one DynamoDB request per call on the happy path, conditional
+ * The task repository (docs/architecture.md#the-data-model): one DynamoDB request per call on the happy path, conditional
  * writes, no Scan. The admin listing makes one Query per status-index shard.
  */
 import {

@@ -1,4 +1,4 @@
-/** One JSON line per request (DESIGN §4): never a token, a password or a task body. */
+/** One JSON line per request (docs/architecture.md#the-request-path): never a token, a password or a task body. */
 
 export interface RequestLog {
   requestId: string;

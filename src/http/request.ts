@@ -25,7 +25,7 @@ export interface Params {
   headers: Record<string, unknown>;
 }
 
-/** Claims arrive as strings from the Cognito authorizer (DESIGN §4). */
+/** Claims arrive as strings from the Cognito authorizer (docs/architecture.md#the-request-path). */
 export function callerOf(event: APIGatewayProxyEvent): Caller {
   const claims = (event.requestContext?.authorizer?.claims ?? {}) as Record<string, unknown>;
   const sub = claims.sub;

@@ -1,4 +1,4 @@
-/** The API Gateway Cognito user-pools authorizer (DESIGN §2 Security, §4 claims form). */
+/** The API Gateway Cognito user-pools authorizer (docs/architecture.md#the-request-path). */
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import {
   CognitoJwtInvalidTokenUseError,

@@ -1,4 +1,4 @@
-/** Embedded Cognito (cognito-local) seeded like the AWS user pool of DESIGN §5 and §6. */
+/** Embedded Cognito (cognito-local) seeded like the AWS user pool of docs/architecture.md#the-local-stack. */
 import { randomInt } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -24,7 +24,7 @@ import { ADMIN_GROUP } from '../contract/problems.js';
 export const USER_POOL_NAME = 'task-app-users';
 export const APP_CLIENT_NAME = 'task-app-web';
 
-/** DESIGN §6: min 10 with upper, lower and digits. cognito-local stores but never checks it. */
+/** The AWS pool's policy (docs/architecture.md#the-aws-stack): min 10 with upper, lower and digits. cognito-local stores but never checks it. */
 export const PASSWORD_POLICY = {
   MinimumLength: 10,
   RequireUppercase: true,

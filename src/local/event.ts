@@ -1,4 +1,4 @@
-/** The REST (v1) proxy event and Lambda context API Gateway hands a handler (DESIGN §4). */
+/** The REST (v1) proxy event and Lambda context API Gateway hands a handler (docs/architecture.md#the-request-path). */
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import type { ApiGatewayClaims } from './authorizer.js';
 import type { Route } from './routes.js';

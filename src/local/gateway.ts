@@ -1,4 +1,4 @@
-/** The local API Gateway (DESIGN §5): openapi.yaml routes, the Cognito authorizer, REST v1 events. */
+/** The local API Gateway (docs/architecture.md#the-local-stack): openapi.yaml routes, the Cognito authorizer, REST v1 events. */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -1,4 +1,4 @@
-/** `npm start`: the local stack on fixed ports with data under .local/ (DESIGN §5). */
+/** `npm start`: the local stack on fixed ports with data under .local/ (docs/architecture.md#the-local-stack). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './docs.js';

@@ -1,4 +1,4 @@
-/** The whole local stack (DESIGN §5): DynamoDB, Cognito and the gateway, each replaceable by env. */
+/** The whole local stack (docs/architecture.md#the-local-stack): DynamoDB, Cognito and the gateway, each replaceable by env. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,7 +52,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** The env vars handlers read at import (DESIGN §4); set before the first handler import. */
+/** The env vars handlers read at import (docs/architecture.md#the-request-path); set before the first handler import. */
 const HANDLER_ENV = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'AWS_REGION'] as const;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -170,7 +170,7 @@ function cognitoFromEnv(env: NodeJS.ProcessEnv): CognitoTarget | undefined {
   };
 }
 
-/** The keys of the CDK stack outputs plus the local endpoints (DESIGN §5). */
+/** The keys of the CDK stack outputs plus the local endpoints (docs/architecture.md#the-local-stack). */
 export function stackOutputs(stack: LocalStack): Record<string, string> {
   return {
     ApiUrl: stack.apiUrl,

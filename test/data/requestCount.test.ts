@@ -1,4 +1,4 @@
-/** DynamoDB requests per API call (DESIGN §3), counted by a middleware on the handlers' client. */
+/** DynamoDB requests per API call (docs/architecture.md#the-data-model), counted by a middleware on the handlers' client. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';

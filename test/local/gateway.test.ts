@@ -1,4 +1,4 @@
-/** The local API Gateway: routing, the REST v1 event, responses, limits (DESIGN §4, §5). */
+/** The local API Gateway: routing, the REST v1 event, responses, limits (docs/architecture.md#the-local-stack). */
 
 import { request } from 'node:http';
 import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
