@@ -5,10 +5,10 @@ import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { toTask } from '../tasks/task.js';
 
-export const handler = defineHandler(
+export const listTasks = defineHandler(
   { operationId: 'listTasks', params: params.listTasks },
-  async ({ caller, query }) => {
-    const page = await taskStore.listByOwner(caller.sub, {
+  async ({ caller, query }, store) => {
+    const page = await store.listByOwner(caller.sub, {
       // The validator fills in the spec's default limit.
       limit: query.limit as number,
       status: query.status,
@@ -22,3 +22,5 @@ export const handler = defineHandler(
     };
   },
 );
+
+export const handler = listTasks(taskStore);

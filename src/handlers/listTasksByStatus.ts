@@ -5,10 +5,10 @@ import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { toAdminTask } from '../tasks/task.js';
 
-export const handler = defineHandler(
+export const listTasksByStatus = defineHandler(
   { operationId: 'listTasksByStatus', params: params.listTasksByStatus, adminOnly: true },
-  async ({ query }) => {
-    const page = await taskStore.listByStatus(query.status, {
+  async ({ query }, store) => {
+    const page = await store.listByStatus(query.status, {
       // The validator fills in the spec's default limit.
       limit: query.limit as number,
       cursor: query.cursor,
@@ -21,3 +21,5 @@ export const handler = defineHandler(
     };
   },
 );
+
+export const handler = listTasksByStatus(taskStore);

@@ -4,12 +4,13 @@ import * as body from '../contract/validate-body.generated.js';
 import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
-import { etag, parseIfMatch, toTask } from '../tasks/task.js';
+import { parseIfMatch } from '../http/headers.js';
+import { etag, toTask } from '../tasks/task.js';
 
-export const handler = defineHandler(
+export const updateTask = defineHandler(
   { operationId: 'updateTask', params: params.updateTask, body: body.updateTask },
-  async ({ caller, path, headers, body: changes }) => {
-    const task = await taskStore.update(
+  async ({ caller, path, headers, body: changes }, store) => {
+    const task = await store.update(
       caller.sub,
       path.taskId,
       changes,
@@ -18,3 +19,5 @@ export const handler = defineHandler(
     return { statusCode: 200, headers: { ETag: etag(task.version) }, body: toTask(task) };
   },
 );
+
+export const handler = updateTask(taskStore);

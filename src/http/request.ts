@@ -2,13 +2,13 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { fieldErrors, type Validator } from '../contract/field-errors.js';
 import { ADMIN_GROUP } from '../contract/problems.js';
-import { parseGroups } from '../tasks/task.js';
 import {
   BadRequestError,
   ContentTooLargeError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors.js';
+import { parseGroups } from './headers.js';
 
 /** The largest JSON body accepted; a full task is well under 20 KiB. */
 export const MAX_BODY_BYTES = 32 * 1024;

@@ -1,43 +1,30 @@
-/** The local API Gateway (docs/architecture.md#the-local-stack): openapi.yaml routes, the Cognito authorizer, REST v1 events. */
+/** The local API Gateway: the server and its routing; events, results and docs live beside it. */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import {
-  DEFAULT_PROBLEM_TYPE_BASE,
-  PROBLEMS,
-  type ProblemSlug,
-  problemBody,
-} from '../contract/problems.js';
-import { corsHeaderNames, loadSpec, SPEC_PATH } from '../openapi.js';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
-import { buildDocs, DOCS_PATH, docsAreStale, REPO_ROOT } from './docs.js';
+import { DOCS_PATH, prepareDocs, serveDocs, serveFile } from './docs.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
+import { type Home, homePage } from './home.js';
+import { type HandlerLoader, moduleHandlerLoader, withTimeout } from './invoke.js';
+import { corsHeaders, problem, writeProxyResult } from './result.js';
 import { type RouteTable, routeTable } from './routes.js';
 
-export type ProxyHandler = (
-  event: APIGatewayProxyEvent,
-  context: Context,
-) => Promise<APIGatewayProxyResult>;
-
-/** Resolves an operation's handler; the gateway calls it at the first request for it. */
-export type HandlerLoader = (operationId: string) => Promise<ProxyHandler>;
+export {
+  HANDLERS_DIR,
+  type HandlerLoader,
+  moduleHandlerLoader,
+  type ProxyHandler,
+} from './invoke.js';
 
 export type LogEntry = Record<string, unknown>;
 
-export const HANDLERS_DIR = join(REPO_ROOT, 'src', 'handlers');
 /** API Gateway's payload limit. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** API Gateway's REST integration timeout. */
 export const INTEGRATION_TIMEOUT_MS = 29_000;
-
-/** The same CORS header lists the AWS stack's preflights and gateway responses carry. */
-const CORS = corsHeaderNames(loadSpec());
-/** The handlers' setting, so the gateway's own problems link to the same docs page. */
-const PROBLEM_TYPE_BASE = process.env.PROBLEM_TYPE_BASE || DEFAULT_PROBLEM_TYPE_BASE;
 
 export interface GatewayOptions {
   authorizer: Authorizer;
@@ -61,30 +48,14 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** @default 10 MiB (API Gateway's limit) */
   maxBodyBytes?: number;
+  /** The web app's URL, linked from GET /. @default - no link */
+  webUrl?: string;
 }
 
 export interface Gateway {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-/** Imports `<dir>/<operationId>.ts` once and returns its `handler`. */
-export function moduleHandlerLoader(dir: string = HANDLERS_DIR): HandlerLoader {
-  const cache = new Map<string, Promise<ProxyHandler>>();
-  return (operationId) => {
-    let loading = cache.get(operationId);
-    if (!loading) {
-      const file = join(dir, `${operationId}.ts`);
-      loading = import(pathToFileURL(file).href).then((mod: { handler?: unknown }) => {
-        if (typeof mod.handler !== 'function') throw new Error(`${file} does not export a handler`);
-        return mod.handler as ProxyHandler;
-      });
-      loading.catch(() => cache.delete(operationId));
-      cache.set(operationId, loading);
-    }
-    return loading;
-  };
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -104,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     region: options.region ?? 'us-east-1',
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    home: homePage(options.webUrl),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -149,6 +121,7 @@ interface GatewayContext {
   region: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  home: Home;
 }
 
 async function handle(
@@ -182,7 +155,9 @@ async function handle(
 
   if (method === 'GET' && rawPath === '/openapi.yaml')
     return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
-  if (method === 'GET' && rawPath === '/docs') return serveDocs(ctx, res);
+  if (method === 'GET' && (rawPath === '/docs' || rawPath === '/docs/'))
+    return serveDocs(res, ctx.docsReady, ctx.docsPath);
+  if (method === 'GET' && rawPath === '/') return ctx.home.serve(req, res);
 
   if (method === 'OPTIONS') {
     const methods = ctx.routes.methodsFor(rawPath);
@@ -264,80 +239,6 @@ async function handle(
   }
 }
 
-function writeProxyResult(res: ServerResponse, result: APIGatewayProxyResult): boolean {
-  if (typeof result !== 'object' || result === null) return false;
-  const status = result.statusCode;
-  if (!Number.isInteger(status) || status < 100 || status > 599) return false;
-  if (result.body !== undefined && result.body !== null && typeof result.body !== 'string')
-    return false;
-  const headers = new Map<string, [string, string[]]>();
-  const add = (name: string, value: unknown) => {
-    const key = name.toLowerCase();
-    if (key === 'content-length' || key === 'transfer-encoding' || key === 'connection') return;
-    const entry = headers.get(key) ?? [name, []];
-    entry[1].push(String(value));
-    headers.set(key, entry);
-  };
-  for (const [name, value] of Object.entries(result.headers ?? {})) add(name, value);
-  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
-    for (const value of values ?? []) add(name, value);
-  }
-  const body = result.body
-    ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
-    : Buffer.alloc(0);
-  for (const [name, values] of headers.values())
-    res.setHeader(name, values.length === 1 ? (values[0] as string) : values);
-  res.setHeader('Content-Length', body.length);
-  res.writeHead(status);
-  res.end(body);
-  return true;
-}
-
-async function serveFile(res: ServerResponse, path: string, contentType: string): Promise<void> {
-  const content = await readFile(path);
-  res.writeHead(200, {
-    'Content-Type': contentType,
-    'Content-Length': content.length,
-    'Access-Control-Allow-Origin': '*',
-  });
-  res.end(content);
-}
-
-async function serveDocs(ctx: GatewayContext, res: ServerResponse): Promise<void> {
-  try {
-    await ctx.docsReady;
-    await serveFile(res, ctx.docsPath, 'text/html; charset=utf-8');
-  } catch {
-    problem(res, 'unavailable', 'the docs page is not built; run npm run docs');
-  }
-}
-
-/** Starts a rebuild when the page is stale; the gateway answers API calls meanwhile. */
-function prepareDocs(
-  specPath: string,
-  docsPath: string,
-  build: boolean,
-  log: (entry: LogEntry) => void,
-): Promise<void> {
-  if (!build || !docsAreStale(specPath, docsPath)) return Promise.resolve();
-  const started = performance.now();
-  const building = buildDocs(specPath, docsPath).then(
-    () =>
-      log({
-        level: 'info',
-        msg: 'docs built',
-        path: docsPath,
-        latency_ms: Math.round(performance.now() - started),
-      }),
-    (err: Error) => {
-      log({ level: 'warn', msg: 'docs build failed', error: err.message });
-      throw err;
-    },
-  );
-  building.catch(() => {});
-  return building;
-}
-
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((done, fail) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -356,46 +257,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((done) => {
-    timer = setTimeout(() => done('timeout'), ms);
-  });
-  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
-}
-
 function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function corsHeaders(methods: string[]): Record<string, string> {
-  return {
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Methods': [...new Set([...methods, 'OPTIONS'])].join(','),
-    'Access-Control-Allow-Headers': CORS.allow.join(','),
-    'Access-Control-Expose-Headers': CORS.expose.join(','),
-  };
-}
-
 function notFound(res: ServerResponse, method: string, rawPath: string): void {
   problem(res, 'not-found', `no route for ${method} ${rawPath}`);
-}
-
-/** Our own error responses: RFC 9457 problem+json with the CORS headers API Gateway adds. */
-function problem(
-  res: ServerResponse,
-  slug: ProblemSlug,
-  detail: string,
-  headers: Record<string, string> = {},
-): void {
-  const instance = String(res.getHeader('x-amzn-RequestId') ?? '');
-  const body = JSON.stringify(problemBody(slug, detail, { instance, base: PROBLEM_TYPE_BASE }));
-  res.writeHead(PROBLEMS[slug].status, {
-    ...corsHeaders(['GET', 'POST', 'PATCH', 'DELETE']),
-    ...headers,
-    'Content-Type': 'application/problem+json',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
 }

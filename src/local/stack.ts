@@ -37,6 +37,8 @@ export interface LocalStackOptions {
   buildDocs?: boolean;
   /** @default the repo's docs/index.html */
   docsPath?: string;
+  /** The web app's URL, linked from the gateway's GET /. @default - no link */
+  webUrl?: string;
 }
 
 export interface LocalStack {
@@ -123,6 +125,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       buildDocs: options.buildDocs,
       docsPath: options.docsPath,
+      webUrl: options.webUrl,
     });
     cleanups.push(() => gateway.close());
 

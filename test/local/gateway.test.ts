@@ -59,7 +59,7 @@ describe('routing', () => {
     { name: 'a method the path does not have', method: 'PUT', path: '/tasks' },
     { name: 'a trailing slash', method: 'GET', path: '/tasks/' },
     { name: 'an extra segment', method: 'GET', path: `${ONE_TASK}/extra` },
-    { name: 'the root', method: 'GET', path: '/' },
+    { name: 'a write to the root (GET / is the index)', method: 'POST', path: '/' },
   ])('refuses $name with a 404 problem, handler not invoked', async ({ method, path }) => {
     const res = await call(path, { method, token: user.idToken });
 

@@ -1,0 +1,28 @@
+/** CORS preflights: a mock integration per path answering 204 with the allowed lists. */
+type Json = Record<string, unknown>;
+
+/** How long browsers may cache a preflight answer, in seconds. */
+export const PREFLIGHT_MAX_AGE = '600';
+
+export function preflight(headers: Record<string, string>): Json {
+  const headerSchemas = Object.fromEntries(
+    Object.keys(headers).map((h) => [h, { schema: { type: 'string' } }]),
+  );
+  return {
+    summary: 'CORS preflight',
+    responses: { '204': { description: 'CORS preflight answer.', headers: headerSchemas } },
+    'x-amazon-apigateway-integration': {
+      type: 'mock',
+      requestTemplates: { 'application/json': '{"statusCode": 204}' },
+      passthroughBehavior: 'when_no_match',
+      responses: {
+        default: {
+          statusCode: '204',
+          responseParameters: Object.fromEntries(
+            Object.entries(headers).map(([h, v]) => [`method.response.header.${h}`, v]),
+          ),
+        },
+      },
+    },
+  };
+}
