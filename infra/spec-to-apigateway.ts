@@ -11,13 +11,13 @@
  * copy is changed, and only by dropping constraints, so the gateway is never stricter than the
  * contract: the Lambda-side ajv validation stays the real check.
  */
-import { DEFAULT_PROBLEM_TYPE_BASE } from '../src/contract/problems.js';
 import { corsHeaderNames, HTTP_METHODS, type Spec, type SpecOperation } from '../src/openapi.js';
 import { PREFLIGHT_MAX_AGE, preflight } from './apigateway/cors.js';
 import { gatewayResponses } from './apigateway/gateway-responses.js';
 import { gatewayOperation, REQUEST_VALIDATORS } from './apigateway/operation.js';
 import { sanitizeSchema } from './apigateway/schema.js';
 
+export { GATEWAY_PROBLEMS } from './apigateway/gateway-responses.js';
 export { REQUEST_VALIDATORS } from './apigateway/operation.js';
 export { sanitizeSchema, UNSUPPORTED_SCHEMA_KEYWORDS } from './apigateway/schema.js';
 
@@ -28,6 +28,14 @@ export interface ApiGatewayBodyOptions {
   integrationUris: Record<string, string>;
   /** The Cognito user pool the authorizer trusts. */
   userPoolArn: string;
+  /**
+   * The app clients whose ID tokens the authorizer accepts (their `aud`), as its
+   * identityValidationExpression.
+   * @default [] (no expression: every client of the pool, as API Gateway does by default)
+   */
+  allowedClientIds?: string[];
+  /** Base of the problem `type` URIs. @default DEFAULT_PROBLEM_TYPE_BASE (the docs page) */
+  problemTypeBase?: string;
   /** `Access-Control-Allow-Origin` for preflights and gateway responses. */
   corsAllowOrigin: string;
   /**
@@ -36,11 +44,6 @@ export interface ApiGatewayBodyOptions {
    * @default false
    */
   validateRequestBody?: boolean;
-  /**
-   * Where the docs page with the problem types is served (their `type` URIs are its anchors).
-   * @default '/docs' (relative to the API's origin)
-   */
-  problemTypeBase?: string;
 }
 
 export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions): Json {
@@ -72,6 +75,7 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
       'Access-Control-Allow-Methods': quoted([...methods, 'OPTIONS'].join(',')),
       'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
+      'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
       'Access-Control-Max-Age': quoted(PREFLIGHT_MAX_AGE),
     });
     paths[path] = out;
@@ -96,6 +100,7 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       'x-amazon-apigateway-authorizer': {
         type: 'cognito_user_pools',
         providerARNs: [options.userPoolArn],
+        ...audienceExpression(options.allowedClientIds ?? []),
       },
     };
   }
@@ -120,7 +125,22 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
         'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
         'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
       },
-      options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE,
+      options.problemTypeBase,
     ),
   };
+}
+
+/**
+ * A COGNITO_USER_POOLS authorizer checks `aud` only through identityValidationExpression, a
+ * regular expression matched against the ID token's `aud`
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html). Anchored, so a
+ * full-match and a search reading of it agree.
+ */
+function audienceExpression(clientIds: string[]): { identityValidationExpression?: string } {
+  if (clientIds.length === 0) return {};
+  for (const id of clientIds) {
+    // Client ids are [\w+]+ (a CDK token resolves to one); nothing to escape, so refuse the rest.
+    if (!/^[\w+${}[\].:-]+$/.test(id)) throw new Error(`app client id must be [\\w+]+, got ${id}`);
+  }
+  return { identityValidationExpression: `^(${clientIds.join('|')})$` };
 }

@@ -1,5 +1,5 @@
 /**
- * The AWS stack of task-api: a short composition of the modules beside it (table, auth,
+ * The AWS stack of task-api (docs/architecture.md#the-aws-stack): a short composition of the modules beside it (table, auth,
  * functions, api). A new part is a module with a function `(scope, props) => constructs`,
  * wired in below with a few lines.
  */
@@ -51,6 +51,12 @@ export interface TaskApiStackProps extends StackProps {
    * @default - the `cognitoDomainPrefix` context value, else no hosted domain
    */
   readonly cognitoDomainPrefix?: string;
+  /**
+   * App clients whose ID tokens the API accepts: the authorizer's identityValidationExpression
+   * matches the token's `aud` against them. An empty list accepts every client of the pool.
+   * @default - the `allowedClientIds` context value (comma-separated), else the stack's web client
+   */
+  readonly allowedClientIds?: string[];
   /**
    * `Access-Control-Allow-Origin` of the gateway and the functions (`CORS_ALLOW_ORIGIN`).
    * @default - the `corsAllowOrigin` context value, else '*' (tokens travel in a header, not cookies)
@@ -126,6 +132,8 @@ export class TaskApiStack extends Stack {
       body: specToApiGatewayBody(spec, {
         integrationUris,
         userPoolArn: this.userPool.userPoolArn,
+        allowedClientIds: props.allowedClientIds ??
+          this.allowedClientIdsFromContext() ?? [this.userPoolClient.userPoolClientId],
         corsAllowOrigin,
         validateRequestBody: props.validateRequestBody ?? false,
       }),
@@ -150,6 +158,17 @@ export class TaskApiStack extends Stack {
       api: this.api,
       functions,
     });
+  }
+
+  private allowedClientIdsFromContext(): string[] | undefined {
+    const raw = this.node.tryGetContext('allowedClientIds') as string | string[] | undefined;
+    if (raw === undefined) return undefined;
+    return Array.isArray(raw)
+      ? raw
+      : raw
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean);
   }
 
   private shards(fromProps: number | undefined): number {

@@ -238,6 +238,11 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     http.get(`${base}/admin/tasks`, ({ request }) => {
       const user = caller(request);
       if (!user) return unauthorized();
+      // API Gateway's parameter validator runs before the function, for every caller, and
+      // answers its own 400 (BAD_REQUEST_PARAMETERS) with no field errors.
+      if (!new URL(request.url).searchParams.has('status')) {
+        return problem('validation-error', 'Missing required request parameters: [status]');
+      }
       if (!user.admin)
         return problem('forbidden', `this operation is for members of the ${ADMIN_GROUP} group`);
       const { params, errors } = validateParams(paramRules.listTasksByStatus, request);

@@ -1,4 +1,4 @@
-/** Embedded Cognito (cognito-local) seeded like the stack's user pool, with the AWS issuer. */
+/** Embedded Cognito (cognito-local) seeded like the stack's user pool (docs/architecture.md#the-local-stack). */
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';

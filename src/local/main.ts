@@ -1,4 +1,4 @@
-/** `npm start`: the local stack on fixed ports with data under .local/ (docs/architecture.md#the-local-stack). */
+/** `npm start`: the local stack on fixed ports with data under .local/ (LOCAL_STAGE=prod serves /prod). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './docs.js';
@@ -64,10 +64,11 @@ function displayPath(path: string): string {
 
 function banner(s: LocalStack, outputsPath: string, dataDir: string): string {
   const where = outputsPath.startsWith('/') ? '' : ` in ${process.cwd()}`;
+  const origin = new URL(s.apiUrl).origin;
   return `
 task-api local stack is up
-  API        ${s.apiUrl}   (GET / links the docs and the spec)
-  Docs       ${s.apiUrl}/docs   (spec: ${s.apiUrl}/openapi.yaml)
+  API        ${s.apiUrl}   (GET ${origin}/ links the docs and the spec)
+  Docs       ${origin}/docs   (spec: ${origin}/openapi.yaml)
   Cognito    ${s.cognitoEndpoint}   pool ${s.userPoolId}, client ${s.clientId}
   DynamoDB   ${s.dynamoEndpoint}   table ${s.tableName}
   Outputs    ${outputsPath}

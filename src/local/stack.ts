@@ -3,8 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { statusIndexShards, TABLE_NAME_DEFAULT } from '../data/table.js';
+import { loadSpec } from '../openapi.js';
 import { cognitoAuthorizer } from './authorizer.js';
 import { type CodeDelivery, portError, startCognito } from './cognito.js';
+import { localDefinition, readApiModel } from './definition.js';
 import { ensureTable, localDynamoClient, startDynalite } from './dynamodb.js';
 import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
 import { type DirLock, lockDataDir } from './lock.js';
@@ -37,6 +39,16 @@ export interface LocalStackOptions {
   buildDocs?: boolean;
   /** @default the repo's docs/index.html */
   docsPath?: string;
+  /**
+   * Serve the API under `/<stage>` with events of that stage, as API Gateway's default endpoint.
+   * @default env LOCAL_STAGE, else the root path (stage `local`)
+   */
+  stage?: string;
+  /**
+   * App clients whose ID tokens the API accepts (the authorizer's identityValidationExpression).
+   * @default env ALLOWED_CLIENT_IDS (comma-separated), else the pool's web client
+   */
+  allowedClientIds?: string[];
   /** The web app's URL, linked from the gateway's GET /. @default - no link */
   webUrl?: string;
 }
@@ -117,9 +129,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
     process.env.AWS_REGION = region;
 
+    // The definition `cdk synth` imports, for this pool and these app clients.
+    const definition = localDefinition({
+      spec: loadSpec(),
+      region,
+      userPoolId: cognito.userPoolId,
+      problemTypeBase: env.PROBLEM_TYPE_BASE || undefined,
+      allowedClientIds: options.allowedClientIds ??
+        listFromEnv(env.ALLOWED_CLIENT_IDS) ?? [cognito.clientId],
+    });
+    const [authorizerModel] = Object.values(readApiModel(definition).authorizers);
+    if (authorizerModel?.userPoolIds[0] !== cognito.userPoolId) {
+      throw new Error(`the definition must name one cognito authorizer for ${cognito.userPoolId}`);
+    }
+    const stage = options.stage ?? (env.LOCAL_STAGE || undefined);
     const gateway = await startGateway({
       port: options.apiPort ?? 0,
-      authorizer: cognitoAuthorizer(cognito),
+      definition,
+      authorizer: cognitoAuthorizer({
+        userPoolId: cognito.userPoolId,
+        jwksUrl: cognito.jwksUrl,
+        identityValidationExpression: authorizerModel.identityValidationExpression,
+      }),
+      stagePath: stage,
       loadHandler: options.loadHandler,
       log: options.log,
       region,
@@ -171,6 +203,14 @@ function cognitoFromEnv(env: NodeJS.ProcessEnv): CognitoTarget | undefined {
     clientId,
     jwksUrl: env.COGNITO_JWKS_URL || `${awsEndpoint}/${userPoolId}/.well-known/jwks.json`,
   };
+}
+
+function listFromEnv(raw: string | undefined): string[] | undefined {
+  if (!raw) return undefined;
+  return raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 }
 
 /** The keys of the CDK stack outputs plus the local endpoints (docs/architecture.md#the-local-stack). */

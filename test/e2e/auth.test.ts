@@ -10,7 +10,7 @@ import { createHmac, createPrivateKey, createSign, generateKeyPairSync } from 'n
 import { createRequire } from 'node:module';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { problemSlugOf } from '../../src/contract/problems.js';
+import { problemType } from '../../src/contract/problems.js';
 import { localDynamoClient } from '../../src/local/dynamodb.js';
 import { type Api, apiClient } from '../support/api.js';
 import { countingHandlers } from '../support/invocations.js';
@@ -212,7 +212,7 @@ describe('authentication on every operation', () => {
         expect(res.violations, operationId).toEqual([]);
         expect(res.status, `${operationId}: ${res.text}`).toBe(401);
         expect(res.headers['content-type']).toBe('application/problem+json');
-        expect(problemSlugOf(res.json.type)).toBe('unauthorized');
+        expect(res.json.type).toBe(problemType('unauthorized'));
         if (token) expect(res.text).not.toContain(token);
       }
       expect(Object.fromEntries(handlers.counts)).toEqual({});

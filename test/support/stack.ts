@@ -34,6 +34,10 @@ export interface TestStackOptions {
   /** @default false: tests of /docs use their own docs path */
   buildDocs?: boolean;
   docsPath?: string;
+  /** Serve under `/<stage>` (LOCAL_STAGE). @default the root */
+  stage?: string;
+  /** @default the pool's web client */
+  allowedClientIds?: string[];
 }
 
 /**
@@ -49,6 +53,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     loadHandler: options.loadHandler,
     buildDocs: options.buildDocs ?? false,
     docsPath: options.docsPath,
+    stage: options.stage,
+    allowedClientIds: options.allowedClientIds,
     log: (entry) => logs.push(entry),
     onCode: (d: CodeDelivery) => codes.set(d.destination, d.code),
   });
