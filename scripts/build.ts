@@ -1,5 +1,5 @@
 /**
- * Bundles one Lambda per operationId in openapi.yaml:
+ * Bundles one Lambda per operationId in openapi.yaml (docs/architecture.md#the-aws-stack):
  * src/handlers/<operationId>.ts -> dist/handlers/<operationId>/ with index.mjs (the entry point,
  * scripts/lambda/loader.mjs), app.cjs (the bundle), app.<node>-<arch>.cache (its V8 code cache) and the SDK
  * fallbacks of scripts/lambda/trim-sdk.ts. The CDK stack deploys exactly these directories, so

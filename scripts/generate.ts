@@ -1,6 +1,7 @@
 /**
  * Writes every file derived from openapi.yaml: the openapi-typescript types and the precompiled
- * ajv request validators, each for the API and the SDK. `--check` fails if any file is stale.
+ * ajv request validators, once, in src/contract/ (the API, the SDK and its mock import them).
+ * `--check` fails if any file is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -77,13 +78,9 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   const params = validatorsSource('params');
   const body = validatorsSource('body');
   return {
-    'src/api.generated.ts': types,
-    'sdk/src/api.generated.ts': types,
-    'src/http/validate-params.generated.ts': params,
-    'src/http/validate-body.generated.ts': body,
-    // The SDK's msw mock validates requests with the very same code (no runtime imports).
-    'sdk/src/msw/validate-params.generated.ts': params,
-    'sdk/src/msw/validate-body.generated.ts': body,
+    'src/contract/api.generated.ts': types,
+    'src/contract/validate-params.generated.ts': params,
+    'src/contract/validate-body.generated.ts': body,
   };
 }
 

@@ -1,6 +1,6 @@
 /** The typed task-api client: one method per operationId of openapi.yaml, on openapi-fetch. */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { paths } from './api.generated.js';
+import type { paths } from '../../src/contract/api.generated.js';
 import { TaskApiProblemError } from './errors.js';
 import {
   createRetryingFetch,

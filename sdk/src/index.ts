@@ -1,6 +1,6 @@
 /** @task-api/sdk: the typed client of openapi.yaml. */
 
-export type { components, operations, paths } from './api.generated.js';
+export type { components, operations, paths } from '../../src/contract/api.generated.js';
 export {
   createTaskApiClient,
   type TaskApiClient,

@@ -3,10 +3,11 @@
  * in-memory store, for testing code that uses the SDK without a server.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
+import { ADMIN_GROUP, type ProblemSlug, problemBody } from '../../src/contract/problems.js';
+import * as bodyRules from '../../src/contract/validate-body.generated.js';
+import * as paramRules from '../../src/contract/validate-params.generated.js';
+import { type CursorScope, cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
 import { ifMatchAllows, validateBody, validateParams } from './msw/validate.js';
-import * as bodyRules from './msw/validate-body.generated.js';
-import * as paramRules from './msw/validate-params.generated.js';
 import type { FieldError, ListTasksQuery, Problem, Task, TaskCreate, TaskUpdate } from './types.js';
 
 export { TaskStore } from './msw/store.js';
@@ -31,29 +32,17 @@ export interface TaskApiHandlersOptions {
 }
 
 const MAX_BODY_BYTES = 32_768;
-const PROBLEMS = {
-  400: ['validation-error', 'Bad Request'],
-  401: ['unauthorized', 'Unauthorized'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not-found', 'Not Found'],
-  412: ['precondition-failed', 'Precondition Failed'],
-  413: ['payload-too-large', 'Content Too Large'],
-  415: ['unsupported-media-type', 'Unsupported Media Type'],
-  422: ['idempotency-key-reused', 'Unprocessable Content'],
-} as const;
-
-function problem(status: keyof typeof PROBLEMS, detail: string, errors?: FieldError[]) {
-  const [slug, title] = PROBLEMS[status];
-  const body: Problem = { type: `https://task-api.dev/problems/${slug}`, title, status, detail };
-  if (errors) body.errors = errors;
-  return HttpResponse.json(body, {
-    status,
+/** The API's own problem bodies (src/contract/problems.ts), with its default `type` base. */
+function problem(slug: ProblemSlug, detail: string, errors?: FieldError[]) {
+  const body = problemBody(slug, detail, errors ? { errors } : {});
+  return HttpResponse.json(body satisfies Problem, {
+    status: body.status,
     headers: { 'Content-Type': 'application/problem+json' },
   });
 }
 
 const invalid = (errors: FieldError[]) =>
-  problem(400, 'the request does not match the contract', errors);
+  problem('validation-error', 'the request does not match the contract', errors);
 
 function taskResponse(task: Task, status: 200 | 201) {
   const headers: Record<string, string> = { ETag: `"${task.version}"` };
@@ -61,27 +50,45 @@ function taskResponse(task: Task, status: 200 | 201) {
   return HttpResponse.json(task, { status, headers });
 }
 
-/** The JSON body, or the 415/413/400 problem the API answers instead. */
+/**
+ * The JSON body, or the problem the API answers instead, in the API's order
+ * (src/http/request.ts parseBody): 413, then 415 for a non-empty body that is not JSON, then 400.
+ */
 async function readJson(request: Request): Promise<{ body: unknown } | { refusal: Response }> {
-  const type = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    return {
-      refusal: problem(415, `content-type must be application/json, got ${type ?? 'none'}`),
-    };
-  }
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_BODY_BYTES) {
     return {
       refusal: problem(
-        413,
+        'payload-too-large',
         `the body must be at most ${MAX_BODY_BYTES} bytes, got ${bytes.byteLength}`,
       ),
+    };
+  }
+  const header = request.headers.get('Content-Type');
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  if (bytes.byteLength > 0 && type !== 'application/json') {
+    return {
+      refusal: problem(
+        'unsupported-media-type',
+        `content-type must be application/json, got ${header ?? 'none'}`,
+      ),
+    };
+  }
+  if (bytes.byteLength === 0) {
+    return {
+      refusal: problem('validation-error', 'a JSON body is required', [
+        { path: '/body', message: 'is required' },
+      ]),
     };
   }
   try {
     return { body: JSON.parse(new TextDecoder().decode(bytes)) };
   } catch {
-    return { refusal: invalid([{ path: '/body', message: 'must be valid JSON' }]) };
+    return {
+      refusal: problem('validation-error', 'the body is not valid JSON', [
+        { path: '/body', message: 'is not valid JSON' },
+      ]),
+    };
   }
 }
 
@@ -105,25 +112,27 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     if (!token) return undefined;
     return options.users ? options.users[token] : { sub: token };
   }
-  const unauthorized = () => problem(401, 'a valid Cognito ID token is required');
+  const unauthorized = () => problem('unauthorized', 'a valid Cognito ID token is required');
 
   /** `query` has passed its validator, which coerced `limit` and defaulted it to 50. */
   function listPage(
     query: ListTasksQuery,
-    list: string,
+    scope: CursorScope,
     match: (t: { user_id: string; status: string }) => boolean,
   ) {
     const { limit = 50, cursor } = query;
-    const after = cursor === undefined ? undefined : cursors.decode(list, cursor);
-    if (cursor !== undefined && after === undefined) {
+    const decoded = cursor === undefined ? { after: undefined } : cursors.decode(scope, cursor);
+    if ('reason' in decoded) {
+      // The API's wording (src/tasks/errors.ts InvalidCursorError).
+      const message = `cursor is not valid for this list: ${decoded.reason}`;
       return {
-        refusal: invalid([{ path: '/query/cursor', message: 'is not a cursor of this list' }]),
+        refusal: problem('validation-error', message, [{ path: '/query/cursor', message }]),
       };
     }
-    const { tasks, nextSeq } = store.page(match, limit, after);
+    const { tasks, nextSeq } = store.page(match, limit, decoded.after);
     return {
       tasks,
-      next_cursor: nextSeq === undefined ? undefined : cursors.encode(list, nextSeq),
+      next_cursor: nextSeq === undefined ? undefined : cursors.encode(scope, nextSeq),
     };
   }
 
@@ -131,22 +140,30 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     http.post(`${base}/tasks`, async ({ request }) => {
       const user = caller(request);
       if (!user) return unauthorized();
+      const paramErrors = validateParams(paramRules.createTask, request).errors;
+      if (paramErrors.length > 0) return invalid(paramErrors);
       const read = await readJson(request);
       if ('refusal' in read) return read.refusal;
       const key = request.headers.get('Idempotency-Key');
-      const errors = [
-        ...validateParams(paramRules.createTask, request).errors,
-        ...validateBody(bodyRules.createTask, read.body),
-      ];
+      const errors = validateBody(bodyRules.createTask, read.body);
       if (errors.length > 0) return invalid(errors);
       if (key === null)
         return taskResponse(toTask(store.create(user.sub, read.body as TaskCreate)), 201);
 
       const id = key.replace(/^"(.*)"$/, '$1');
-      const print = fingerprint(read.body);
+      // The request as it will be stored: `{title}` and `{title, status: 'pending'}` are one.
+      const input = read.body as TaskCreate;
+      const print = fingerprint({
+        title: input.title,
+        description: input.description ?? '',
+        status: input.status ?? 'pending',
+      });
       const seen = store.recall(user.sub, id);
       if (seen && seen.fingerprint !== print) {
-        return problem(422, 'this Idempotency-Key was used with a different request body');
+        return problem(
+          'idempotency-key-reused',
+          'this Idempotency-Key was used with a different request body',
+        );
       }
       if (seen) return taskResponse(seen.task, 201);
       const task = toTask(store.create(user.sub, read.body as TaskCreate));
@@ -163,7 +180,7 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const { status } = query;
       const page = listPage(
         query,
-        `user:${user.sub}:${status ?? '*'}`,
+        { owner: user.sub, status },
         (t) => t.user_id === user.sub && (status === undefined || t.status === status),
       );
       if ('refusal' in page) return page.refusal;
@@ -178,25 +195,26 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const { errors } = validateParams(paramRules.getTask, request, { taskId });
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
-      return task ? taskResponse(toTask(task), 200) : problem(404, `task ${taskId} not found`);
+      return task
+        ? taskResponse(toTask(task), 200)
+        : problem('not-found', `task ${taskId} not found`);
     }),
 
     http.patch(`${base}/tasks/:taskId`, async ({ request, params }) => {
       const user = caller(request);
       if (!user) return unauthorized();
-      const read = await readJson(request);
-      if ('refusal' in read) return read.refusal;
       const taskId = String(params.taskId);
       const ifMatch = request.headers.get('If-Match');
-      const errors = [
-        ...validateParams(paramRules.updateTask, request, { taskId }).errors,
-        ...validateBody(bodyRules.updateTask, read.body),
-      ];
+      const paramErrors = validateParams(paramRules.updateTask, request, { taskId }).errors;
+      if (paramErrors.length > 0) return invalid(paramErrors);
+      const read = await readJson(request);
+      if ('refusal' in read) return read.refusal;
+      const errors = validateBody(bodyRules.updateTask, read.body);
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
-      if (!task) return problem(404, `task ${taskId} not found`);
+      if (!task) return problem('not-found', `task ${taskId} not found`);
       if (!ifMatchAllows(ifMatch, task.version)) {
-        return problem(412, 'the task has changed since the given ETag');
+        return problem('precondition-failed', 'the task has changed since the given ETag');
       }
       return taskResponse(toTask(store.update(task, read.body as TaskUpdate)), 200);
     }),
@@ -209,9 +227,9 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       const { errors } = validateParams(paramRules.deleteTask, request, { taskId });
       if (errors.length > 0) return invalid(errors);
       const task = store.get(user.sub, taskId);
-      if (!task) return problem(404, `task ${taskId} not found`);
+      if (!task) return problem('not-found', `task ${taskId} not found`);
       if (!ifMatchAllows(ifMatch, task.version)) {
-        return problem(412, 'the task has changed since the given ETag');
+        return problem('precondition-failed', 'the task has changed since the given ETag');
       }
       store.delete(task);
       return new HttpResponse(null, { status: 204 });
@@ -220,12 +238,18 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     http.get(`${base}/admin/tasks`, ({ request }) => {
       const user = caller(request);
       if (!user) return unauthorized();
-      if (!user.admin) return problem(403, 'this operation is for members of the admins group');
+      // API Gateway's parameter validator runs before the function, for every caller, and
+      // answers its own 400 (BAD_REQUEST_PARAMETERS) with no field errors.
+      if (!new URL(request.url).searchParams.has('status')) {
+        return problem('validation-error', 'Missing required request parameters: [status]');
+      }
+      if (!user.admin)
+        return problem('forbidden', `this operation is for members of the ${ADMIN_GROUP} group`);
       const { params, errors } = validateParams(paramRules.listTasksByStatus, request);
       if (errors.length > 0) return invalid(errors);
       const query = params.query as ListTasksQuery;
       const { status } = query;
-      const page = listPage(query, `admin:${status}`, (t) => t.status === status);
+      const page = listPage(query, { status }, (t) => t.status === status);
       if ('refusal' in page) return page.refusal;
       const tasks = page.tasks.map(toAdminTask);
       return HttpResponse.json({ tasks, count: tasks.length, next_cursor: page.next_cursor });

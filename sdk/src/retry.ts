@@ -1,6 +1,7 @@
 /**
  * The fetch under openapi-fetch: per-attempt timeout, full-jitter exponential backoff for
- * 429, 503 and network errors on requests that are safe to repeat, `Retry-After` honoured.
+ * 429, 502, 503, 504 and network errors on requests that are safe to repeat, `Retry-After`
+ * honoured as the least wait, with jitter on top.
  */
 import { TaskApiNetworkError } from './errors.js';
 import { asProblemResponse } from './problem.js';
@@ -19,7 +20,8 @@ export type Fetch = (request: Request) => Promise<Response>;
 export const DEFAULT_RETRY: RetryOptions = { retries: 3, baseDelayMs: 100, maxDelayMs: 5_000 };
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-const RETRYABLE_STATUS = new Set([429, 503]);
+/** Throttled, or the gateway got no answer from the function (which may or may not have run). */
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /** POST and PATCH repeat a change; a POST with an Idempotency-Key is safe (the server dedupes). */
@@ -39,8 +41,25 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export function backoffMs(attempt: number, { baseDelayMs, maxDelayMs }: RetryOptions): number {
-  return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+export function backoffMs(
+  attempt: number,
+  { baseDelayMs, maxDelayMs }: RetryOptions,
+  random: () => number = Math.random,
+): number {
+  return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+}
+
+/**
+ * The wait before the next attempt: the backoff, on top of `Retry-After` when the server sent
+ * one, so clients throttled together do not all come back at the same instant.
+ */
+export function retryDelayMs(
+  retryAfter: number | undefined,
+  attempt: number,
+  retry: RetryOptions,
+  random: () => number = Math.random,
+): number {
+  return (retryAfter ?? 0) + backoffMs(attempt, retry, random);
 }
 
 export function createRetryingFetch(options: {
@@ -69,7 +88,7 @@ export function createRetryingFetch(options: {
         if (!RETRYABLE_STATUS.has(buffered.status) || isLast) return buffered;
         const after = retryAfterMs(buffered.headers.get('Retry-After'));
         if (after !== undefined && after > retry.maxDelayMs) return buffered;
-        waitMs = after ?? backoffMs(attempt, retry);
+        waitMs = retryDelayMs(after, attempt, retry);
       } catch (error) {
         if (caller.aborted) throw caller.reason;
         const timedOut = timeout?.aborted ?? false;

@@ -1,5 +1,5 @@
 /** Names for the contract's schemas and the result shape every SDK call returns. */
-import type { components, operations } from './api.generated.js';
+import type { components, operations } from '../../src/contract/api.generated.js';
 
 type Schemas = components['schemas'];
 

@@ -1,6 +1,7 @@
 /** Every operation of the SDK against the msw mock of the contract. */
 import { HttpResponse, http } from 'msw';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { problemType } from '../../src/contract/problems.js';
 import { type Problem, TaskApiProblemError } from '../src/index.js';
 import { BASE_URL, makeClient, recordingFetch, useMockApi } from './fixtures.js';
 
@@ -95,7 +96,7 @@ describe('getTask', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('Content-Type')).toBe('application/problem+json');
     expectTypeOf(error).toEqualTypeOf<Problem | undefined>();
-    expect(error).toMatchObject({ type: 'https://task-api.dev/problems/not-found', status: 404 });
+    expect(error).toMatchObject({ type: problemType('not-found'), status: 404 });
   });
 });
 

@@ -24,9 +24,12 @@ let project = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'task-api-sdk-'));
   const copy = join(dir, 'sdk');
-  for (const entry of ['package.json', 'README.md', 'tsconfig.build.json', 'src']) {
+  for (const entry of ['package.json', 'README.md', 'tsconfig.build.json', 'build.mjs', 'src']) {
     await cp(join(root, 'sdk', entry), join(copy, entry), { recursive: true });
   }
+  // The build bundles the one contract module from beside the package, as in the repo (ESM).
+  await cp(join(root, 'src', 'contract'), join(dir, 'src', 'contract'), { recursive: true });
+  await writeFile(join(dir, 'package.json'), '{"private":true,"type":"module"}');
   await symlink(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   await run('npm', ['run', 'build'], { cwd: copy });
   await run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: copy });

@@ -1,8 +1,9 @@
 /** Retries, backoff, Retry-After, timeouts and idempotency keys (src/retry.ts). */
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { PROBLEMS, problemType } from '../../src/contract/problems.js';
 import { TaskApiNetworkError } from '../src/index.js';
-import { isRetryable, retryAfterMs } from '../src/retry.js';
+import { DEFAULT_RETRY, isRetryable, retryAfterMs, retryDelayMs } from '../src/retry.js';
 import { BASE_URL, makeClient, recordingFetch, useMockApi } from './fixtures.js';
 
 const { server, state } = useMockApi();
@@ -11,11 +12,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const EMPTY_LIST = { tasks: [], count: 0 };
 
 function throttled(status: 429 | 503, retryAfter = '0') {
-  const [slug, title] =
-    status === 429 ? ['throttled', 'Too Many Requests'] : ['unavailable', 'Service Unavailable'];
+  const slug = status === 429 ? 'throttled' : 'unavailable';
   return HttpResponse.json(
-    { type: `https://task-api.dev/problems/${slug}`, title, status },
+    { type: problemType(slug), title: PROBLEMS[slug].title, status },
     { status, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter } },
+  );
+}
+
+/** API Gateway's own 502 (INTEGRATION_FAILURE) or 504 (INTEGRATION_TIMEOUT) problem. */
+function gatewayFailure(status: 502 | 504) {
+  const slug = status === 502 ? 'bad-gateway' : 'gateway-timeout';
+  return HttpResponse.json(
+    { type: problemType(slug), title: PROBLEMS[slug].title, status },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
   );
 }
 
@@ -35,6 +44,8 @@ describe('retries', () => {
   it.each([
     { name: '429', failure: () => throttled(429) },
     { name: '503', failure: () => throttled(503) },
+    { name: '502 (the function failed)', failure: () => gatewayFailure(502) },
+    { name: '504 (the function timed out)', failure: () => gatewayFailure(504) },
     { name: 'a network error', failure: () => HttpResponse.error() },
   ])('retries a GET after $name, then succeeds', async ({ failure }) => {
     const calls = listFailing([failure, failure]);
@@ -85,6 +96,41 @@ describe('retries', () => {
     expect(calls.count).toBe(1);
   });
 
+  it.each([502, 504] as const)(
+    'retries a DELETE after %i (deleting twice is safe)',
+    async (status) => {
+      const calls = { count: 0 };
+      server.use(
+        http.delete(`${BASE_URL}/tasks/:taskId`, () =>
+          calls.count++ === 0 ? gatewayFailure(status) : new HttpResponse(null, { status: 204 }),
+        ),
+      );
+
+      const { error } = await makeClient().deleteTask('01JD7Z8Q3X5M2N4P6R8T0V2W4Y');
+
+      expect(error).toBeUndefined();
+      expect(calls.count).toBe(2);
+    },
+  );
+
+  it.each([502, 504] as const)(
+    'does not retry a PATCH after %i (the change may have been made)',
+    async (status) => {
+      const calls = { count: 0 };
+      server.use(
+        http.patch(`${BASE_URL}/tasks/:taskId`, () => {
+          calls.count++;
+          return gatewayFailure(status);
+        }),
+      );
+
+      const { error } = await makeClient().updateTask('01JD7Z8Q3X5M2N4P6R8T0V2W4Y', { title: 'x' });
+
+      expect(error?.status).toBe(status);
+      expect(calls.count).toBe(1);
+    },
+  );
+
   it('does not retry a 500 (a bug, not a transient state)', async () => {
     const calls = listFailing([
       () =>
@@ -129,6 +175,25 @@ describe('Retry-After', () => {
 
     expect(data).toEqual(EMPTY_LIST);
     expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+  });
+
+  it('never retries before Retry-After, and adds a random share of the backoff to it', () => {
+    const retry = { ...DEFAULT_RETRY, baseDelayMs: 100 };
+
+    expect(retryDelayMs(1000, 0, retry, () => 0)).toBe(1000);
+    expect(retryDelayMs(1000, 0, retry, () => 0.5)).toBe(1050);
+    expect(retryDelayMs(1000, 2, retry, () => 0.5)).toBe(1200);
+    expect(retryDelayMs(undefined, 2, retry, () => 0.5)).toBe(200);
+  });
+
+  it('spreads clients told the same Retry-After instead of sending them back in lockstep', () => {
+    const waits = Array.from({ length: 50 }, () => retryDelayMs(1000, 0, DEFAULT_RETRY));
+
+    expect(new Set(waits).size).toBeGreaterThan(1);
+    for (const wait of waits) {
+      expect(wait).toBeGreaterThanOrEqual(1000);
+      expect(wait).toBeLessThan(1000 + DEFAULT_RETRY.baseDelayMs);
+    }
   });
 
   it('gives up at once when Retry-After is longer than maxDelayMs', async () => {
@@ -267,7 +332,7 @@ describe('idempotency keys', () => {
 
     expect(error).toMatchObject({
       status: 422,
-      type: 'https://task-api.dev/problems/idempotency-key-reused',
+      type: problemType('idempotency-key-reused'),
     });
   });
 });

@@ -55,6 +55,14 @@ export function problemSlugOf(type: string): ProblemSlug | undefined {
   return slug in PROBLEMS ? (slug as ProblemSlug) : undefined;
 }
 
+/** The spec's bound on `detail` (and on a field error's path and message). */
+export const PROBLEM_TEXT_MAX = 1024;
+
+/** Cuts text that echoes input down to the spec's bound. */
+export function clip(text: string, max = PROBLEM_TEXT_MAX): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export interface ProblemBody {
   type: string;
   title: string;
@@ -75,7 +83,7 @@ export function problemBody(
     type: problemType(slug, extra.base),
     title,
     status,
-    detail,
+    detail: clip(detail),
     ...(extra.instance ? { instance: extra.instance } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
   };

@@ -1,4 +1,4 @@
-/** The one DynamoDB DocumentClient of a Lambda module, created at init (DESIGN §4). */
+/** The one DynamoDB DocumentClient of a Lambda module, created at init (docs/architecture.md#the-request-path). */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { statusIndexShards, TABLE_NAME_DEFAULT } from './table.js';

@@ -1,4 +1,4 @@
-/** Key builders for the single table (DESIGN §3). */
+/** Key builders for the single table (docs/architecture.md#the-data-model). */
 import { createHash } from 'node:crypto';
 import type { TaskStatus } from '../tasks/task.js';
 

@@ -1,10 +1,10 @@
-/** The single DynamoDB table (DESIGN §3): the one definition the CDK stack and the local stack share. */
+/** The single DynamoDB table (docs/architecture.md#the-data-model): the one definition the CDK stack and the local stack share. */
 
 export const TABLE_NAME_DEFAULT = 'TaskApp';
 export const STATUS_INDEX = 'GSI1';
 /** Epoch seconds after which DynamoDB TTL may delete an item (idempotency records). */
 export const TTL_ATTRIBUTE = 'expires_at';
-/** How many write shards the status index spreads each status over (DESIGN §3). */
+/** How many write shards the status index spreads each status over (docs/architecture.md#the-data-model). */
 export const STATUS_INDEX_SHARDS_DEFAULT = 10;
 
 export const tableKeys = {

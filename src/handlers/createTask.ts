@@ -1,9 +1,10 @@
 /** POST /tasks */
+
+import * as body from '../contract/validate-body.generated.js';
+import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { recordReplay } from '../http/telemetry.js';
-import * as body from '../http/validate-body.generated.js';
-import * as params from '../http/validate-params.generated.js';
 import { createFingerprint, etag, newTask, toTask } from '../tasks/task.js';
 
 /** How long an Idempotency-Key is remembered per user (the spec promises 24 hours). */

@@ -1,8 +1,9 @@
 /** DELETE /tasks/{taskId} */
+
+import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { parseIfMatch } from '../http/headers.js';
-import * as params from '../http/validate-params.generated.js';
 
 export const deleteTask = defineHandler(
   { operationId: 'deleteTask', params: params.deleteTask },

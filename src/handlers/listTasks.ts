@@ -1,7 +1,8 @@
 /** GET /tasks */
+
+import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
-import * as params from '../http/validate-params.generated.js';
 import { toTask } from '../tasks/task.js';
 
 export const listTasks = defineHandler(

@@ -1,9 +1,10 @@
 /** PATCH /tasks/{taskId} */
+
+import * as body from '../contract/validate-body.generated.js';
+import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { parseIfMatch } from '../http/headers.js';
-import * as body from '../http/validate-body.generated.js';
-import * as params from '../http/validate-params.generated.js';
 import { etag, toTask } from '../tasks/task.js';
 
 export const updateTask = defineHandler(

@@ -1,30 +1,18 @@
-/** HTTP errors, one class per status, serialized as RFC 9457 problem+json (DESIGN §2). */
+/** HTTP errors, one class per problem type, serialized as RFC 9457 problem+json (docs/architecture.md#errors). */
 
-export const STATUS = {
-  badRequest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  notFound: 404,
-  preconditionFailed: 412,
-  contentTooLarge: 413,
-  unsupportedMediaType: 415,
-  unprocessableContent: 422,
-  tooManyRequests: 429,
-  internal: 500,
-  serviceUnavailable: 503,
-} as const;
+import type { FieldError } from '../contract/field-errors.js';
+import {
+  DEFAULT_PROBLEM_TYPE_BASE,
+  PROBLEMS,
+  type ProblemBody,
+  type ProblemSlug,
+  problemBody,
+} from '../contract/problems.js';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export const PROBLEM_BASE = 'https://task-api.dev/problems/';
+export type { FieldError } from '../contract/field-errors.js';
 
 export abstract class HttpError extends Error {
-  abstract readonly status: number;
-  abstract readonly title: string;
-  abstract readonly slug: string;
+  abstract readonly slug: ProblemSlug;
   readonly errors?: FieldError[];
   readonly headers: Record<string, string> = {};
 
@@ -32,54 +20,46 @@ export abstract class HttpError extends Error {
     super(detail);
     if (errors) this.errors = errors;
   }
+
+  get status(): number {
+    return PROBLEMS[this.slug].status;
+  }
+
+  get title(): string {
+    return PROBLEMS[this.slug].title;
+  }
 }
 
 export class BadRequestError extends HttpError {
-  readonly status = STATUS.badRequest;
-  readonly title = 'Bad Request';
-  readonly slug = 'validation-error';
+  readonly slug = 'validation-error' as const;
 }
 
 export class UnauthorizedError extends HttpError {
-  readonly status = STATUS.unauthorized;
-  readonly title = 'Unauthorized';
-  readonly slug = 'unauthorized';
+  readonly slug = 'unauthorized' as const;
 }
 
 export class ForbiddenError extends HttpError {
-  readonly status = STATUS.forbidden;
-  readonly title = 'Forbidden';
-  readonly slug = 'forbidden';
+  readonly slug = 'forbidden' as const;
 }
 
 export class NotFoundError extends HttpError {
-  readonly status = STATUS.notFound;
-  readonly title = 'Not Found';
-  readonly slug = 'not-found';
+  readonly slug = 'not-found' as const;
 }
 
 export class PreconditionFailedHttpError extends HttpError {
-  readonly status = STATUS.preconditionFailed;
-  readonly title = 'Precondition Failed';
-  readonly slug = 'precondition-failed';
+  readonly slug = 'precondition-failed' as const;
 }
 
 export class ContentTooLargeError extends HttpError {
-  readonly status = STATUS.contentTooLarge;
-  readonly title = 'Content Too Large';
-  readonly slug = 'payload-too-large';
+  readonly slug = 'payload-too-large' as const;
 }
 
 export class UnsupportedMediaTypeError extends HttpError {
-  readonly status = STATUS.unsupportedMediaType;
-  readonly title = 'Unsupported Media Type';
-  readonly slug = 'unsupported-media-type';
+  readonly slug = 'unsupported-media-type' as const;
 }
 
 export class UnprocessableContentError extends HttpError {
-  readonly status = STATUS.unprocessableContent;
-  readonly title = 'Unprocessable Content';
-  readonly slug = 'idempotency-key-reused';
+  readonly slug = 'idempotency-key-reused' as const;
 }
 
 /** 429 and 503 tell the client when to come back. */
@@ -91,39 +71,28 @@ abstract class RetryableError extends HttpError {
 }
 
 export class TooManyRequestsError extends RetryableError {
-  readonly status = STATUS.tooManyRequests;
-  readonly title = 'Too Many Requests';
-  readonly slug = 'throttled';
+  readonly slug = 'throttled' as const;
 }
 
 export class ServiceUnavailableError extends RetryableError {
-  readonly status = STATUS.serviceUnavailable;
-  readonly title = 'Service Unavailable';
-  readonly slug = 'unavailable';
+  readonly slug = 'unavailable' as const;
 }
 
 export class InternalServerError extends HttpError {
-  readonly status = STATUS.internal;
-  readonly title = 'Internal Server Error';
-  readonly slug = 'internal';
+  readonly slug = 'internal' as const;
 }
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: FieldError[];
-}
+export type Problem = ProblemBody;
 
-export function toProblem(err: HttpError, requestId?: string): Problem {
-  return {
-    type: `${PROBLEM_BASE}${err.slug}`,
-    title: err.title,
-    status: err.status,
-    detail: err.message,
+/** Problem `type` URIs are anchors on the docs page at PROBLEM_TYPE_BASE (default `/docs`). */
+export function toProblem(
+  err: HttpError,
+  requestId?: string,
+  base: string = process.env.PROBLEM_TYPE_BASE || DEFAULT_PROBLEM_TYPE_BASE,
+): Problem {
+  return problemBody(err.slug, err.message, {
+    base,
     ...(requestId ? { instance: requestId } : {}),
     ...(err.errors ? { errors: err.errors } : {}),
-  };
+  });
 }

@@ -3,7 +3,9 @@
  * domain outcome -> problem+json, one structured log line and metrics record per request.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { operations } from '../api.generated.js';
+import type { operations } from '../contract/api.generated.js';
+import type { Validator } from '../contract/field-errors.js';
+import { ADMIN_GROUP } from '../contract/problems.js';
 import { StoreThrottledError, StoreUnavailableError } from '../data/errors.js';
 import type { TaskStore } from '../data/tasks.js';
 import {
@@ -26,7 +28,6 @@ import {
 import { type Caller, callerOf, parseBody, parseParams } from './request.js';
 import { jsonResult, problemResult } from './response.js';
 import { recordRequest } from './telemetry.js';
-import type { Validator } from './validation.js';
 
 export type OperationId = keyof operations;
 type Op<O extends OperationId> = operations[O];
@@ -138,7 +139,7 @@ function wrap<O extends OperationId>(
       const caller = callerOf(event);
       sub = caller.sub;
       if (definition.adminOnly && !caller.isAdmin) {
-        throw new ForbiddenError('this operation is for members of the admins group');
+        throw new ForbiddenError(`this operation is for members of the ${ADMIN_GROUP} group`);
       }
       const params = parseParams(event, definition.params);
       const body = definition.body ? parseBody(event, definition.body) : undefined;

@@ -1,6 +1,7 @@
 /** API Gateway REST (v1) proxy event -> caller and a request validated against openapi.yaml. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { ADMIN_GROUP } from '../tasks/task.js';
+import { fieldErrors, type Validator } from '../contract/field-errors.js';
+import { ADMIN_GROUP } from '../contract/problems.js';
 import {
   BadRequestError,
   ContentTooLargeError,
@@ -8,7 +9,6 @@ import {
   UnsupportedMediaTypeError,
 } from './errors.js';
 import { parseGroups } from './headers.js';
-import { fieldErrors, type Validator } from './validation.js';
 
 /** The largest JSON body accepted; a full task is well under 20 KiB. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -25,7 +25,7 @@ export interface Params {
   headers: Record<string, unknown>;
 }
 
-/** Claims arrive as strings from the Cognito authorizer (DESIGN §4). */
+/** Claims arrive as strings from the Cognito authorizer (docs/architecture.md#the-request-path). */
 export function callerOf(event: APIGatewayProxyEvent): Caller {
   const claims = (event.requestContext?.authorizer?.claims ?? {}) as Record<string, unknown>;
   const sub = claims.sub;

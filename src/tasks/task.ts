@@ -1,7 +1,7 @@
 /** Task rules: building, changing and presenting tasks (components/schemas/Task in openapi.yaml). */
 import { createHash, randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
-import type { components } from '../api.generated.js';
+import type { components } from '../contract/api.generated.js';
 
 export type Task = components['schemas']['Task'];
 export type AdminTask = components['schemas']['AdminTask'];
@@ -72,5 +72,3 @@ export const etag = (version: number) => `"${version}"`;
 
 /** `*` (any existing task) or the versions that strong entity tags name; weak tags never match. */
 export type Precondition = { kind: 'any' } | { kind: 'versions'; versions: number[] };
-
-export const ADMIN_GROUP = 'admins';

@@ -1,4 +1,4 @@
-/** The write-sharded status index (DESIGN §3, issue 7): merged admin pages against a model. */
+/** The write-sharded status index (docs/architecture.md#the-data-model): merged admin pages against a model. */
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { PROBLEM_SLUGS, problemAnchor } from '../../src/contract/problems.js';
 import { HTTP_METHODS, loadSpec } from '../../src/openapi.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,8 +101,24 @@ describe('the Redoc page (npm run docs)', () => {
 
     await entry.click();
 
-    await expect.poll(() => page.getByRole('heading', { name: summary }).isVisible()).toBe(true);
+    // Redoc renders the first operation a click reaches lazily, behind every section above it.
+    await expect
+      .poll(() => page.getByRole('heading', { name: summary }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
   });
+
+  it.for(PROBLEM_SLUGS)(
+    'has the entry a problem `type` links to: #section/problem-types/%s',
+    async (slug, ctx) => {
+      needsBrowser(ctx);
+      await page.goto(`${pathToFileURL(PAGE).href}#${problemAnchor(slug)}`, { waitUntil: 'load' });
+
+      const entry = page.locator(`[id="${problemAnchor(slug)}"]`);
+
+      await expect.poll(() => entry.isVisible()).toBe(true);
+      expect(await entry.textContent()).toContain(slug);
+    },
+  );
 
   it('sends no request off the machine (the page’s CSP stops the Redoc logo)', (ctx) => {
     needsBrowser(ctx);

@@ -193,7 +193,7 @@ describe('the admin listing', () => {
       });
       expect(res.violations, query).toEqual([]);
       expect(res.status, query).toBe(403);
-      expect(res.json.type).toBe('https://task-api.dev/problems/forbidden');
+      expect(res.json.type).toBe(problemType('forbidden'));
       expect(res.text).not.toContain('alice');
     }
   });

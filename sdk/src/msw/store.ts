@@ -95,21 +95,37 @@ export class TaskStore {
   }
 }
 
-/** base64url JSON naming the list it belongs to; any other cursor is refused. */
+/** Which list a cursor belongs to: the caller's own (bound to them) or the admin one. */
+export interface CursorScope {
+  /** The caller a listTasks cursor is bound to; admin cursors are bound to none. */
+  owner?: string;
+  status?: string;
+}
+
+/** base64url JSON naming its list; any other cursor is refused with the API's reasons. */
 export const cursors = {
-  encode(list: string, seq: number): string {
-    return btoa(JSON.stringify({ l: list, s: seq }))
+  encode(scope: CursorScope, seq: number): string {
+    return btoa(JSON.stringify({ o: scope.owner, f: scope.status, s: seq }))
       .replaceAll('+', '-')
       .replaceAll('/', '_')
       .replace(/=+$/, '');
   },
-  decode(list: string, cursor: string): number | undefined {
+  /** The position after which the page starts, or why the cursor is refused. */
+  decode(scope: CursorScope, cursor: string): { after: number } | { reason: string } {
+    let json: unknown;
     try {
-      const json = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/'))) as unknown;
-      const { l, s } = json as { l?: unknown; s?: unknown };
-      return l === list && Number.isSafeInteger(s) ? (s as number) : undefined;
+      json = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
     } catch {
-      return undefined;
+      return { reason: 'it does not decode' };
     }
+    const { o, f, s } = (json ?? {}) as { o?: unknown; f?: unknown; s?: unknown };
+    if (!Number.isSafeInteger(s)) return { reason: 'unknown shape' };
+    if (o !== scope.owner) return { reason: 'it was issued to another caller' };
+    if (f !== scope.status) {
+      return {
+        reason: `it was issued for another status${scope.owner === undefined ? '' : ' filter'}`,
+      };
+    }
+    return { after: s as number };
   },
 };

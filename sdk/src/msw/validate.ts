@@ -1,55 +1,21 @@
 /**
- * The contract's request rules for the mock: the API's own ajv validators, precompiled from
- * openapi.yaml (validate-*.generated.ts, written by `npm run generate`), given the request as
- * src/http/request.ts gives it, with their errors in the API's form (src/http/validation.ts).
+ * The contract's request rules for the mock: the API's own precompiled validators
+ * (src/contract/validate-*.generated.ts), given the request as src/http/request.ts gives it,
+ * with their errors shaped by the API's own src/contract/field-errors.ts.
  */
-import type { FieldError } from '../types.js';
-import type { createTask } from './validate-body.generated.js';
+import {
+  type FieldError,
+  fieldErrors,
+  type Validator,
+} from '../../../src/contract/field-errors.js';
 
-/** One export of validate-params.generated.ts or validate-body.generated.ts. */
-export type Validator = typeof createTask;
-type ValidationError = NonNullable<Validator['errors']>[number];
+export type { Validator };
 
 /** What the params validators check; after a pass, query strings are coerced and defaulted. */
 export interface Params {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
   headers: Record<string, unknown>;
-}
-
-const MAX_ERRORS = 20;
-
-/** A copy of src/http/validation.ts `describe` (the SDK cannot import from the API). */
-function describe(error: ValidationError, prefix: string): FieldError {
-  const base = `${prefix}${error.instancePath}`;
-  switch (error.keyword) {
-    case 'required':
-      return { path: `${base}/${error.params.missingProperty}`, message: 'is required' };
-    case 'additionalProperties':
-      return { path: `${base}/${error.params.additionalProperty}`, message: 'is not allowed' };
-    case 'enum':
-      return {
-        path: base || '/',
-        message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`,
-      };
-    default:
-      return { path: base || '/', message: error.message ?? 'is invalid' };
-  }
-}
-
-/** A copy of src/http/validation.ts `fieldErrors`: unique, at most 20. */
-function fieldErrors(validator: Validator, prefix = ''): FieldError[] {
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const error of validator.errors ?? []) {
-    const field = describe(error, prefix);
-    const id = `${field.path} ${field.message}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(field);
-    if (out.length === MAX_ERRORS) break;
-  }
-  return out;
 }
 
 /**

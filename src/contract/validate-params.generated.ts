@@ -3,8 +3,9 @@
 /* eslint-disable */
 "use strict";
 export const listTasks: Validator = validate10;
-const schema11 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"}},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasks"};
+const schema11 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"$ref":"defs#/definitions/Cursor"}},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasks"};
 const schema13 = {"type":"string","enum":["pending","in_progress","completed"]};
+const schema14 = {"type":"string","description":"An opaque page cursor.","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"};
 const func2 = (str) => { let n = 0; for (const _c of str) n++; return n; };
 const pattern0 = new RegExp("^[A-Za-z0-9_-]+$", "u");
 
@@ -189,7 +190,7 @@ else if(data4 === null){
 coerced2 = "";
 }
 else {
-const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -208,7 +209,7 @@ data1["cursor"] = coerced2;
 }
 if(typeof data4 === "string"){
 if(func2(data4) > 2048){
-const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -218,7 +219,7 @@ vErrors.push(err12);
 errors++;
 }
 if(func2(data4) < 1){
-const err13 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err13 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -228,7 +229,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err14 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+const err14 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -282,7 +283,7 @@ return errors === 0;
 }
 
 export const createTask: Validator = validate12;
-const schema14 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\"[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,253}\"|[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255})$"}},"required":[]}},"$id":"params-createTask"};
+const schema15 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^(\"[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,253}\"|[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255})$"}},"required":[]}},"$id":"params-createTask"};
 const pattern1 = new RegExp("^(\"[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,253}\"|[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255})$", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -464,8 +465,8 @@ return errors === 0;
 }
 
 export const getTask: Validator = validate13;
-const schema15 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-getTask"};
-const schema16 = {"type":"string","description":"A ULID, so ids sort in creation order.","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$","minLength":26,"maxLength":26};
+const schema16 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-getTask"};
+const schema17 = {"type":"string","description":"A ULID, so ids sort in creation order.","pattern":"^[0-9A-HJKMNP-TV-Z]{26}$","minLength":26,"maxLength":26};
 const pattern2 = new RegExp("^[0-9A-HJKMNP-TV-Z]{26}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -659,7 +660,7 @@ return errors === 0;
 }
 
 export const deleteTask: Validator = validate14;
-const schema17 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"if-match":{"type":"string","maxLength":1024,"pattern":"^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$"}},"required":[]}},"$id":"params-deleteTask"};
+const schema18 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"if-match":{"type":"string","maxLength":1024,"pattern":"^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$"}},"required":[]}},"$id":"params-deleteTask"};
 const pattern4 = new RegExp("^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -906,7 +907,7 @@ return errors === 0;
 }
 
 export const updateTask: Validator = validate15;
-const schema19 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"if-match":{"type":"string","maxLength":1024,"pattern":"^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$"}},"required":[]}},"$id":"params-updateTask"};
+const schema20 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"taskId":{"$ref":"defs#/definitions/TaskId"}},"required":["taskId"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{"if-match":{"type":"string","maxLength":1024,"pattern":"^\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7E]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7E]*\")*)\\s*$"}},"required":[]}},"$id":"params-updateTask"};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="params-updateTask" */;
@@ -1152,7 +1153,7 @@ return errors === 0;
 }
 
 export const listTasksByStatus: Validator = validate16;
-const schema21 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"type":"string","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"}},"required":["status"]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasksByStatus"};
+const schema22 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"$ref":"defs#/definitions/Cursor"}},"required":["status"]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasksByStatus"};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="params-listTasksByStatus" */;
@@ -1345,7 +1346,7 @@ else if(data4 === null){
 coerced2 = "";
 }
 else {
-const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1364,7 +1365,7 @@ data1["cursor"] = coerced2;
 }
 if(typeof data4 === "string"){
 if(func2(data4) > 2048){
-const err13 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
+const err13 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1374,7 +1375,7 @@ vErrors.push(err13);
 errors++;
 }
 if(func2(data4) < 1){
-const err14 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err14 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1384,7 +1385,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err15 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+const err15 = {instancePath:instancePath+"/query/cursor",schemaPath:"defs#/definitions/Cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }

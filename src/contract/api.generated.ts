@@ -95,6 +95,18 @@ export interface components {
         TaskId: string;
         /** @enum {string} */
         TaskStatus: "pending" | "in_progress" | "completed";
+        /**
+         * Format: date-time
+         * @description UTC, to the millisecond (`2026-11-27T09:30:00.000Z`).
+         */
+        Timestamp: string;
+        /**
+         * @description Starts at 1 and grows by one with every update; the `ETag`. Bounded by
+         *     the largest integer a JSON client reads exactly (2^53 - 1).
+         */
+        Version: number;
+        /** @description An opaque page cursor. */
+        Cursor: string;
         /** @description A task as its owner sees it. */
         Task: {
             task_id: components["schemas"]["TaskId"];
@@ -102,12 +114,9 @@ export interface components {
             title: string;
             description: string;
             status: components["schemas"]["TaskStatus"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** @description Starts at 1 and grows by one with every update; the `ETag`. */
-            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
         };
         /** @description A task with its owner, as an admin sees it. */
         AdminTask: {
@@ -118,11 +127,9 @@ export interface components {
             title: string;
             description: string;
             status: components["schemas"]["TaskStatus"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
         };
         /** @description A new task. Ids, owner, timestamps and version are set by the API. */
         TaskCreate: {
@@ -143,24 +150,26 @@ export interface components {
             tasks: components["schemas"]["Task"][];
             /** @description The number of tasks on this page. */
             count: number;
-            /** @description Pass as `cursor` for the next page; absent on the last page. */
-            next_cursor?: string;
+            next_cursor?: components["schemas"]["Cursor"];
         };
         AdminTaskList: {
             tasks: components["schemas"]["AdminTask"][];
             count: number;
-            next_cursor?: string;
+            next_cursor?: components["schemas"]["Cursor"];
         };
         /** @description An RFC 9457 problem detail. */
         Problem: {
-            /** @description A URI naming the kind of problem. */
+            /**
+             * @description A URI reference to this problem type's entry in the docs (see
+             *     Problem types above); compare the part after `#`.
+             */
             type: string;
             title: string;
             status: number;
             detail?: string;
             /** @description The request id, for support. */
             instance?: string;
-            /** @description For bad input, each offending field. */
+            /** @description For bad input, each offending field (at most 20). */
             errors?: components["schemas"]["FieldError"][];
         };
         FieldError: {
@@ -178,7 +187,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/validation-error",
+                 *       "type": "/docs#section/problem-types/validation-error",
                  *       "title": "Bad Request",
                  *       "status": 400,
                  *       "detail": "the request does not match the contract",
@@ -202,7 +211,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/unauthorized",
+                 *       "type": "/docs#section/problem-types/unauthorized",
                  *       "title": "Unauthorized",
                  *       "status": 401,
                  *       "detail": "a valid Cognito ID token is required"
@@ -219,7 +228,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/forbidden",
+                 *       "type": "/docs#section/problem-types/forbidden",
                  *       "title": "Forbidden",
                  *       "status": 403,
                  *       "detail": "this operation is for members of the admins group"
@@ -236,7 +245,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/not-found",
+                 *       "type": "/docs#section/problem-types/not-found",
                  *       "title": "Not Found",
                  *       "status": 404,
                  *       "detail": "task 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found"
@@ -253,7 +262,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/precondition-failed",
+                 *       "type": "/docs#section/problem-types/precondition-failed",
                  *       "title": "Precondition Failed",
                  *       "status": 412,
                  *       "detail": "the task has changed since the given ETag"
@@ -270,7 +279,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/payload-too-large",
+                 *       "type": "/docs#section/problem-types/payload-too-large",
                  *       "title": "Content Too Large",
                  *       "status": 413,
                  *       "detail": "the body must be at most 32768 bytes, got 40000"
@@ -287,7 +296,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/unsupported-media-type",
+                 *       "type": "/docs#section/problem-types/unsupported-media-type",
                  *       "title": "Unsupported Media Type",
                  *       "status": 415,
                  *       "detail": "content-type must be application/json, got text/plain"
@@ -304,7 +313,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/idempotency-key-reused",
+                 *       "type": "/docs#section/problem-types/idempotency-key-reused",
                  *       "title": "Unprocessable Content",
                  *       "status": 422,
                  *       "detail": "this Idempotency-Key was used with a different request body"
@@ -322,7 +331,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/throttled",
+                 *       "type": "/docs#section/problem-types/throttled",
                  *       "title": "Too Many Requests",
                  *       "status": 429,
                  *       "detail": "the request rate is too high; retry after 1 second"
@@ -340,7 +349,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/unavailable",
+                 *       "type": "/docs#section/problem-types/unavailable",
                  *       "title": "Service Unavailable",
                  *       "status": 503,
                  *       "detail": "the data store is unavailable; retry after 1 second"
@@ -357,7 +366,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://task-api.dev/problems/internal",
+                 *       "type": "/docs#section/problem-types/internal",
                  *       "title": "Internal Server Error",
                  *       "status": 500,
                  *       "detail": "an unexpected error occurred",
@@ -393,7 +402,7 @@ export interface components {
          * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
          * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
          */
-        Cursor: string;
+        Cursor: components["schemas"]["Cursor"];
         /**
          * @description Make the change only if the task's current `ETag` is one of these
          *     (`*` matches any existing task). Weak tags never match.
