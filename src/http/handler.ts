@@ -24,7 +24,7 @@ import {
 } from './errors.js';
 import { logRequest } from './log.js';
 import { type Caller, callerOf, parseBody, parseParams } from './request.js';
-import { jsonResult, problemResult } from './response.js';
+import { jsonResult, problemResult, withOrigin } from './response.js';
 import type { Validator } from './validation.js';
 
 export type OperationId = keyof operations;
@@ -137,6 +137,6 @@ export function defineHandler<O extends OperationId>(
       user: sub,
       error: failure,
     });
-    return result;
+    return withOrigin(result, event.headers);
   };
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { originHeaders } from '../http/cors.js';
 import { corsHeaderNames, loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
 import { buildDocs, DOCS_PATH, docsAreStale, REPO_ROOT } from './docs.js';
@@ -53,6 +54,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** @default 10 MiB (API Gateway's limit) */
   maxBodyBytes?: number;
+  /** Browser origins that may read the answers (`Access-Control-Allow-Origin`). @default none */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Gateway {
@@ -96,6 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     region: options.region ?? 'us-east-1',
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    allowedOrigins: options.allowedOrigins ?? [],
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
@@ -142,6 +146,7 @@ interface GatewayContext {
   region: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  allowedOrigins: readonly string[];
 }
 
 async function handle(
@@ -156,6 +161,9 @@ async function handle(
   const queryAt = url.indexOf('?');
   const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
   const rawQuery = queryAt === -1 ? '' : url.slice(queryAt + 1);
+  // Every answer, the handlers' and the gateway's own, names the caller's origin if it is allowed.
+  const cors = originHeaders(ctx.allowedOrigins, headerOf(req, 'origin'));
+  for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
   const access: LogEntry = {
     level: 'info',
     msg: 'request',
@@ -396,7 +404,6 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
 
 function corsHeaders(methods: string[]): Record<string, string> {
   return {
-    'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': [...new Set([...methods, 'OPTIONS'])].join(','),
     'Access-Control-Allow-Headers': CORS.allow.join(','),
     'Access-Control-Expose-Headers': CORS.expose.join(','),

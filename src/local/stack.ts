@@ -3,11 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { statusIndexShards, TABLE_NAME_DEFAULT } from '../data/table.js';
+import { CORS_ENV, parseAllowedOrigins } from '../http/cors.js';
 import { cognitoAuthorizer } from './authorizer.js';
 import { type CodeDelivery, portError, startCognito } from './cognito.js';
 import { ensureTable, localDynamoClient, startDynalite } from './dynamodb.js';
 import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
 import { type DirLock, lockDataDir } from './lock.js';
+import { startWebServer, type WebServerOptions } from './web.js';
 
 export interface LocalStackOptions {
   /** @default 0 (a free port) */
@@ -37,6 +39,13 @@ export interface LocalStackOptions {
   buildDocs?: boolean;
   /** @default the repo's docs/index.html */
   docsPath?: string;
+  /**
+   * Serve the task board (web/) on its own origin; its origin joins the allowed CORS origins.
+   * @default - no web app
+   */
+  web?: Pick<WebServerOptions, 'port' | 'mode' | 'outDir'>;
+  /** Browser origins the API answers besides the web app's. @default env CORS_ALLOW_ORIGINS, else none */
+  corsAllowOrigins?: readonly string[];
 }
 
 export interface LocalStack {
@@ -48,12 +57,14 @@ export interface LocalStack {
   region: string;
   tableName: string;
   jwksUrl: string;
+  /** The task board's origin, when the stack serves it. */
+  webUrl?: string;
   /** Stops what it started, restores the handler env vars and removes temp data. */
   stop(): Promise<void>;
 }
 
 /** The env vars handlers read at import (DESIGN §4); set before the first handler import. */
-const HANDLER_ENV = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'AWS_REGION'] as const;
+const HANDLER_ENV = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'AWS_REGION', CORS_ENV] as const;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const env = options.env ?? process.env;
@@ -104,6 +115,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cognito = { ...local };
     }
 
+    let apiUrl = '';
+    let webUrl: string | undefined;
+    if (options.web) {
+      const target = cognito;
+      const web = await startWebServer({
+        ...options.web,
+        config: () => ({ apiUrl, cognitoEndpoint: target.endpoint, clientId: target.clientId }),
+      });
+      cleanups.push(() => web.close());
+      webUrl = web.url;
+    }
+    const allowedOrigins = [
+      ...parseAllowedOrigins(options.corsAllowOrigins ?? env[CORS_ENV]),
+      ...(webUrl ? [webUrl] : []),
+    ];
+
     const saved = Object.fromEntries(HANDLER_ENV.map((name) => [name, process.env[name]]));
     cleanups.push(() => {
       for (const [name, value] of Object.entries(saved)) {
@@ -114,6 +141,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.TABLE_NAME = tableName;
     process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
     process.env.AWS_REGION = region;
+    process.env[CORS_ENV] = allowedOrigins.join(',');
 
     const gateway = await startGateway({
       port: options.apiPort ?? 0,
@@ -123,8 +151,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       buildDocs: options.buildDocs,
       docsPath: options.docsPath,
+      allowedOrigins,
     });
     cleanups.push(() => gateway.close());
+    apiUrl = gateway.url;
 
     return {
       apiUrl: gateway.url,
@@ -135,6 +165,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       tableName,
       jwksUrl: cognito.jwksUrl,
+      ...(webUrl ? { webUrl } : {}),
       stop,
     };
   } catch (err) {
@@ -180,5 +211,6 @@ export function stackOutputs(stack: LocalStack): Record<string, string> {
     TableName: stack.tableName,
     CognitoEndpoint: stack.cognitoEndpoint,
     DynamoDbEndpoint: stack.dynamoEndpoint,
+    ...(stack.webUrl ? { WebUrl: stack.webUrl } : {}),
   };
 }

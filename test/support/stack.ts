@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ADMINS_GROUP, type CodeDelivery } from '../../src/local/cognito.js';
 import type { HandlerLoader, LogEntry } from '../../src/local/gateway.js';
-import { type LocalStack, startLocalStack } from '../../src/local/stack.js';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../src/local/stack.js';
 
 export interface TestStack extends LocalStack {
   /** The Cognito API of this stack (credentials are dummies). */
@@ -33,6 +33,10 @@ export interface TestStackOptions {
   /** @default false: tests of /docs use their own docs path */
   buildDocs?: boolean;
   docsPath?: string;
+  /** Serve the task board too. @default - no web app */
+  web?: LocalStackOptions['web'];
+  /** @default none (besides the web app's origin) */
+  corsAllowOrigins?: readonly string[];
 }
 
 /**
@@ -48,6 +52,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     loadHandler: options.loadHandler,
     buildDocs: options.buildDocs ?? false,
     docsPath: options.docsPath,
+    web: options.web,
+    corsAllowOrigins: options.corsAllowOrigins,
     log: (entry) => logs.push(entry),
     onCode: (d: CodeDelivery) => codes.set(d.destination, d.code),
   });
