@@ -14,6 +14,7 @@ async function start(): Promise<void> {
   const session = createSession(cognito);
   const api = createTaskApiClient({ baseUrl: config.apiUrl, getToken: session.getToken });
   await session.restore();
+  root.replaceChildren(); // the static "Loading…" goes; Preact appends to what it finds
   render(<App api={api} cognito={cognito} session={session} />, root);
 }
 

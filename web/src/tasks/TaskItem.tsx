@@ -32,6 +32,7 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(false);
   const id = `task-${task.task_id}`;
 
   async function send(body: TaskUpdate): Promise<boolean> {
@@ -41,6 +42,7 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
     try {
       const result = await api.updateTask(task.task_id, body, { ifMatch: etagOf(task) });
       if (!result.error) {
+        setConflict(false);
         onChanged(result.data);
         return true;
       }
@@ -48,6 +50,7 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
         // Someone saved first: show their version and keep what this person typed.
         const current = await api.getTask(task.task_id);
         if (current.data) onChanged(current.data);
+        setConflict(true);
         setError(
           'This task was changed elsewhere. The current version is shown; save again to replace it with your changes.',
         );
@@ -93,6 +96,11 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
         <h3 id={`${id}-title`} class="visually-hidden">
           Editing {task.title}
         </h3>
+        {conflict && (
+          <p class="current">
+            Saved elsewhere: <strong>{task.title}</strong> ({STATUS_LABELS[task.status]})
+          </p>
+        )}
         <form
           onSubmit={async (event) => {
             event.preventDefault();
@@ -142,7 +150,13 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
             <button type="submit" disabled={busy}>
               Save
             </button>
-            <button type="button" onClick={() => setMode('view')}>
+            <button
+              type="button"
+              onClick={() => {
+                setConflict(false);
+                setMode('view');
+              }}
+            >
               Cancel
             </button>
           </div>
