@@ -25,8 +25,11 @@ export interface ApiGatewayBodyOptions {
   integrationUris: Record<string, string>;
   /** The Cognito user pool the authorizer trusts. */
   userPoolArn: string;
-  /** `Access-Control-Allow-Origin` for preflights and gateway responses. */
-  corsAllowOrigin: string;
+  /**
+   * The browser origins the API answers (`*` for any). A preflight names the caller's origin when
+   * it is listed; the gateway's own errors name the first (their headers cannot depend on it).
+   */
+  corsAllowOrigins: readonly string[];
   /**
    * Also validate bodies at the gateway. Off by default: the gateway would answer 400 where the
    * contract says 413 (over 32 KiB) or 415 (not JSON), and without the per-field `errors`.
@@ -68,9 +71,14 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
   if (!spec.openapi.startsWith('3.0.')) {
     throw new Error(`api gateway imports openapi 3.0.x only, got ${spec.openapi}`);
   }
-  if (options.corsAllowOrigin.includes("'")) {
-    throw new Error(`corsAllowOrigin must not contain a quote, got ${options.corsAllowOrigin}`);
+  const origins = options.corsAllowOrigins;
+  const bad = origins.find((o) => /['"]/.test(o));
+  if (bad !== undefined || origins.length === 0) {
+    throw new Error(
+      `corsAllowOrigins must be origins without quotes, got ${JSON.stringify(origins)}`,
+    );
   }
+  const staticOrigin = origins.includes('*') ? '*' : (origins[0] as string);
   const src = structuredClone(spec) as Spec;
   const names = corsHeaderNames(src);
   const cors = { allowHeaders: names.allow.join(','), exposeHeaders: names.expose.join(',') };
@@ -89,8 +97,8 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       methods.push(method.toUpperCase());
       out[method] = gatewayOperation(src, path, method, operation, item.parameters ?? [], options);
     }
-    out.options = preflight({
-      'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
+    out.options = preflight(origins, {
+      'Access-Control-Allow-Origin': quoted(staticOrigin),
       'Access-Control-Allow-Methods': quoted([...methods, 'OPTIONS'].join(',')),
       'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
       'Access-Control-Max-Age': quoted(PREFLIGHT_MAX_AGE),
@@ -136,7 +144,7 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       ? REQUEST_VALIDATORS
       : { params: REQUEST_VALIDATORS.params },
     'x-amazon-apigateway-gateway-responses': gatewayResponses({
-      'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
+      'Access-Control-Allow-Origin': quoted(staticOrigin),
       'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
       'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
     }),
@@ -273,7 +281,23 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function preflight(headers: Record<string, string>): Json {
+/**
+ * With several origins, the mock integration's template answers the caller's own when it is listed.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html
+ */
+function originOverride(origins: readonly string[]): Json {
+  if (origins.length < 2 || origins.includes('*')) return {};
+  const listed = origins.map((o) => `$origin == "${o}"`).join(' || ');
+  return {
+    responseTemplates: {
+      'application/json':
+        `#set($origin = $input.params().header.get('Origin'))\n` +
+        `#if(${listed})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`,
+    },
+  };
+}
+
+function preflight(origins: readonly string[], headers: Record<string, string>): Json {
   const headerSchemas = Object.fromEntries(
     Object.keys(headers).map((h) => [h, { schema: { type: 'string' } }]),
   );
@@ -290,6 +314,7 @@ function preflight(headers: Record<string, string>): Json {
           responseParameters: Object.fromEntries(
             Object.entries(headers).map(([h, v]) => [`method.response.header.${h}`, v]),
           ),
+          ...originOverride(origins),
         },
       },
     },

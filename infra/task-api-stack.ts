@@ -27,8 +27,10 @@ import {
   TTL_ATTRIBUTE,
   tableKeys,
 } from '../src/data/table.js';
+import { parseAllowedOrigins } from '../src/http/cors.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
 import { specToApiGatewayBody } from './spec-to-apigateway.js';
+import { WebHosting } from './web-hosting.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -67,10 +69,15 @@ export interface TaskApiStackProps extends StackProps {
    */
   readonly cognitoDomainPrefix?: string;
   /**
-   * `Access-Control-Allow-Origin` of the gateway and the functions (`CORS_ALLOW_ORIGIN`).
-   * @default - the `corsAllowOrigin` context value, else '*' (tokens travel in a header, not cookies)
+   * Browser origins the API answers besides the web app's own (`CORS_ALLOW_ORIGINS`); `*` for any.
+   * @default - the `corsAllowOrigins` context value (an array or a comma-separated string), else none
    */
-  readonly corsAllowOrigin?: string;
+  readonly corsAllowOrigins?: string[];
+  /**
+   * The built web app (`npm run build -w web`), hosted on CloudFront.
+   * @default - web/dist at the repository root
+   */
+  readonly webAppDir?: string;
   /**
    * Also validate request bodies at the gateway (parameters always are). The functions validate
    * bodies against the same contract with per-field errors and the 413/415 answers the contract
@@ -108,6 +115,7 @@ export class TaskApiStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
   readonly api: apigateway.SpecRestApi;
+  readonly web: WebHosting;
   /** One function per operationId. */
   readonly functions: Record<string, lambda.Function> = {};
 
@@ -118,10 +126,12 @@ export class TaskApiStack extends Stack {
     const spec = parse(specText) as Spec;
     const handlersDir = props.handlersDir ?? join(root, 'dist/handlers');
     const shards = this.shards(props.statusIndexShards);
-    const corsAllowOrigin =
-      props.corsAllowOrigin ??
-      (this.node.tryGetContext('corsAllowOrigin') as string | undefined) ??
-      '*';
+    const web = new WebHosting(this, 'Web', { appDir: props.webAppDir });
+    this.web = web;
+    const corsAllowOrigins = [
+      web.url,
+      ...parseAllowedOrigins(props.corsAllowOrigins ?? this.node.tryGetContext('corsAllowOrigins')),
+    ];
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
 
     this.table = new dynamodb.Table(this, 'Table', {
@@ -165,7 +175,11 @@ export class TaskApiStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: props.callbackUrls ?? this.callbackUrlsFromContext(),
+        callbackUrls: [
+          ...(props.callbackUrls ?? this.callbackUrlsFromContext()),
+          `${web.url}/callback`,
+        ],
+        logoutUrls: [`${web.url}/`],
       },
       preventUserExistenceErrors: true,
     });
@@ -202,7 +216,7 @@ export class TaskApiStack extends Stack {
         environment: {
           TABLE_NAME: this.table.tableName,
           STATUS_INDEX_SHARDS: String(shards),
-          CORS_ALLOW_ORIGIN: corsAllowOrigin,
+          CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
         },
       });
       if (READ_METHODS.has(op.method)) this.table.grantReadData(fn);
@@ -215,7 +229,7 @@ export class TaskApiStack extends Stack {
     const body = specToApiGatewayBody(spec, {
       integrationUris,
       userPoolArn: this.userPool.userPoolArn,
-      corsAllowOrigin,
+      corsAllowOrigins,
       validateRequestBody: props.validateRequestBody ?? false,
     });
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
@@ -261,9 +275,14 @@ export class TaskApiStack extends Stack {
       });
     }
 
-    new CfnOutput(this, 'ApiUrl', {
-      value: `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`,
+    const apiUrl = `https://${this.api.restApiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}/${STAGE_NAME}`;
+    new CfnOutput(this, 'ApiUrl', { value: apiUrl });
+    web.deploy({
+      apiUrl,
+      cognitoEndpoint: `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/`,
+      clientId: this.userPoolClient.userPoolClientId,
     });
+    new CfnOutput(this, 'WebUrl', { value: web.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'Region', { value: Aws.REGION });

@@ -160,13 +160,13 @@ describe('the task board', () => {
   it('pages with "Load more" and filters by status', async () => {
     const { idToken } = await signIn(stack, email, password);
     const api = createTaskApiClient({ baseUrl: stack.apiUrl, getToken: () => idToken });
-    for (let i = 1; i <= 24; i++) await api.createTask({ title: `Chore ${i}` });
+    for (let i = 1; i <= 54; i++) await api.createTask({ title: `Chore ${i}` });
     await page.reload();
 
-    await task('Chore 24').waitFor();
-    expect(await tasks().count()).toBe(20);
+    await task('Chore 54').waitFor();
+    expect(await tasks().count()).toBe(50);
     await page.getByRole('button', { name: 'Load more' }).click();
-    await expect.poll(() => tasks().count()).toBe(25);
+    await expect.poll(() => tasks().count()).toBe(55);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     expect(await tasks().last().textContent()).toContain('Renamed here');
     await shot('board');
@@ -185,7 +185,7 @@ describe('the task board', () => {
 
     await page.getByText('No tasks here yet.').waitFor();
     await page.getByLabel('Show').selectOption({ label: 'All tasks' });
-    await task('Chore 24').waitFor();
+    await task('Chore 54').waitFor();
     expect(await task('Renamed here').count()).toBe(0);
   });
 
@@ -212,12 +212,12 @@ describe('the task board', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     const all = page.getByRole('list', { name: "All users' tasks" }).getByRole('listitem');
-    await expect.poll(() => all.count()).toBe(20);
+    await expect.poll(() => all.count()).toBe(50);
     await page
       .getByRole('region', { name: "All users' tasks" })
       .getByRole('button', { name: 'Load more' })
       .click();
-    await expect.poll(() => all.count()).toBe(24);
+    await expect.poll(() => all.count()).toBe(54);
     await shot('admin');
     await page.getByRole('button', { name: 'Sign out' }).click();
   });

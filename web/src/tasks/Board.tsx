@@ -13,7 +13,8 @@ import { type Draft, emptyDraft, loadDraft, saveDraft } from './draft.js';
 import { usePagedList } from './paged.js';
 import { STATUS_LABELS, TaskItem } from './TaskItem.js';
 
-export const PAGE_SIZE = 20;
+/** The API's default page. */
+export const PAGE_SIZE = 50;
 
 export function Board({ api }: { api: TaskApiClient }) {
   const [status, setStatus] = useState<TaskStatus | ''>('');
