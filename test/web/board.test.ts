@@ -31,7 +31,8 @@ const task = (title: string, p: Page = page): Locator =>
 /** The one task in edit mode (its heading is then "Editing <title>"). */
 const editing = (p: Page = page) =>
   tasks(p).filter({ has: p.getByRole('button', { name: 'Save' }) });
-const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+const shot = (name: string, fullPage = true) =>
+  page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'web-dist-'));
@@ -169,7 +170,8 @@ describe('the task board', () => {
     await expect.poll(() => tasks().count()).toBe(55);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     expect(await tasks().last().textContent()).toContain('Renamed here');
-    await shot('board');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('board', false);
 
     await page.getByLabel('Show').selectOption({ label: 'Completed' });
     await expect.poll(() => tasks().count()).toBe(1);
