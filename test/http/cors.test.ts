@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedOrigin, originHeaders, parseAllowedOrigins } from '../../src/http/cors.js';
+import { withOrigin } from '../../src/http/response.js';
 
 describe('parseAllowedOrigins', () => {
   it.each([
@@ -51,5 +52,30 @@ describe('allowedOrigin', () => {
     expect(originHeaders(['*'], 'https://a.example')).toEqual({
       'Access-Control-Allow-Origin': '*',
     });
+  });
+});
+
+describe('withOrigin (every function answer)', () => {
+  const result = { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: '{}' };
+  const env = { CORS_ALLOW_ORIGINS: 'https://a.example,http://127.0.0.1:5173' };
+
+  it('names a listed Origin, whatever the header case', () => {
+    expect(withOrigin(result, { origin: 'http://127.0.0.1:5173' }, env).headers).toEqual({
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': 'http://127.0.0.1:5173',
+      Vary: 'Origin',
+    });
+    expect(withOrigin(result, { ORIGIN: 'https://a.example' }, env).headers).toMatchObject({
+      'Access-Control-Allow-Origin': 'https://a.example',
+    });
+  });
+
+  it('does not let an unlisted origin read the answer', () => {
+    expect(withOrigin(result, { Origin: 'https://evil.example' }, env).headers).not.toHaveProperty(
+      'Access-Control-Allow-Origin',
+    );
+    expect(withOrigin(result, { Origin: 'https://a.example' }, {}).headers).not.toHaveProperty(
+      'Access-Control-Allow-Origin',
+    );
   });
 });

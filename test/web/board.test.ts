@@ -16,7 +16,11 @@ import { createUser, signIn, startTestStack, type TestStack } from '../support/s
 
 const OUT = fileURLToPath(new URL('./output/', import.meta.url));
 /** Chromium logs every 4xx as a console error; these are the ones the steps below cause on purpose. */
-const EXPECTED_ERRORS = [/status of 400 \(Bad Request\)/, /status of 412 \(Precondition Failed\)/];
+const EXPECTED_ERRORS = [
+  /status of 400 \(Bad Request\)/,
+  /status of 412 \(Precondition Failed\)/,
+  /net::ERR_INTERNET_DISCONNECTED/,
+];
 
 let stack: TestStack;
 let browser: TestBrowser;
@@ -112,6 +116,20 @@ describe('the task board', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe('');
   });
 
+  it('keeps what was typed through an offline moment, then creates the task once', async () => {
+    await page.getByLabel('Title').fill('Written offline');
+    await browser.context.setOffline(true);
+    await page.getByRole('button', { name: 'Add task' }).click();
+
+    await page.getByText('Cannot reach the server.', { exact: false }).waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Written offline');
+
+    await browser.context.setOffline(false);
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await task('Written offline').waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+  });
+
   it('edits title, description and status', async () => {
     await task('Write the web app').getByRole('button', { name: 'Edit' }).click();
     const item = editing();
@@ -167,7 +185,7 @@ describe('the task board', () => {
     await task('Chore 54').waitFor();
     expect(await tasks().count()).toBe(50);
     await page.getByRole('button', { name: 'Load more' }).click();
-    await expect.poll(() => tasks().count()).toBe(55);
+    await expect.poll(() => tasks().count()).toBe(56);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     expect(await tasks().last().textContent()).toContain('Renamed here');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -219,7 +237,7 @@ describe('the task board', () => {
       .getByRole('region', { name: "All users' tasks" })
       .getByRole('button', { name: 'Load more' })
       .click();
-    await expect.poll(() => all.count()).toBe(54);
+    await expect.poll(() => all.count()).toBe(55);
     await shot('admin');
     await page.getByRole('button', { name: 'Sign out' }).click();
   });

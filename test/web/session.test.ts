@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoError, cognitoClient } from '../../web/src/auth/cognito.js';
 import { createSession, decodeClaims, REFRESH_KEY } from '../../web/src/auth/session.js';
 import { createUser, startTestStack, type TestStack, type TestUser } from '../support/stack.js';
+import { memoryStorage } from '../support/storage.js';
 
 let stack: TestStack;
 let user: TestUser;
@@ -14,16 +15,6 @@ beforeAll(async () => {
   user = await createUser(stack);
 });
 afterAll(() => stack?.stop());
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-    removeItem: (k: string) => void items.delete(k),
-  };
-}
 
 /** Cognito over fetch, counting each call's X-Amz-Target. */
 function countingCognito() {

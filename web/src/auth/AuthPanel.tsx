@@ -1,6 +1,7 @@
 /** Sign in, sign up and confirm: three small forms on Cognito's API. */
 import { useState } from 'preact/hooks';
-import { ErrorNote, Field, failureMessage } from '../ui/fields.js';
+import { ErrorNote, Field } from '../ui/fields.js';
+import { failureMessage } from '../ui/problems.js';
 import type { CognitoClient } from './cognito.js';
 import { PASSWORD_POLICY, passwordProblem } from './password.js';
 import type { Session } from './session.js';

@@ -1,14 +1,8 @@
 /** The person's tasks: newest first, a status filter, "load more", and the "Add task" form. */
 import type { Task, TaskApiClient, TaskStatus } from '@task-api/sdk';
 import { useCallback, useState } from 'preact/hooks';
-import {
-  ErrorNote,
-  Field,
-  type FieldErrors,
-  failureMessage,
-  fieldErrors,
-  problemMessage,
-} from '../ui/fields.js';
+import { ErrorNote, Field } from '../ui/fields.js';
+import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
 import { type Draft, emptyDraft, loadDraft, saveDraft } from './draft.js';
 import { usePagedList } from './paged.js';
 import { STATUS_LABELS, TaskItem } from './TaskItem.js';

@@ -1,14 +1,8 @@
 /** One task: shown, edited (with If-Match), marked done or deleted after a confirmation. */
 import type { Task, TaskApiClient, TaskStatus, TaskUpdate } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
-import {
-  ErrorNote,
-  Field,
-  type FieldErrors,
-  failureMessage,
-  fieldErrors,
-  problemMessage,
-} from '../ui/fields.js';
+import { ErrorNote, Field } from '../ui/fields.js';
+import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   pending: 'Pending',

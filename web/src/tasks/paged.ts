@@ -1,7 +1,7 @@
 /** A cursor-paged listing: the first page on every change of query, then "load more". */
 import type { Problem, TaskApiResult } from '@task-api/sdk';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { failureMessage, problemMessage } from '../ui/fields.js';
+import { failureMessage, problemMessage } from '../ui/problems.js';
 
 type Page<T> = { tasks: T[]; next_cursor?: string };
 export type LoadPage<T> = (cursor: string | undefined) => Promise<TaskApiResult<Page<T>>>;

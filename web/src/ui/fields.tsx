@@ -1,22 +1,5 @@
 /** Labelled fields with their error beside them, and the app's error line. */
-import type { Problem } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
-
-export type FieldErrors = Record<string, string>;
-
-/** `errors[].path` is a JSON pointer such as `/body/title`: the last segment names the field. */
-export function fieldErrors(problem: Problem | undefined): FieldErrors {
-  const out: FieldErrors = {};
-  for (const { path, message } of problem?.errors ?? []) {
-    const field = path.split('/').pop();
-    if (field && !(field in out)) out[field] = message;
-  }
-  return out;
-}
-
-export function problemMessage(problem: Problem): string {
-  return problem.detail ?? problem.title;
-}
 
 /** What a field's control spreads onto itself: its id and the ARIA links to hint and error. */
 export interface FieldAria {
@@ -63,13 +46,4 @@ export function ErrorNote({ message }: { message: string | undefined }) {
       {message ?? ''}
     </p>
   );
-}
-
-/** What went wrong, for any thrown value: a network failure keeps what was typed. */
-export function failureMessage(err: unknown): string {
-  if (err instanceof Error && err.name === 'TaskApiNetworkError') {
-    return 'Cannot reach the server. Nothing you typed is lost: try again when you are online.';
-  }
-  if (err instanceof TypeError) return 'Cannot reach the server. Try again when you are online.';
-  return err instanceof Error ? err.message : String(err);
 }
