@@ -11,11 +11,11 @@ const IDEMPOTENCY_TTL_SECONDS = Number(process.env.IDEMPOTENCY_TTL_SECONDS || 86
 /** An Idempotency-Key is a structured-field string; the quotes are optional here. */
 const unquote = (key: string) => key.replace(/^"(.*)"$/, '$1');
 
-export const handler = defineHandler(
+export const createTask = defineHandler(
   { operationId: 'createTask', params: params.createTask, body: body.createTask },
-  async ({ caller, headers, body: input }) => {
+  async ({ caller, headers, body: input }, store) => {
     const key = headers['idempotency-key'];
-    const { task } = await taskStore.create(
+    const { task } = await store.create(
       newTask(caller.sub, input),
       key === undefined
         ? undefined
@@ -32,3 +32,5 @@ export const handler = defineHandler(
     };
   },
 );
+
+export const handler = createTask(taskStore);

@@ -4,10 +4,12 @@ import { defineHandler } from '../http/handler.js';
 import * as params from '../http/validate-params.generated.js';
 import { etag, toTask } from '../tasks/task.js';
 
-export const handler = defineHandler(
+export const getTask = defineHandler(
   { operationId: 'getTask', params: params.getTask },
-  async ({ caller, path }) => {
-    const task = await taskStore.get(caller.sub, path.taskId);
+  async ({ caller, path }, store) => {
+    const task = await store.get(caller.sub, path.taskId);
     return { statusCode: 200, headers: { ETag: etag(task.version) }, body: toTask(task) };
   },
 );
+
+export const handler = getTask(taskStore);

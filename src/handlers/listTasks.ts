@@ -4,10 +4,10 @@ import { defineHandler } from '../http/handler.js';
 import * as params from '../http/validate-params.generated.js';
 import { toTask } from '../tasks/task.js';
 
-export const handler = defineHandler(
+export const listTasks = defineHandler(
   { operationId: 'listTasks', params: params.listTasks },
-  async ({ caller, query }) => {
-    const page = await taskStore.listByOwner(caller.sub, {
+  async ({ caller, query }, store) => {
+    const page = await store.listByOwner(caller.sub, {
       // The validator fills in the spec's default limit.
       limit: query.limit as number,
       status: query.status,
@@ -21,3 +21,5 @@ export const handler = defineHandler(
     };
   },
 );
+
+export const handler = listTasks(taskStore);

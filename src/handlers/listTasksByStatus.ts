@@ -4,10 +4,10 @@ import { defineHandler } from '../http/handler.js';
 import * as params from '../http/validate-params.generated.js';
 import { toAdminTask } from '../tasks/task.js';
 
-export const handler = defineHandler(
+export const listTasksByStatus = defineHandler(
   { operationId: 'listTasksByStatus', params: params.listTasksByStatus, adminOnly: true },
-  async ({ query }) => {
-    const page = await taskStore.listByStatus(query.status, {
+  async ({ query }, store) => {
+    const page = await store.listByStatus(query.status, {
       // The validator fills in the spec's default limit.
       limit: query.limit as number,
       cursor: query.cursor,
@@ -20,3 +20,5 @@ export const handler = defineHandler(
     };
   },
 );
+
+export const handler = listTasksByStatus(taskStore);

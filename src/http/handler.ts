@@ -5,6 +5,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { operations } from '../api.generated.js';
 import { StoreThrottledError, StoreUnavailableError } from '../data/errors.js';
+import type { TaskStore } from '../data/tasks.js';
 import {
   IdempotencyConflictError,
   InvalidCursorError,
@@ -92,10 +93,26 @@ export function toHttpError(err: unknown): HttpError {
   return new InternalServerError('an unexpected error occurred');
 }
 
+export type LambdaHandler = (
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>;
+
+/**
+ * An operation as a factory of its Lambda handler: production passes the module-level store
+ * (one line per handler), a test its own.
+ */
 export function defineHandler<O extends OperationId>(
   definition: OperationDefinition<O>,
+  run: (request: OperationRequest<O>, store: TaskStore) => Promise<Reply<O>>,
+): (store: TaskStore) => LambdaHandler {
+  return (store) => wrap(definition, (request) => run(request, store));
+}
+
+function wrap<O extends OperationId>(
+  definition: OperationDefinition<O>,
   run: (request: OperationRequest<O>) => Promise<Reply<O>>,
-) {
+): LambdaHandler {
   return async function handler(
     event: APIGatewayProxyEvent,
     context: Context,

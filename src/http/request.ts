@@ -1,12 +1,13 @@
 /** API Gateway REST (v1) proxy event -> caller and a request validated against openapi.yaml. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { ADMIN_GROUP, parseGroups } from '../tasks/task.js';
+import { ADMIN_GROUP } from '../tasks/task.js';
 import {
   BadRequestError,
   ContentTooLargeError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors.js';
+import { parseGroups } from './headers.js';
 import { fieldErrors, type Validator } from './validation.js';
 
 /** The largest JSON body accepted; a full task is well under 20 KiB. */

@@ -1,48 +1,35 @@
-/** Embedded Cognito (cognito-local) seeded like the AWS user pool of DESIGN §5 and §6. */
-import { randomInt } from 'node:crypto';
+/** Embedded Cognito (cognito-local) seeded like the stack's user pool, with the AWS issuer. */
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { CognitoError } from 'cognito-local/lib/errors.js';
 import { Router } from 'cognito-local/lib/server/Router.js';
 import { createServer } from 'cognito-local/lib/server/server.js';
 import { DateClock } from 'cognito-local/lib/services/clock.js';
-import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
-import type { Messages } from 'cognito-local/lib/services/messages.js';
 import { otp } from 'cognito-local/lib/services/otp.js';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator.js';
-import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService.js';
 import type { Logger } from 'pino';
+import {
+  type CodeDelivery,
+  codeMessages,
+  noTriggers,
+  printCode,
+  withAwsBehaviour,
+} from './cognito-aws.js';
+import { seed } from './cognito-seed.js';
 
-export const USER_POOL_NAME = 'task-app-users';
-export const APP_CLIENT_NAME = 'task-app-web';
-export const ADMINS_GROUP = 'admins';
-
-/** DESIGN §6: min 10 with upper, lower and digits. cognito-local stores but never checks it. */
-export const PASSWORD_POLICY = {
-  MinimumLength: 10,
-  RequireUppercase: true,
-  RequireLowercase: true,
-  RequireNumbers: true,
-  RequireSymbols: false,
-  TemporaryPasswordValidityDays: 7,
-} as const;
-
-/** A verification code cognito-local would have e-mailed (sign-up, resend, forgot password). */
-export interface CodeDelivery {
-  source: string;
-  destination: string;
-  username: string;
-  code: string;
-  userPoolId: string;
-  clientId: string | null;
-}
+export type { CodeDelivery } from './cognito-aws.js';
+export {
+  ADMINS_GROUP,
+  APP_CLIENT_NAME,
+  PASSWORD_POLICY,
+  USER_POOL_NAME,
+} from './cognito-seed.js';
 
 export interface LocalCognitoOptions {
   /** @default 0 (a free port) */
@@ -161,200 +148,4 @@ export function portError(err: unknown, port: number, what: string, envVar: stri
     );
   }
   return err;
-}
-
-/** Reuses the pool, client and group found by name, so a restart keeps ids and users. */
-async function seed(
-  ctx: Context,
-  cognito: CognitoService,
-  router: ReturnType<typeof Router>,
-  region: string,
-): Promise<{ userPoolId: string; clientId: string }> {
-  const pools = await cognito.listUserPools(ctx);
-  let pool = pools.find((p) => p.Name === USER_POOL_NAME);
-  if (!pool) {
-    // CreateUserPool would make a `local_...` id; AWS-style ids need the service itself.
-    const id = `${region}_${randomId(9)}`;
-    const now = new Date();
-    pool = await cognito.createUserPool(ctx, {
-      Id: id,
-      Name: USER_POOL_NAME,
-      Arn: `arn:aws:cognito-idp:${region}:000000000000:userpool/${id}`,
-      CreationDate: now,
-      LastModifiedDate: now,
-      UsernameAttributes: ['email'],
-      AutoVerifiedAttributes: ['email'],
-      Policies: { PasswordPolicy: { ...PASSWORD_POLICY } },
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
-      MfaConfiguration: 'OFF',
-    });
-  }
-  const userPoolId = pool.Id as string;
-
-  const clients = await cognito.listAppClients(ctx, userPoolId);
-  let clientId = clients.find((c) => c.ClientName === APP_CLIENT_NAME)?.ClientId;
-  if (!clientId) {
-    const created = await router('CreateUserPoolClient')(ctx, {
-      UserPoolId: userPoolId,
-      ClientName: APP_CLIENT_NAME,
-      GenerateSecret: false,
-      ExplicitAuthFlows: [
-        'ALLOW_USER_PASSWORD_AUTH',
-        'ALLOW_USER_SRP_AUTH',
-        'ALLOW_REFRESH_TOKEN_AUTH',
-      ],
-      // The AWS defaults: 60-minute ID and access tokens, 30-day refresh tokens.
-      IdTokenValidity: 60,
-      AccessTokenValidity: 60,
-      RefreshTokenValidity: 30,
-      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'days' },
-    });
-    clientId = created.UserPoolClient.ClientId as string;
-  }
-
-  // listGroups, not getGroupByGroupName: the latter fails until some group exists.
-  const userPool = await cognito.getUserPool(ctx, userPoolId);
-  const groups = await userPool.listGroups(ctx);
-  if (!groups.some((g) => g.GroupName === ADMINS_GROUP)) {
-    await router('CreateGroup')(ctx, {
-      UserPoolId: userPoolId,
-      GroupName: ADMINS_GROUP,
-      Description: 'May list every user\u2019s tasks (GET /admin/tasks).',
-    });
-  }
-  return { userPoolId, clientId };
-}
-
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-function randomId(length: number): string {
-  return Array.from({ length }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('');
-}
-
-/** Where cognito-local and Cognito differ in ways our clients can see, behave like Cognito. */
-function withAwsBehaviour(
-  router: ReturnType<typeof Router>,
-  services: Services,
-): ReturnType<typeof Router> {
-  const { cognito } = services;
-  return (target) => {
-    if (target === 'ResendConfirmationCode') return (ctx, req) => resendCode(ctx, services, req);
-    const route = router(target);
-    const passwordField = PASSWORD_FIELDS[target];
-    return async (ctx, req) => {
-      if (passwordField && typeof req?.[passwordField] === 'string') {
-        checkPassword(req[passwordField]);
-      }
-      const res = await route(ctx, req);
-      if (target === 'ConfirmSignUp') await markEmailVerified(ctx, cognito, req);
-      return res;
-    };
-  };
-}
-
-const PASSWORD_FIELDS: Record<string, string> = {
-  SignUp: 'Password',
-  AdminSetUserPassword: 'Password',
-  ConfirmForgotPassword: 'Password',
-  ChangePassword: 'ProposedPassword',
-};
-
-function checkPassword(password: string): void {
-  const p = PASSWORD_POLICY;
-  const broken = [
-    password.length < p.MinimumLength && `must be at least ${p.MinimumLength} characters`,
-    p.RequireUppercase && !/[A-Z]/.test(password) && 'must have uppercase characters',
-    p.RequireLowercase && !/[a-z]/.test(password) && 'must have lowercase characters',
-    p.RequireNumbers && !/[0-9]/.test(password) && 'must have numeric characters',
-  ].filter(Boolean);
-  if (broken.length > 0) {
-    throw new CognitoError(
-      'InvalidPasswordException',
-      `Password did not conform with policy: password ${broken.join(', ')}`,
-    );
-  }
-}
-
-/** Cognito marks an auto-verified e-mail verified when the sign-up code is confirmed. */
-async function markEmailVerified(
-  ctx: Context,
-  cognito: CognitoService,
-  req: { ClientId: string; Username: string },
-): Promise<void> {
-  const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-  const user = await userPool.getUserByUsername(ctx, req.Username);
-  if (!user) return;
-  const Attributes = [
-    ...user.Attributes.filter((a) => a.Name !== 'email_verified'),
-    { Name: 'email_verified', Value: 'true' },
-  ];
-  await userPool.saveUser(ctx, { ...user, Attributes });
-}
-
-/** Missing from cognito-local 5.3.0; a lost sign-up code is otherwise unrecoverable. */
-async function resendCode(
-  ctx: Context,
-  { cognito, messages, otp: newCode }: Services,
-  req: { ClientId: string; Username: string },
-): Promise<{ CodeDeliveryDetails: object }> {
-  const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-  const user = await userPool.getUserByUsername(ctx, req.Username);
-  if (!user)
-    throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
-  if (user.UserStatus !== 'UNCONFIRMED') {
-    throw new CognitoError('InvalidParameterException', 'User is already confirmed.');
-  }
-  const email = user.Attributes.find((a) => a.Name === 'email')?.Value ?? '';
-  const details = { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: email } as const;
-  const code = newCode();
-  await userPool.saveUser(ctx, { ...user, ConfirmationCode: code });
-  await messages.deliver(
-    ctx,
-    'ResendCode',
-    req.ClientId,
-    userPool.options.Id,
-    user,
-    code,
-    undefined,
-    details,
-  );
-  return { CodeDeliveryDetails: details };
-}
-
-function codeMessages(onCode: (d: CodeDelivery) => void): Messages {
-  return {
-    async deliver(_ctx, source, clientId, userPoolId, user, code, _metadata, details) {
-      onCode({
-        source,
-        destination: details.Destination ?? '',
-        username: user.Username,
-        code,
-        userPoolId,
-        clientId,
-      });
-    },
-  };
-}
-
-function printCode(d: CodeDelivery, endpoint: string, region: string): void {
-  const hint =
-    d.source === 'SignUp' || d.source === 'ResendCode'
-      ? `\n  aws cognito-idp confirm-sign-up --client-id ${d.clientId} --username ${d.destination} --confirmation-code ${d.code} --endpoint-url ${endpoint} --region ${region}`
-      : '';
-  console.log(`[cognito] ${d.source} code for ${d.destination}: ${d.code}${hint}`);
-}
-
-/** No Lambda triggers locally (and no aws-sdk v2, which cognito-local loads only for them). */
-const noTriggers: Triggers = {
-  enabled: () => false,
-  customMessage: unsupportedTrigger,
-  customEmailSender: unsupportedTrigger,
-  postAuthentication: unsupportedTrigger,
-  postConfirmation: unsupportedTrigger,
-  preSignUp: unsupportedTrigger,
-  preTokenGeneration: unsupportedTrigger,
-  userMigration: unsupportedTrigger,
-};
-
-function unsupportedTrigger(): never {
-  throw new Error('Lambda triggers are not supported by the local stack');
 }

@@ -1,8 +1,11 @@
 /** The Redoc page the gateway serves at /docs, rebuilt when openapi.yaml is newer. */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { problem } from './result.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DOCS_PATH = join(REPO_ROOT, 'docs', 'index.html');
@@ -37,4 +40,63 @@ function hasDocsScript(): boolean {
     scripts?: Record<string, string>;
   };
   return typeof pkg.scripts?.docs === 'string';
+}
+
+export async function serveFile(
+  res: ServerResponse,
+  path: string,
+  contentType: string,
+): Promise<void> {
+  const content = await readFile(path);
+  res.writeHead(200, {
+    'Content-Type': contentType,
+    'Content-Length': content.length,
+    'Access-Control-Allow-Origin': '*',
+  });
+  res.end(content);
+}
+
+export async function serveDocs(
+  res: ServerResponse,
+  docsReady: Promise<void>,
+  docsPath: string,
+): Promise<void> {
+  try {
+    await docsReady;
+    await serveFile(res, docsPath, 'text/html; charset=utf-8');
+  } catch {
+    problem(
+      res,
+      503,
+      'unavailable',
+      'Service Unavailable',
+      'the docs page is not built; run npm run docs',
+    );
+  }
+}
+
+/** Starts a rebuild when the page is stale; the gateway answers API calls meanwhile. */
+export function prepareDocs(
+  specPath: string,
+  docsPath: string,
+  build: boolean,
+  log: (entry: Record<string, unknown>) => void,
+): Promise<void> {
+  if (!build || !docsAreStale(specPath, docsPath)) return Promise.resolve();
+  const started = performance.now();
+  const building = buildDocs(specPath, docsPath).then(
+    () =>
+      log({
+        level: 'info',
+        msg: 'docs built',
+        path: docsPath,
+        latency_ms: Math.round(performance.now() - started),
+      }),
+    (err: Error) => {
+      log({ level: 'warn', msg: 'docs build failed', error: err.message });
+      throw err;
+    },
+  );
+  building.catch(() => {});
+  return building;
 }

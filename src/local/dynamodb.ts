@@ -42,11 +42,16 @@ export async function startDynalite(
 }
 
 /** Local endpoints accept any credentials; give the SDK fixed ones so no AWS profile is needed. */
-export function localDynamoClient(endpoint: string, region = 'us-east-1'): DynamoDBClient {
+export function localDynamoClient(
+  endpoint: string,
+  region = 'us-east-1',
+  options: { maxAttempts?: number } = {},
+): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    ...options,
   });
 }
 

@@ -1,36 +1,30 @@
-/** The local API Gateway (DESIGN §5): openapi.yaml routes, the Cognito authorizer, REST v1 events. */
+/** The local API Gateway: the server and its routing; events, results and docs live beside it. */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyResult } from 'aws-lambda';
 import { originHeaders } from '../http/cors.js';
-import { corsHeaderNames, loadSpec, SPEC_PATH } from '../openapi.js';
+import { loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
-import { buildDocs, DOCS_PATH, docsAreStale, REPO_ROOT } from './docs.js';
+import { DOCS_PATH, prepareDocs, serveDocs, serveFile } from './docs.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
+import { type HandlerLoader, moduleHandlerLoader, withTimeout } from './invoke.js';
+import { corsHeaders, problem, writeProxyResult } from './result.js';
 import { type RouteTable, routeTable } from './routes.js';
 
-export type ProxyHandler = (
-  event: APIGatewayProxyEvent,
-  context: Context,
-) => Promise<APIGatewayProxyResult>;
-
-/** Resolves an operation's handler; the gateway calls it at the first request for it. */
-export type HandlerLoader = (operationId: string) => Promise<ProxyHandler>;
+export {
+  HANDLERS_DIR,
+  type HandlerLoader,
+  moduleHandlerLoader,
+  type ProxyHandler,
+} from './invoke.js';
 
 export type LogEntry = Record<string, unknown>;
 
-export const HANDLERS_DIR = join(REPO_ROOT, 'src', 'handlers');
 /** API Gateway's payload limit. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** API Gateway's REST integration timeout. */
 export const INTEGRATION_TIMEOUT_MS = 29_000;
-
-/** The same CORS header lists the AWS stack's preflights and gateway responses carry. */
-const CORS = corsHeaderNames(loadSpec());
 
 export interface GatewayOptions {
   authorizer: Authorizer;
@@ -62,24 +56,6 @@ export interface Gateway {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-/** Imports `<dir>/<operationId>.ts` once and returns its `handler`. */
-export function moduleHandlerLoader(dir: string = HANDLERS_DIR): HandlerLoader {
-  const cache = new Map<string, Promise<ProxyHandler>>();
-  return (operationId) => {
-    let loading = cache.get(operationId);
-    if (!loading) {
-      const file = join(dir, `${operationId}.ts`);
-      loading = import(pathToFileURL(file).href).then((mod: { handler?: unknown }) => {
-        if (typeof mod.handler !== 'function') throw new Error(`${file} does not export a handler`);
-        return mod.handler as ProxyHandler;
-      });
-      loading.catch(() => cache.delete(operationId));
-      cache.set(operationId, loading);
-    }
-    return loading;
-  };
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -162,7 +138,7 @@ async function handle(
   const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
   const rawQuery = queryAt === -1 ? '' : url.slice(queryAt + 1);
   // Every answer, the handlers' and the gateway's own, names the caller's origin if it is allowed.
-  const cors = originHeaders(ctx.allowedOrigins, headerOf(req, 'origin'));
+  const cors = originHeaders(ctx.allowedOrigins, req.headers.origin);
   for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
   const access: LogEntry = {
     level: 'info',
@@ -183,7 +159,7 @@ async function handle(
 
   if (method === 'GET' && rawPath === '/openapi.yaml')
     return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
-  if (method === 'GET' && rawPath === '/docs') return serveDocs(ctx, res);
+  if (method === 'GET' && rawPath === '/docs') return serveDocs(res, ctx.docsReady, ctx.docsPath);
 
   if (method === 'OPTIONS') {
     const methods = ctx.routes.methodsFor(rawPath);
@@ -291,86 +267,6 @@ async function handle(
   }
 }
 
-function writeProxyResult(res: ServerResponse, result: APIGatewayProxyResult): boolean {
-  if (typeof result !== 'object' || result === null) return false;
-  const status = result.statusCode;
-  if (!Number.isInteger(status) || status < 100 || status > 599) return false;
-  if (result.body !== undefined && result.body !== null && typeof result.body !== 'string')
-    return false;
-  const headers = new Map<string, [string, string[]]>();
-  const add = (name: string, value: unknown) => {
-    const key = name.toLowerCase();
-    if (key === 'content-length' || key === 'transfer-encoding' || key === 'connection') return;
-    const entry = headers.get(key) ?? [name, []];
-    entry[1].push(String(value));
-    headers.set(key, entry);
-  };
-  for (const [name, value] of Object.entries(result.headers ?? {})) add(name, value);
-  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
-    for (const value of values ?? []) add(name, value);
-  }
-  const body = result.body
-    ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
-    : Buffer.alloc(0);
-  for (const [name, values] of headers.values())
-    res.setHeader(name, values.length === 1 ? (values[0] as string) : values);
-  res.setHeader('Content-Length', body.length);
-  res.writeHead(status);
-  res.end(body);
-  return true;
-}
-
-async function serveFile(res: ServerResponse, path: string, contentType: string): Promise<void> {
-  const content = await readFile(path);
-  res.writeHead(200, {
-    'Content-Type': contentType,
-    'Content-Length': content.length,
-    'Access-Control-Allow-Origin': '*',
-  });
-  res.end(content);
-}
-
-async function serveDocs(ctx: GatewayContext, res: ServerResponse): Promise<void> {
-  try {
-    await ctx.docsReady;
-    await serveFile(res, ctx.docsPath, 'text/html; charset=utf-8');
-  } catch {
-    problem(
-      res,
-      503,
-      'unavailable',
-      'Service Unavailable',
-      'the docs page is not built; run npm run docs',
-    );
-  }
-}
-
-/** Starts a rebuild when the page is stale; the gateway answers API calls meanwhile. */
-function prepareDocs(
-  specPath: string,
-  docsPath: string,
-  build: boolean,
-  log: (entry: LogEntry) => void,
-): Promise<void> {
-  if (!build || !docsAreStale(specPath, docsPath)) return Promise.resolve();
-  const started = performance.now();
-  const building = buildDocs(specPath, docsPath).then(
-    () =>
-      log({
-        level: 'info',
-        msg: 'docs built',
-        path: docsPath,
-        latency_ms: Math.round(performance.now() - started),
-      }),
-    (err: Error) => {
-      log({ level: 'warn', msg: 'docs build failed', error: err.message });
-      throw err;
-    },
-  );
-  building.catch(() => {});
-  return building;
-}
-
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((done, fail) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -389,53 +285,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
   });
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((done) => {
-    timer = setTimeout(() => done('timeout'), ms);
-  });
-  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
-}
-
 function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function corsHeaders(methods: string[]): Record<string, string> {
-  return {
-    'Access-Control-Allow-Methods': [...new Set([...methods, 'OPTIONS'])].join(','),
-    'Access-Control-Allow-Headers': CORS.allow.join(','),
-    'Access-Control-Expose-Headers': CORS.expose.join(','),
-  };
-}
-
 function notFound(res: ServerResponse, method: string, rawPath: string): void {
   problem(res, 404, 'not-found', 'Not Found', `no route for ${method} ${rawPath}`);
-}
-
-/** Our own error responses: RFC 9457 problem+json with the CORS headers API Gateway adds. */
-function problem(
-  res: ServerResponse,
-  status: number,
-  slug: string,
-  title: string,
-  detail: string,
-  headers: Record<string, string> = {},
-): void {
-  const instance = res.getHeader('x-amzn-RequestId');
-  const body = JSON.stringify({
-    type: `https://task-api.dev/problems/${slug}`,
-    title,
-    status,
-    detail,
-    instance,
-  });
-  res.writeHead(status, {
-    ...corsHeaders(['GET', 'POST', 'PATCH', 'DELETE']),
-    ...headers,
-    'Content-Type': 'application/problem+json',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
 }

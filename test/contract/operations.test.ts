@@ -1,7 +1,6 @@
 /** The spec and the code name the same operations, and every declared status is produced. */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonResult } from '../../src/http/response.js';
 import { corsHeaderNames, loadSpec, operations } from '../../src/openapi.js';
@@ -48,10 +47,7 @@ beforeAll(async () => {
   env = await startHandlerEnv();
   // A fault we cannot otherwise cause in-process: answers from a middleware on the handlers'
   // own DocumentClient. The real-network versions live in the end-to-end fault tests.
-  const { documentClient } = (await import('../../src/data/store.js')) as {
-    documentClient: DynamoDBDocumentClient;
-  };
-  documentClient.middlewareStack.add(
+  env.doc.middlewareStack.add(
     (next) => async (args) => {
       if (fault === 'throttle') {
         throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {

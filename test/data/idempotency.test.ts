@@ -4,15 +4,15 @@
  * or resurrected task, also when DynamoDB fails between the two writes or loses an answer.
  */
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/data/errors.js';
 import { idempotencySk, userPk } from '../../src/data/keys.js';
 import { TaskStore } from '../../src/data/tasks.js';
-import { ensureTable, startDynalite } from '../../src/local/dynamodb.js';
 import { IdempotencyConflictError } from '../../src/tasks/errors.js';
 import { createFingerprint, newTask, type TaskCreate } from '../../src/tasks/task.js';
+import { startTestDynamo, type TestDynamo } from '../support/dynamo.js';
 
 const TABLE = 'TaskApp';
 const TTL = 600;
@@ -23,19 +23,14 @@ type Input = Record<string, unknown>;
 /** Decides, per DynamoDB command, whether to fail it before sending or lose its answer after. */
 type Fault = (command: string, input: Input) => 'fail' | 'lose-answer' | undefined;
 
-let dynamo: Awaited<ReturnType<typeof startDynalite>>;
+let dynamo: TestDynamo;
 let doc: DynamoDBDocumentClient;
 let fault: Fault = () => undefined;
 const clients: DynamoDBClient[] = [];
 
 /** A store whose client runs `fault` under the AWS SDK's own retries (maxAttempts 3). */
 function store(): TaskStore {
-  const client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 3,
-  });
+  const client = dynamo.client({ maxAttempts: 3 });
   clients.push(client);
   const faulty = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
@@ -83,14 +78,10 @@ function keyed(input: TaskCreate, key: string) {
 }
 
 beforeAll(async () => {
-  dynamo = await startDynalite();
-  const base = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  dynamo = await startTestDynamo();
+  const base = dynamo.client();
   clients.push(base);
-  await ensureTable(base, TABLE);
+  await dynamo.ensureTable(base, TABLE);
   doc = DynamoDBDocumentClient.from(base);
 });
 afterAll(async () => {

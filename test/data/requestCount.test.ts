@@ -1,5 +1,4 @@
-/** DynamoDB requests per API call (DESIGN §3), counted by a middleware on the handlers' client. */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+/** DynamoDB requests per API call, counted by a middleware on the client the handlers were given. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';
 import { createTask, newUser } from '../support/tasks.js';
@@ -9,11 +8,8 @@ let env: HandlerEnv;
 let commands: string[] = [];
 
 beforeAll(async () => {
-  env = await startHandlerEnv({ STATUS_INDEX_SHARDS: String(SHARDS) });
-  const { documentClient } = (await import('../../src/data/store.js')) as {
-    documentClient: DynamoDBDocumentClient;
-  };
-  documentClient.middlewareStack.add(
+  env = await startHandlerEnv({ shards: SHARDS });
+  env.doc.middlewareStack.add(
     (next, context) => async (args) => {
       commands.push(String(context.commandName));
       return next(args);

@@ -4,7 +4,7 @@ import { createTask, newUser } from '../support/tasks.js';
 
 let env: HandlerEnv;
 beforeAll(async () => {
-  env = await startHandlerEnv({ STATUS_INDEX_SHARDS: '3' });
+  env = await startHandlerEnv({ shards: 3 });
 });
 afterAll(() => env.stop());
 

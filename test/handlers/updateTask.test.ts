@@ -4,7 +4,7 @@ import { createTask, newUser, UNKNOWN_ID } from '../support/tasks.js';
 
 let env: HandlerEnv;
 beforeAll(async () => {
-  env = await startHandlerEnv({ STATUS_INDEX_SHARDS: '7' });
+  env = await startHandlerEnv({ shards: 7 });
 });
 afterAll(() => env.stop());
 

@@ -1,18 +1,21 @@
 /**
- * Runs handlers in-process against a fresh in-memory dynalite, checking every answer against
- * openapi.yaml. The env is set before the first handler import (handlers read it at init).
+ * Runs handlers in-process against their own fresh table, checking every answer against
+ * openapi.yaml. Each handler is built by its operation's factory with this env's store: no
+ * process.env, no shared client.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { expect } from 'vitest';
-import { ensureTable, localDynamoClient, startDynalite } from '../../src/local/dynamodb.js';
+import { TaskStore } from '../../src/data/tasks.js';
+import type { LambdaHandler } from '../../src/http/handler.js';
 import { contractViolations } from './contract.js';
+import { startTestDynamo } from './dynamo.js';
 import { apiEvent, type EventParts, lambdaContext, type OperationId, ROUTES } from './events.js';
 
 export { type OperationId, ROUTES };
 
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+type Factory = (store: TaskStore) => LambdaHandler;
 
 export interface Invocation {
   status: number;
@@ -22,37 +25,52 @@ export interface Invocation {
   json: any;
 }
 
+export interface HandlerEnvOptions {
+  /** @default 10 */
+  shards?: number;
+}
+
 export interface HandlerEnv {
   tableName: string;
+  endpoint: string;
   client: DynamoDBClient;
+  /** The DocumentClient behind the handlers' store. */
+  doc: DynamoDBDocumentClient;
+  store: TaskStore;
   invoke(
     operationId: OperationId,
     parts: Omit<EventParts, 'method' | 'resource'>,
+    options?: { context?: Context; store?: TaskStore },
   ): Promise<Invocation>;
   /** Every item in the table, sorted, for "nothing changed" checks. */
   items(): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
 }
 
-export async function startHandlerEnv(env: Record<string, string> = {}): Promise<HandlerEnv> {
-  const dynamo = await startDynalite();
-  const tableName = 'TaskApp';
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    TABLE_NAME: tableName,
-    AWS_REGION: 'us-east-1',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-  const client = localDynamoClient(dynamo.endpoint);
-  await ensureTable(client, tableName);
-  const doc = DynamoDBDocumentClient.from(client);
-  const handlers = new Map<string, Handler>();
+/** The operation's handler factory, exported by its module under its operationId. */
+export async function handlerFactory(operationId: OperationId): Promise<Factory> {
+  const module = (await import(`../../src/handlers/${operationId}.ts`)) as Record<string, Factory>;
+  const factory = module[operationId];
+  if (!factory) throw new Error(`src/handlers/${operationId}.ts exports no ${operationId}`);
+  return factory;
+}
 
-  async function load(operationId: OperationId): Promise<Handler> {
+export async function startHandlerEnv(options: HandlerEnvOptions = {}): Promise<HandlerEnv> {
+  process.env.LOG_LEVEL = 'silent';
+  const dynamo = await startTestDynamo();
+  const tableName = 'TaskApp';
+  const client = dynamo.client();
+  await dynamo.ensureTable(client, tableName);
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const store = new TaskStore(doc, { tableName, shards: options.shards ?? 10 });
+  const handlers = new Map<string, LambdaHandler>();
+
+  async function load(operationId: OperationId): Promise<LambdaHandler> {
     let h = handlers.get(operationId);
     if (!h) {
-      h = ((await import(`../../src/handlers/${operationId}.ts`)) as { handler: Handler }).handler;
+      h = (await handlerFactory(operationId))(store);
       handlers.set(operationId, h);
     }
     return h;
@@ -60,10 +78,18 @@ export async function startHandlerEnv(env: Record<string, string> = {}): Promise
 
   return {
     tableName,
+    endpoint: dynamo.endpoint,
     client,
-    async invoke(operationId, parts) {
-      const handler = await load(operationId);
-      const result = await handler(apiEvent({ ...ROUTES[operationId], ...parts }), lambdaContext());
+    doc,
+    store,
+    async invoke(operationId, parts, options = {}) {
+      const handler = options.store
+        ? (await handlerFactory(operationId))(options.store)
+        : await load(operationId);
+      const result: APIGatewayProxyResult = await handler(
+        apiEvent({ ...ROUTES[operationId], ...parts }) as APIGatewayProxyEvent,
+        options.context ?? lambdaContext(),
+      );
       const headers = Object.fromEntries(
         Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
       );

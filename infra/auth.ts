@@ -1,0 +1,78 @@
+/** The Cognito user pool, its `admins` group and the web app client. */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+
+export const DEFAULT_CALLBACK_URLS = [
+  'https://tasks.example.com/callback',
+  'http://localhost:3000/callback',
+];
+export const ADMINS_GROUP = 'admins';
+
+export interface AuthProps {
+  /** @default - the `callbackUrls` context value, else DEFAULT_CALLBACK_URLS */
+  readonly callbackUrls?: string[];
+  /** @default - the `cognitoDomainPrefix` context value, else no hosted domain */
+  readonly cognitoDomainPrefix?: string;
+  /** The web app's origin: `<webUrl>/callback` is a callback URL, `<webUrl>/` the sign-out URL. */
+  readonly webUrl?: string;
+}
+
+export interface Auth {
+  userPool: cognito.UserPool;
+  userPoolClient: cognito.UserPoolClient;
+}
+
+/** Created under `scope` with the stack's original ids, so logical ids stay put. */
+export function userPoolWithClient(scope: Construct, props: AuthProps = {}): Auth {
+  const userPool = new cognito.UserPool(scope, 'UserPool', {
+    selfSignUpEnabled: true,
+    signInAliases: { email: true },
+    autoVerify: { email: true },
+    standardAttributes: { email: { required: true, mutable: true } },
+    passwordPolicy: {
+      minLength: 10,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: false,
+    },
+    accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  userPool.addGroup('AdminsGroup', {
+    groupName: ADMINS_GROUP,
+    description: 'May list every user’s tasks (GET /admin/tasks).',
+  });
+  const userPoolClient = userPool.addClient('AppClient', {
+    generateSecret: false,
+    authFlows: { userSrp: true, userPassword: true },
+    oAuth: {
+      flows: { authorizationCodeGrant: true },
+      scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+      callbackUrls: [
+        ...(props.callbackUrls ?? callbackUrlsFromContext(scope)),
+        ...(props.webUrl ? [`${props.webUrl}/callback`] : []),
+      ],
+      ...(props.webUrl ? { logoutUrls: [`${props.webUrl}/`] } : {}),
+    },
+    preventUserExistenceErrors: true,
+  });
+  const domainPrefix =
+    props.cognitoDomainPrefix ??
+    (scope.node.tryGetContext('cognitoDomainPrefix') as string | undefined);
+  if (domainPrefix) {
+    userPool.addDomain('HostedDomain', { cognitoDomain: { domainPrefix } });
+  }
+  return { userPool, userPoolClient };
+}
+
+function callbackUrlsFromContext(scope: Construct): string[] {
+  const raw = scope.node.tryGetContext('callbackUrls') as string | string[] | undefined;
+  if (raw === undefined) return DEFAULT_CALLBACK_URLS;
+  const urls = Array.isArray(raw) ? raw : raw.split(',').map((u) => u.trim());
+  if (urls.length === 0 || urls.some((u) => !/^https?:\/\/\S+$/.test(u))) {
+    throw new Error(`callbackUrls must be http(s) URLs, got ${JSON.stringify(raw)}`);
+  }
+  return urls;
+}

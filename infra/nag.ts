@@ -1,0 +1,65 @@
+/** cdk-nag AwsSolutions findings this design accepts, each with its reason. */
+import { type Stack, Validations } from 'aws-cdk-lib';
+import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+
+export interface NagScope {
+  stack: Stack;
+  table: dynamodb.Table;
+  userPool: cognito.UserPool;
+  api: apigateway.SpecRestApi;
+  functions: Record<string, lambda.Function>;
+}
+
+export function acknowledgeNagFindings({ stack, table, userPool, api, functions }: NagScope): void {
+  const ack = (scope: Construct, id: string, reason: string) =>
+    Validations.of(scope).acknowledge({ id, reason });
+
+  ack(
+    userPool,
+    'AwsSolutions-COG1',
+    'Password policy is the seed API’s: 10+ chars, upper, lower, digits, no symbols.',
+  );
+  ack(
+    userPool,
+    'AwsSolutions-COG2',
+    'MFA stays optional-off as in the seed; enabling it is a product decision.',
+  );
+  ack(userPool, 'AwsSolutions-COG8', 'The Plus feature plan is not needed for this API.');
+  ack(
+    api,
+    'AwsSolutions-APIG2',
+    'Request validators are declared in the OpenAPI body (x-amazon-apigateway-request-validators).',
+  );
+  ack(
+    api,
+    'AwsSolutions-APIG3',
+    'No WAF: stage throttling bounds abuse; add a web ACL when the API goes public.',
+  );
+  ack(
+    api,
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+    'The AWS managed policy is the documented role for API Gateway account-level logging.',
+  );
+  const tableId = stack.getLogicalId(table.node.defaultChild as dynamodb.CfnTable);
+  for (const fn of Object.values(functions)) {
+    ack(
+      fn,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'The AWS managed basic execution policy only allows writing the function’s logs.',
+    );
+    ack(
+      fn,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords take no resource ARN.',
+    );
+    ack(
+      fn,
+      `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+      'grantRead*/grantReadWriteData cover the table’s GSI1 index for the admin status listing.',
+    );
+  }
+}
