@@ -2,12 +2,12 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
+import { ADMIN_GROUP } from '../src/contract/problems.js';
 
 export const DEFAULT_CALLBACK_URLS = [
   'https://tasks.example.com/callback',
   'http://localhost:3000/callback',
 ];
-export const ADMINS_GROUP = 'admins';
 
 export interface AuthProps {
   /** @default - the `callbackUrls` context value, else DEFAULT_CALLBACK_URLS */
@@ -41,7 +41,7 @@ export function userPoolWithClient(scope: Construct, props: AuthProps = {}): Aut
     removalPolicy: RemovalPolicy.RETAIN,
   });
   userPool.addGroup('AdminsGroup', {
-    groupName: ADMINS_GROUP,
+    groupName: ADMIN_GROUP,
     description: 'May list every user’s tasks (GET /admin/tasks).',
   });
   const userPoolClient = userPool.addClient('AppClient', {

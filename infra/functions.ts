@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { OperationEntry } from '../src/openapi.js';
+import { FUNCTION_TIMEOUT_SECONDS } from './function-settings.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_HANDLERS_DIR = join(root, 'dist/handlers');
@@ -51,7 +52,7 @@ export function operationFunctions(scope: Construct, props: FunctionsProps): Ope
       handler: 'index.handler',
       code: lambda.Code.fromAsset(code),
       memorySize: props.memorySize,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
       tracing: lambda.Tracing.ACTIVE,
       logGroup: new logs.LogGroup(scope, `${op.operationId}Logs`, {
         retention: props.retention,

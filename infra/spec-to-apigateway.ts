@@ -17,7 +17,7 @@ import { gatewayResponses } from './apigateway/gateway-responses.js';
 import { gatewayOperation, REQUEST_VALIDATORS } from './apigateway/operation.js';
 import { sanitizeSchema } from './apigateway/schema.js';
 
-export { GATEWAY_PROBLEMS, PROBLEM_BASE } from './apigateway/gateway-responses.js';
+export { GATEWAY_PROBLEMS } from './apigateway/gateway-responses.js';
 export { REQUEST_VALIDATORS } from './apigateway/operation.js';
 export { sanitizeSchema, UNSUPPORTED_SCHEMA_KEYWORDS } from './apigateway/schema.js';
 
@@ -28,6 +28,14 @@ export interface ApiGatewayBodyOptions {
   integrationUris: Record<string, string>;
   /** The Cognito user pool the authorizer trusts. */
   userPoolArn: string;
+  /**
+   * The app clients whose ID tokens the authorizer accepts (their `aud`), as its
+   * identityValidationExpression.
+   * @default [] (no expression: every client of the pool, as API Gateway does by default)
+   */
+  allowedClientIds?: string[];
+  /** Base of the problem `type` URIs. @default DEFAULT_PROBLEM_TYPE_BASE (the docs page) */
+  problemTypeBase?: string;
   /**
    * The browser origins the API answers (`*` for any). A preflight names the caller's origin when
    * it is listed; the gateway's own errors name the first (their headers cannot depend on it).
@@ -46,16 +54,19 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
     throw new Error(`api gateway imports openapi 3.0.x only, got ${spec.openapi}`);
   }
   const origins = options.corsAllowOrigins;
-  if (origins.length === 0 || origins.some((o) => /['"]/.test(o))) {
+  if (origins.some((o) => /['"]/.test(o))) {
     throw new Error(
       `corsAllowOrigins must be origins without quotes, got ${JSON.stringify(origins)}`,
     );
   }
-  const staticOrigin = origins.includes('*') ? '*' : (origins[0] as string);
+  const staticOrigin = origins.includes('*') ? '*' : origins[0];
   const src = structuredClone(spec) as Spec;
   const names = corsHeaderNames(src);
   const cors = { allowHeaders: names.allow.join(','), exposeHeaders: names.expose.join(',') };
   const quoted = (value: string) => `'${value}'`;
+  // No origin listed: no Access-Control-Allow-Origin, so no browser on another origin reads answers.
+  const allowOrigin: Record<string, string> =
+    staticOrigin === undefined ? {} : { 'Access-Control-Allow-Origin': quoted(staticOrigin) };
 
   const paths: Json = {};
   for (const [path, item] of Object.entries(src.paths)) {
@@ -71,9 +82,10 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       out[method] = gatewayOperation(src, path, method, operation, item.parameters ?? [], options);
     }
     out.options = preflight(origins, {
-      'Access-Control-Allow-Origin': quoted(staticOrigin),
+      ...allowOrigin,
       'Access-Control-Allow-Methods': quoted([...methods, 'OPTIONS'].join(',')),
       'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
+      'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
       'Access-Control-Max-Age': quoted(PREFLIGHT_MAX_AGE),
     });
     paths[path] = out;
@@ -98,6 +110,7 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       'x-amazon-apigateway-authorizer': {
         type: 'cognito_user_pools',
         providerARNs: [options.userPoolArn],
+        ...audienceExpression(options.allowedClientIds ?? []),
       },
     };
   }
@@ -116,10 +129,28 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
     'x-amazon-apigateway-request-validators': options.validateRequestBody
       ? REQUEST_VALIDATORS
       : { params: REQUEST_VALIDATORS.params },
-    'x-amazon-apigateway-gateway-responses': gatewayResponses({
-      'Access-Control-Allow-Origin': quoted(staticOrigin),
-      'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
-      'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
-    }),
+    'x-amazon-apigateway-gateway-responses': gatewayResponses(
+      {
+        ...allowOrigin,
+        'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
+        'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
+      },
+      options.problemTypeBase,
+    ),
   };
+}
+
+/**
+ * A COGNITO_USER_POOLS authorizer checks `aud` only through identityValidationExpression, a
+ * regular expression matched against the ID token's `aud`
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html). Anchored, so a
+ * full-match and a search reading of it agree.
+ */
+function audienceExpression(clientIds: string[]): { identityValidationExpression?: string } {
+  if (clientIds.length === 0) return {};
+  for (const id of clientIds) {
+    // Client ids are [\w+]+ (a CDK token resolves to one); nothing to escape, so refuse the rest.
+    if (!/^[\w+${}[\].:-]+$/.test(id)) throw new Error(`app client id must be [\\w+]+, got ${id}`);
+  }
+  return { identityValidationExpression: `^(${clientIds.join('|')})$` };
 }

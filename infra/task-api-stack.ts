@@ -1,5 +1,5 @@
 /**
- * The AWS stack of task-api: a short composition of the modules beside it (table, auth,
+ * The AWS stack of task-api (docs/architecture.md#the-aws-stack): a short composition of the modules beside it (table, auth,
  * functions, api). A new part is a module with a function `(scope, props) => constructs`,
  * wired in below with a few lines.
  */
@@ -24,7 +24,7 @@ import { taskTable } from './table.js';
 import { WebHosting } from './web-hosting.js';
 
 export { STAGE_NAME } from './api.js';
-export { ADMINS_GROUP, DEFAULT_CALLBACK_URLS } from './auth.js';
+export { DEFAULT_CALLBACK_URLS } from './auth.js';
 
 export interface TaskApiStackProps extends StackProps {
   /**
@@ -53,6 +53,12 @@ export interface TaskApiStackProps extends StackProps {
    * @default - the `cognitoDomainPrefix` context value, else no hosted domain
    */
   readonly cognitoDomainPrefix?: string;
+  /**
+   * App clients whose ID tokens the API accepts: the authorizer's identityValidationExpression
+   * matches the token's `aud` against them. An empty list accepts every client of the pool.
+   * @default - the `allowedClientIds` context value (comma-separated), else the stack's web client
+   */
+  readonly allowedClientIds?: string[];
   /**
    * Browser origins the API answers besides the web app's own (`CORS_ALLOW_ORIGINS`); `*` for any.
    * @default - the `corsAllowOrigins` context value (an array or a comma-separated string), else none
@@ -135,6 +141,8 @@ export class TaskApiStack extends Stack {
       body: specToApiGatewayBody(spec, {
         integrationUris,
         userPoolArn: this.userPool.userPoolArn,
+        allowedClientIds: props.allowedClientIds ??
+          this.allowedClientIdsFromContext() ?? [this.userPoolClient.userPoolClientId],
         corsAllowOrigins,
         validateRequestBody: props.validateRequestBody ?? false,
       }),
@@ -165,6 +173,17 @@ export class TaskApiStack extends Stack {
       api: this.api,
       functions,
     });
+  }
+
+  private allowedClientIdsFromContext(): string[] | undefined {
+    const raw = this.node.tryGetContext('allowedClientIds') as string | string[] | undefined;
+    if (raw === undefined) return undefined;
+    return Array.isArray(raw)
+      ? raw
+      : raw
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean);
   }
 
   private shards(fromProps: number | undefined): number {

@@ -16,7 +16,7 @@ export const USERS: Record<string, MockUser> = {
 export function useMockApi() {
   const server = setupServer();
   const state = { store: new TaskStore() };
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   beforeEach(() => {
     state.store = new TaskStore();
     server.resetHandlers(

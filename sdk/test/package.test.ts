@@ -1,20 +1,22 @@
 /**
  * The published package works for another project: build and `npm pack` a copy of sdk/ (the
- * working tree's sdk/dist is never touched), install the tarball into an empty project
- * (offline, from the npm cache), import it with node and type-check a consumer.
+ * working tree's sdk/dist is never touched), install the tarball into an empty project, import
+ * it with node and type-check a consumer. The install is offline and needs nothing in the npm
+ * cache: the SDK's runtime dependencies come packed from the repo's node_modules.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
 let dir = '';
 let tarball = '';
 let project = '';
@@ -33,28 +35,68 @@ beforeAll(async () => {
   tarball = join(dir, name);
   project = join(dir, 'consumer');
   await mkdir(project);
+  // `npm ci` caches tarballs but not registry metadata, so `--offline` cannot resolve a range
+  // like openapi-fetch@^0.17.0 on a fresh machine: the consumer lists the packed copies instead.
+  const dependencies: Record<string, string> = { '@task-api/sdk': `file:${tarball}` };
+  for (const name of runtimeDependencies(join(copy, 'package.json'))) {
+    dependencies[name] = `file:${await packInstalled(name, dir)}`;
+  }
   await writeFile(
     join(project, 'package.json'),
-    '{"name":"consumer","private":true,"type":"module"}',
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }),
   );
-  await run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund'], { cwd: project });
+  await run('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project });
 }, 120_000);
+
+/** The names in `dependencies` of a package.json, and of theirs, as installed in the repo. */
+function runtimeDependencies(manifest: string, seen = new Set<string>()): Set<string> {
+  const { dependencies = {} } = require(manifest) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(dependencies)) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    runtimeDependencies(require.resolve(`${name}/package.json`, { paths: [root] }), seen);
+  }
+  return seen;
+}
+
+/** The repo's installed copy of `name`, packed as the registry would serve it. */
+async function packInstalled(name: string, into: string): Promise<string> {
+  const source = dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
+  const { stdout } = await run(
+    'npm',
+    ['pack', source, '--ignore-scripts', '--json', '--pack-destination', into],
+    { cwd: into },
+  );
+  const [packed] = JSON.parse(stdout) as { filename: string }[];
+  if (!packed) throw new Error(`npm pack ${source} wrote nothing`);
+  return join(into, packed.filename);
+}
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 it('ships only dist, README.md and package.json', async () => {
-  const { stdout } = await run('tar', [
-    '-tzf',
-    join(dir, (await readdir(dir)).find((f) => f.endsWith('.tgz')) ?? ''),
-  ]);
+  const { stdout } = await run('tar', ['-tzf', tarball]);
   const files = stdout.trim().split('\n');
   expect(files).toContain('package/dist/index.js');
   expect(files).toContain('package/dist/index.d.ts');
   expect(files).toContain('package/dist/msw.js');
   expect(files).toContain('package/README.md');
   expect(files.filter((f) => !/^package\/(dist\/|README\.md$|package\.json$)/.test(f))).toEqual([]);
+});
+
+it('installs with its declared dependencies and nothing missing', async () => {
+  const { stdout } = await run('npm', ['ls', '--all', '--json'], { cwd: project });
+
+  type Tree = { version?: string; problems?: string[]; dependencies?: Record<string, Tree> };
+  const tree = JSON.parse(stdout) as Tree;
+  const sdk = tree.dependencies?.['@task-api/sdk'];
+  expect(tree.problems).toBeUndefined();
+  expect(sdk?.version).toBe('1.0.0');
+  expect(sdk?.dependencies?.['openapi-fetch']?.version).toBe(
+    require(require.resolve('openapi-fetch/package.json', { paths: [root] })).version,
+  );
 });
 
 it('imports with node and calls the API through createTaskApiClient', async () => {
@@ -84,6 +126,7 @@ it('imports with node and calls the API through createTaskApiClient', async () =
   expect(out.msw).toMatch(/node_modules\/@task-api\/sdk\/dist\/msw\.js$/);
 });
 
+// A full tsc run over the consumer and its lib types: about 30 s on 2 shared cores.
 it('type-checks a TypeScript consumer against the shipped .d.ts', async () => {
   await writeFile(
     join(project, 'main.ts'),
@@ -112,4 +155,4 @@ it('type-checks a TypeScript consumer against the shipped .d.ts', async () => {
   );
 
   expect(result.stdout).toBe('');
-});
+}, 120_000);

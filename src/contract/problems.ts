@@ -95,13 +95,13 @@ export interface GatewayProblem {
 const TOKEN_REQUIRED = 'a valid Cognito ID token is required';
 
 /**
- * Gateway response type -> problem. Each status is its problem's, so a body's `status` is
- * always the status sent. Types:
+ * Gateway response type -> problem. Every type API Gateway documents is listed with its own
+ * status (the problem's), so none falls back to DEFAULT_4XX/DEFAULT_5XX: those two are sent
+ * with CORS headers only and no status of their own, because a status on them would relabel
+ * every unlisted type. Types and default statuses:
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
  */
 export const GATEWAY_RESPONSES = {
-  DEFAULT_4XX: { slug: 'validation-error', detail: null },
-  DEFAULT_5XX: { slug: 'internal', detail: 'an unexpected error occurred' },
   BAD_REQUEST_BODY: {
     slug: 'validation-error',
     detail: 'the request body does not match the contract',
@@ -111,6 +111,9 @@ export const GATEWAY_RESPONSES = {
   UNAUTHORIZED: { slug: 'unauthorized', detail: TOKEN_REQUIRED },
   EXPIRED_TOKEN: { slug: 'unauthorized', detail: TOKEN_REQUIRED },
   ACCESS_DENIED: { slug: 'forbidden', detail: 'the caller is not allowed to do this' },
+  INVALID_API_KEY: { slug: 'forbidden', detail: 'the API key is invalid' },
+  INVALID_SIGNATURE: { slug: 'forbidden', detail: 'the request signature is invalid' },
+  WAF_FILTERED: { slug: 'forbidden', detail: 'the request was blocked by the firewall' },
   // API Gateway answers an unknown route (or method) with this 403; the contract says 404.
   MISSING_AUTHENTICATION_TOKEN: { slug: 'not-found', detail: 'no such resource' },
   RESOURCE_NOT_FOUND: { slug: 'not-found', detail: 'no such resource' },
@@ -129,8 +132,19 @@ export const GATEWAY_RESPONSES = {
     detail: 'the request quota is used up; retry after 1 second',
     retryAfter: 1,
   },
+  API_CONFIGURATION_ERROR: { slug: 'internal', detail: 'an unexpected error occurred' },
+  AUTHORIZER_FAILURE: { slug: 'internal', detail: 'an unexpected error occurred' },
+  // The user pool's signing keys could not be fetched: transient, so retryable.
+  AUTHORIZER_CONFIGURATION_ERROR: {
+    slug: 'unavailable',
+    detail: 'the signing keys of the user pool are unavailable; retry after 1 second',
+    retryAfter: 1,
+  },
   INTEGRATION_FAILURE: { slug: 'bad-gateway', detail: 'the backend failed to answer' },
   INTEGRATION_TIMEOUT: { slug: 'gateway-timeout', detail: 'the backend did not answer in time' },
 } as const satisfies Record<string, GatewayProblem>;
 
 export type GatewayResponseType = keyof typeof GATEWAY_RESPONSES;
+
+/** The fallbacks: CORS headers only, each error keeping API Gateway's own status and body. */
+export const GATEWAY_FALLBACK_RESPONSES = ['DEFAULT_4XX', 'DEFAULT_5XX'] as const;

@@ -13,7 +13,7 @@ const unquote = (key: string) => key.replace(/^"(.*)"$/, '$1');
 
 export const createTask = defineHandler(
   { operationId: 'createTask', params: params.createTask, body: body.createTask },
-  async ({ caller, headers, body: input }, store) => {
+  async ({ caller, headers, body: input, requestPath }, store) => {
     const key = headers['idempotency-key'];
     const { task } = await store.create(
       newTask(caller.sub, input),
@@ -27,7 +27,11 @@ export const createTask = defineHandler(
     );
     return {
       statusCode: 201,
-      headers: { Location: `/tasks/${task.task_id}`, ETag: etag(task.version) },
+      // Under the collection the client posted to: stage and base path included.
+      headers: {
+        Location: `${requestPath.replace(/\/+$/, '')}/${task.task_id}`,
+        ETag: etag(task.version),
+      },
       body: toTask(task),
     };
   },

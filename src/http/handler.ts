@@ -59,6 +59,11 @@ export type Reply<O extends OperationId> = {
 export interface OperationRequest<O extends OperationId> {
   caller: Caller;
   requestId: string;
+  /**
+   * The path as the client sent it, stage or custom-domain base path included
+   * (`requestContext.path`), so a URL built on it resolves wherever the API is mounted.
+   */
+  requestPath: string;
   path: Defined<Parameters<O>['path']>;
   query: Defined<Parameters<O>['query']>;
   headers: LowerKeys<Defined<Parameters<O>['header']>>;
@@ -133,6 +138,7 @@ function wrap<O extends OperationId>(
       const reply = await run({
         caller,
         requestId,
+        requestPath: event.requestContext?.path ?? event.path,
         ...(params as unknown as Pick<OperationRequest<O>, 'path' | 'query' | 'headers'>),
         body: body as RequestBody<O>,
       });

@@ -1,4 +1,9 @@
-/** The API Gateway Cognito user-pools authorizer (DESIGN §2 Security, §4 claims form). */
+/**
+ * API Gateway's COGNITO_USER_POOLS authorizer: signature, issuer, expiry and `token_use: id`
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html),
+ * and the audience only through the definition's identityValidationExpression, matched against
+ * `aud` (https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html).
+ */
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import {
   CognitoJwtInvalidTokenUseError,
@@ -10,9 +15,10 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 
 export interface CognitoAuthorizerConfig {
   userPoolId: string;
-  clientId: string;
   /** Fetched instead of the AWS JWKS URL the issuer implies (cognito-local serves http). */
   jwksUrl: string;
+  /** From the definition's authorizer; unset: every app client of the pool. */
+  identityValidationExpression?: string;
 }
 
 /** Claims as API Gateway hands them to the Lambda: every value a string. */
@@ -24,7 +30,7 @@ export type AuthResult =
 
 export type Authorizer = (authorization: string | undefined) => Promise<AuthResult>;
 
-/** Verifies signature, issuer, expiry, `token_use: id` and the app client, as API Gateway does. */
+/** Refusals carry a reason for the log; the client gets the gateway response, as on AWS. */
 export function cognitoAuthorizer(config: CognitoAuthorizerConfig): Authorizer {
   const jwksCache = new SimpleJwksCache({
     fetcher: {
@@ -38,9 +44,14 @@ export function cognitoAuthorizer(config: CognitoAuthorizerConfig): Authorizer {
     },
   });
   const verifier = CognitoJwtVerifier.create(
-    { userPoolId: config.userPoolId, clientId: config.clientId, tokenUse: 'id' },
+    // clientId null: API Gateway does not check `aud` itself.
+    { userPoolId: config.userPoolId, clientId: null, tokenUse: 'id' },
     { jwksCache },
   );
+  const audience =
+    config.identityValidationExpression === undefined
+      ? undefined
+      : new RegExp(config.identityValidationExpression);
   const cache = new Map<string, { claims: ApiGatewayClaims; until: number }>();
   return async (authorization) => {
     const token = bearerToken(authorization);
@@ -51,6 +62,9 @@ export function cognitoAuthorizer(config: CognitoAuthorizerConfig): Authorizer {
     if (hit) cache.delete(token);
     try {
       const payload = await verifier.verify(token);
+      if (audience && !audience.test(String(payload.aud))) {
+        return { ok: false, status: 401, detail: 'the app client of the token is not allowed' };
+      }
       const claims = toApiGatewayClaims(payload);
       // Like API Gateway, remember a verified token (never past its own expiry).
       const until = Math.min(now + AUTHORIZER_CACHE_TTL_MS, payload.exp * 1000);

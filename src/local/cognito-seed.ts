@@ -3,12 +3,12 @@ import { randomInt } from 'node:crypto';
 import type { Router } from 'cognito-local/lib/server/Router.js';
 import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
+import { ADMIN_GROUP } from '../contract/problems.js';
 
 export const USER_POOL_NAME = 'task-app-users';
 export const APP_CLIENT_NAME = 'task-app-web';
-export const ADMINS_GROUP = 'admins';
 
-/** DESIGN §6: min 10 with upper, lower and digits. cognito-local stores but never checks it. */
+/** The AWS pool's policy (docs/architecture.md#the-aws-stack): min 10 with upper, lower and digits. cognito-local stores but never checks it. */
 export const PASSWORD_POLICY = {
   MinimumLength: 10,
   RequireUppercase: true,
@@ -70,10 +70,10 @@ export async function seed(
   // listGroups, not getGroupByGroupName: the latter fails until some group exists.
   const userPool = await cognito.getUserPool(ctx, userPoolId);
   const groups = await userPool.listGroups(ctx);
-  if (!groups.some((g) => g.GroupName === ADMINS_GROUP)) {
+  if (!groups.some((g) => g.GroupName === ADMIN_GROUP)) {
     await router('CreateGroup')(ctx, {
       UserPoolId: userPoolId,
-      GroupName: ADMINS_GROUP,
+      GroupName: ADMIN_GROUP,
       Description: 'May list every user\u2019s tasks (GET /admin/tasks).',
     });
   }

@@ -1,4 +1,4 @@
-/** Embedded Cognito (cognito-local) seeded like the stack's user pool, with the AWS issuer. */
+/** Embedded Cognito (cognito-local) seeded like the stack's user pool (docs/architecture.md#the-local-stack). */
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -25,7 +25,6 @@ import { seed } from './cognito-seed.js';
 
 export type { CodeDelivery } from './cognito-aws.js';
 export {
-  ADMINS_GROUP,
   APP_CLIENT_NAME,
   PASSWORD_POLICY,
   USER_POOL_NAME,

@@ -65,13 +65,7 @@ export async function serveDocs(
     await docsReady;
     await serveFile(res, docsPath, 'text/html; charset=utf-8');
   } catch {
-    problem(
-      res,
-      503,
-      'unavailable',
-      'Service Unavailable',
-      'the docs page is not built; run npm run docs',
-    );
+    problem(res, 'unavailable', 'the docs page is not built; run npm run docs');
   }
 }
 

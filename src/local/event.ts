@@ -1,4 +1,7 @@
-/** The REST (v1) proxy event and Lambda context API Gateway hands a handler (DESIGN §4). */
+/**
+ * The REST (v1) proxy event and Lambda context API Gateway hands a handler
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format).
+ */
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import type { ApiGatewayClaims } from './authorizer.js';
 import type { Route } from './routes.js';
@@ -22,14 +25,20 @@ export interface EventInput {
   request: ProxyRequest;
   route: Route;
   pathParameters: Record<string, string>;
-  claims: ApiGatewayClaims;
+  /** Unset for a method without an authorizer. */
+  claims?: ApiGatewayClaims;
   requestId: string;
   stage: string;
+  /**
+   * What precedes the resource path in the URL: `/<stage>` on the default endpoint, a custom
+   * domain's base path, or ''. `path` excludes it; `requestContext.path` includes it.
+   */
+  basePath: string;
   now?: Date;
 }
 
 export function buildProxyEvent(input: EventInput): APIGatewayProxyEvent {
-  const { request, route, requestId, stage } = input;
+  const { request, route, requestId, stage, basePath } = input;
   const now = input.now ?? new Date();
   const { headers, multiValueHeaders } = headerMaps([
     ...request.rawHeaders,
@@ -58,7 +67,7 @@ export function buildProxyEvent(input: EventInput): APIGatewayProxyEvent {
     requestContext: {
       accountId: ACCOUNT_ID,
       apiId: 'local',
-      authorizer: { claims: input.claims },
+      authorizer: input.claims ? { claims: input.claims } : null,
       domainName: host,
       domainPrefix: host.split('.')[0] ?? host,
       extendedRequestId: requestId,
@@ -80,7 +89,7 @@ export function buildProxyEvent(input: EventInput): APIGatewayProxyEvent {
         userAgent: headerValue(headers, 'user-agent') ?? null,
         userArn: null,
       },
-      path: `/${stage}${path}`,
+      path: `${basePath}${path}`,
       protocol: 'HTTP/1.1',
       requestId,
       requestTime: clfTime(now),

@@ -1,17 +1,39 @@
-/** The local API Gateway: the server and its routing; events, results and docs live beside it. */
+/**
+ * The local API Gateway (docs/architecture.md#the-local-stack): the server and its routing, run from the API Gateway definition the CDK
+ * stack imports (src/local/definition.ts). Events, results and docs live beside it.
+ */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../infra/function-settings.js';
 import { originHeaders } from '../http/cors.js';
 import { loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
+import { type ApiModel, localDefinition, type MethodModel, readApiModel } from './definition.js';
 import { DOCS_PATH, prepareDocs, serveDocs, serveFile } from './docs.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
-import { type HandlerLoader, moduleHandlerLoader, withTimeout } from './invoke.js';
-import { corsHeaders, problem, writeProxyResult } from './result.js';
+import {
+  type Gateway,
+  type GatewayOptions,
+  INTEGRATION_TIMEOUT_MS,
+  type LogEntry,
+  MAX_BODY_BYTES,
+} from './gateway-options.js';
+import { type LocalGatewayError, renderGatewayResponse } from './gateway-response.js';
+import { type Home, homePage } from './home.js';
+import { type HandlerLoader, moduleHandlerLoader, readBody, withTimeout } from './invoke.js';
+import { problem, writeProxyResult } from './result.js';
 import { type RouteTable, routeTable } from './routes.js';
+import { missingParameters } from './validator.js';
 
+export {
+  type Gateway,
+  type GatewayOptions,
+  INTEGRATION_TIMEOUT_MS,
+  type LogEntry,
+  MAX_BODY_BYTES,
+} from './gateway-options.js';
 export {
   HANDLERS_DIR,
   type HandlerLoader,
@@ -19,69 +41,46 @@ export {
   type ProxyHandler,
 } from './invoke.js';
 
-export type LogEntry = Record<string, unknown>;
-
-/** API Gateway's payload limit. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-/** API Gateway's REST integration timeout. */
-export const INTEGRATION_TIMEOUT_MS = 29_000;
-
-export interface GatewayOptions {
-  authorizer: Authorizer;
-  /** @default 0 (a free port) */
-  port?: number;
-  /** @default imports `src/handlers/<operationId>.ts` and uses its `handler` export */
-  loadHandler?: HandlerLoader;
-  /** @default the repo's openapi.yaml */
-  specPath?: string;
-  /** @default the repo's docs/index.html */
-  docsPath?: string;
-  /** Build the docs page at start when it is missing or older than the spec. @default true */
-  buildDocs?: boolean;
-  /** @default one JSON line on stdout per entry */
-  log?: (entry: LogEntry) => void;
-  /** @default 'local' */
-  stage?: string;
-  /** For the Lambda context's ARN. @default 'us-east-1' */
-  region?: string;
-  /** @default 29 000 (API Gateway's limit) */
-  timeoutMs?: number;
-  /** @default 10 MiB (API Gateway's limit) */
-  maxBodyBytes?: number;
-  /** Browser origins that may read the answers (`Access-Control-Allow-Origin`). @default none */
-  allowedOrigins?: readonly string[];
-}
-
-export interface Gateway {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const specPath = options.specPath ?? SPEC_PATH;
   const docsPath = options.docsPath ?? DOCS_PATH;
+  const region = options.region ?? 'us-east-1';
   const log =
     options.log ?? ((entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`));
+  const definition =
+    options.definition ??
+    localDefinition({
+      spec: loadSpec(specPath),
+      region,
+      userPoolId: `${region}_Local00000`,
+      allowedClientIds: [],
+    });
+  const api = readApiModel(definition);
+  if (options.stagePath !== undefined && !/^[\w-]+$/.test(options.stagePath)) {
+    throw new Error(`stage must be letters, digits, _ or -, got ${options.stagePath}`);
+  }
   const ctx: GatewayContext = {
-    routes: routeTable(loadSpec(specPath)),
+    api,
+    routes: routeTable(api.methods),
     authorizer: options.authorizer,
     loadHandler: options.loadHandler ?? moduleHandlerLoader(),
     specPath,
     docsPath,
     docsReady: prepareDocs(specPath, docsPath, options.buildDocs ?? true, log),
     log,
-    stage: options.stage ?? 'local',
-    region: options.region ?? 'us-east-1',
+    basePath: options.stagePath ? `/${options.stagePath}` : '',
+    stage: options.stage ?? options.stagePath ?? 'local',
+    region,
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
+    functionTimeoutMs: options.functionTimeoutMs ?? FUNCTION_TIMEOUT_SECONDS * 1000,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     allowedOrigins: options.allowedOrigins ?? [],
+    home: homePage(options.webUrl),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
       log({ level: 'error', msg: 'gateway failure', error: String((err as Error)?.stack ?? err) });
-      if (!res.headersSent)
-        problem(res, 500, 'internal', 'Internal Server Error', 'the local gateway failed');
+      if (!res.headersSent) problem(res, 'internal', 'the local gateway failed');
       else res.destroy();
     });
   });
@@ -100,7 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const actual = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${actual}`,
+    url: `http://127.0.0.1:${actual}${ctx.basePath}`,
     port: actual,
     close: () =>
       new Promise<void>((done, fail) => {
@@ -111,18 +110,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 }
 
 interface GatewayContext {
-  routes: RouteTable;
+  api: ApiModel;
+  routes: RouteTable<MethodModel>;
   authorizer: Authorizer;
   loadHandler: HandlerLoader;
   specPath: string;
   docsPath: string;
   docsReady: Promise<void>;
   log: (entry: LogEntry) => void;
+  /** '' or `/<stage>`: what precedes the resource path in the URL. */
+  basePath: string;
   stage: string;
   region: string;
   timeoutMs: number;
+  functionTimeoutMs: number;
   maxBodyBytes: number;
   allowedOrigins: readonly string[];
+  home: Home;
 }
 
 async function handle(
@@ -135,16 +139,13 @@ async function handle(
   const method = req.method ?? 'GET';
   const url = req.url ?? '/';
   const queryAt = url.indexOf('?');
-  const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
+  const fullPath = queryAt === -1 ? url : url.slice(0, queryAt);
   const rawQuery = queryAt === -1 ? '' : url.slice(queryAt + 1);
-  // Every answer, the handlers' and the gateway's own, names the caller's origin if it is allowed.
-  const cors = originHeaders(ctx.allowedOrigins, req.headers.origin);
-  for (const [name, value] of Object.entries(cors)) res.setHeader(name, value);
   const access: LogEntry = {
     level: 'info',
     msg: 'request',
     method,
-    path: rawPath,
+    path: fullPath,
     request_id: requestId,
   };
   res.setHeader('x-amzn-RequestId', requestId);
@@ -156,43 +157,71 @@ async function handle(
       latency_ms: Math.round(performance.now() - started),
     });
   });
+  const fail = (
+    type: LocalGatewayError,
+    message?: string,
+    headers: Record<string, string> = {},
+  ) => {
+    access.error_response_type = type;
+    const r = renderGatewayResponse(ctx.api.gatewayResponses, type, { requestId, message });
+    res.writeHead(r.status, {
+      ...r.headers,
+      ...headers,
+      'Content-Length': Buffer.byteLength(r.body),
+    });
+    res.end(r.body);
+  };
 
-  if (method === 'GET' && rawPath === '/openapi.yaml')
+  if (method === 'GET' && fullPath === '/openapi.yaml')
     return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
-  if (method === 'GET' && rawPath === '/docs') return serveDocs(res, ctx.docsReady, ctx.docsPath);
+  if (method === 'GET' && (fullPath === '/docs' || fullPath === '/docs/'))
+    return serveDocs(res, ctx.docsReady, ctx.docsPath);
+  if (method === 'GET' && fullPath === '/') return ctx.home.serve(req, res);
 
-  if (method === 'OPTIONS') {
-    const methods = ctx.routes.methodsFor(rawPath);
-    if (methods.length === 0) return notFound(res, method, rawPath);
-    res.writeHead(204, { ...corsHeaders(methods), 'Access-Control-Max-Age': '600' });
-    res.end();
-    return;
-  }
-
+  const rawPath = stripBasePath(fullPath, ctx.basePath);
+  if (rawPath === undefined) return fail('MISSING_AUTHENTICATION_TOKEN');
   const match = ctx.routes.match(method, rawPath);
-  if (match.kind !== 'operation') return notFound(res, method, rawPath);
-  access.operation_id = match.route.operationId;
+  if (method === 'OPTIONS' && match.kind !== 'none') {
+    const preflight = ctx.api.preflights.get(
+      match.kind === 'operation' ? match.route.resource : match.resource,
+    );
+    if (preflight) {
+      // The definition's static origin, or the caller's when listed (the stack's mapping template).
+      res.writeHead(204, {
+        ...preflight,
+        ...originHeaders(ctx.allowedOrigins, req.headers.origin),
+      });
+      res.end();
+      return;
+    }
+  }
+  if (match.kind !== 'operation') return fail('MISSING_AUTHENTICATION_TOKEN');
+  const route = match.route;
+  access.operation_id = route.operationId;
 
   const body = await readBody(req, ctx.maxBodyBytes);
-  if (body === 'too-large') {
-    return problem(
-      res,
-      413,
-      'payload-too-large',
-      'Content Too Large',
-      `the body must be at most ${ctx.maxBodyBytes} bytes`,
-      { Connection: 'close' },
-    );
-  }
+  if (body === 'too-large') return fail('REQUEST_TOO_LARGE', undefined, { Connection: 'close' });
 
-  const auth = await ctx.authorizer(headerOf(req, 'authorization'));
-  if (!auth.ok) {
-    const extra: Record<string, string> = auth.status === 503 ? { 'Retry-After': '1' } : {};
-    const [slug, title] =
-      auth.status === 503
-        ? ['unavailable', 'Service Unavailable']
-        : ['unauthorized', 'Unauthorized'];
-    return problem(res, auth.status, slug, title, auth.detail, extra);
+  // API Gateway's order: authorizer, then the request validator, then the integration.
+  let claims: Record<string, string> | undefined;
+  if (route.authorizer) {
+    const header = ctx.api.authorizers[route.authorizer]?.header ?? 'Authorization';
+    const auth = await ctx.authorizer(headerOf(req, header.toLowerCase()));
+    if (!auth.ok) {
+      access.authorizer_error = auth.detail;
+      return fail(auth.status === 503 ? 'AUTHORIZER_CONFIGURATION_ERROR' : 'UNAUTHORIZED');
+    }
+    claims = auth.claims;
+  }
+  const missing = missingParameters(route.requiredParameters, {
+    query: new URLSearchParams(rawQuery),
+    headers: req.headers,
+  });
+  if (missing.length > 0) {
+    return fail(
+      'BAD_REQUEST_PARAMETERS',
+      `Missing required request parameters: [${missing.join(', ')}]`,
+    );
   }
 
   const request: ProxyRequest = {
@@ -206,90 +235,63 @@ async function handle(
   };
   const event = buildProxyEvent({
     request,
-    route: match.route,
+    route,
     pathParameters: match.pathParameters,
-    claims: auth.claims,
+    claims,
     requestId,
     stage: ctx.stage,
+    basePath: ctx.basePath,
   });
   const awsRequestId = randomUUID();
   access.aws_request_id = awsRequestId;
   const context = lambdaContext({
-    operationId: match.route.operationId,
+    operationId: route.operationId,
     requestId: awsRequestId,
     region: ctx.region,
-    timeoutMs: ctx.timeoutMs,
+    timeoutMs: ctx.functionTimeoutMs,
   });
 
   let result: APIGatewayProxyResult | 'timeout';
   try {
-    const handler = await ctx.loadHandler(match.route.operationId);
-    result = await withTimeout(handler(event, context), ctx.timeoutMs);
+    const handler = await ctx.loadHandler(route.operationId);
+    // A function past its own timeout fails its invocation; past the integration's, API Gateway
+    // stops waiting (INTEGRATION_TIMEOUT), whichever comes first.
+    const limit = Math.min(ctx.functionTimeoutMs, ctx.timeoutMs);
+    result = await withTimeout(handler(event, context), limit);
+    if (result === 'timeout' && limit === ctx.functionTimeoutMs && limit < ctx.timeoutMs) {
+      ctx.log({ level: 'error', msg: 'function timed out', request_id: requestId });
+      return fail('INTEGRATION_FAILURE');
+    }
   } catch (err) {
     ctx.log({
       level: 'error',
       msg: 'handler failed',
       request_id: requestId,
-      operation_id: match.route.operationId,
+      operation_id: route.operationId,
       error: String((err as Error)?.stack ?? err),
     });
-    return problem(
-      res,
-      502,
-      'bad-gateway',
-      'Bad Gateway',
-      'the handler failed; see the local stack log',
-    );
+    return fail('INTEGRATION_FAILURE');
   }
-  if (result === 'timeout') {
-    return problem(
-      res,
-      504,
-      'timeout',
-      'Gateway Timeout',
-      `the handler took longer than ${ctx.timeoutMs} ms`,
-    );
-  }
+  if (result === 'timeout') return fail('INTEGRATION_TIMEOUT');
   if (!writeProxyResult(res, result)) {
     ctx.log({
       level: 'error',
       msg: 'malformed proxy response',
       request_id: requestId,
-      operation_id: match.route.operationId,
+      operation_id: route.operationId,
     });
-    return problem(
-      res,
-      502,
-      'bad-gateway',
-      'Bad Gateway',
-      'the handler returned a malformed proxy response',
-    );
+    return fail('INTEGRATION_FAILURE');
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((done, fail) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    let tooLarge = declared > limit;
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      // Keep reading (and dropping) so the client gets the 413 instead of a reset.
-      if (!tooLarge) chunks.push(chunk);
-      else if (size > limit * 4) req.destroy();
-    });
-    req.on('end', () => done(tooLarge ? 'too-large' : Buffer.concat(chunks)));
-    req.on('error', fail);
-  });
+/** The path below the stage; undefined when the URL is not under it. */
+function stripBasePath(path: string, basePath: string): string | undefined {
+  if (!basePath) return path;
+  if (path === basePath) return '/';
+  return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : undefined;
 }
 
 function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function notFound(res: ServerResponse, method: string, rawPath: string): void {
-  problem(res, 404, 'not-found', 'Not Found', `no route for ${method} ${rawPath}`);
 }

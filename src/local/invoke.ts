@@ -1,4 +1,5 @@
-/** Loading an operation's handler module and calling it within the integration timeout. */
+/** Reading the request body, loading an operation's handler and calling it within the timeout. */
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -38,4 +39,23 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'ti
     timer = setTimeout(() => done('timeout'), ms);
   });
   return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The body, or 'too-large' past `limit` bytes (read to the end, so the client gets the answer). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((done, fail) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    let tooLarge = declared > limit;
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      // Keep reading (and dropping) so the client gets the 413 instead of a reset.
+      if (!tooLarge) chunks.push(chunk);
+      else if (size > limit * 4) req.destroy();
+    });
+    req.on('end', () => done(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
 }

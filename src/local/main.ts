@@ -1,8 +1,9 @@
-/** `npm start`: the local stack on fixed ports with data under .local/ (DESIGN §5). */
+/** `npm start`: the local stack on fixed ports with data under .local/ (LOCAL_STAGE=prod serves /prod). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './docs.js';
 import { type LocalStack, stackOutputs, startLocalStack } from './stack.js';
+import { walkthrough } from './walkthrough.js';
 
 const env = process.env;
 
@@ -63,26 +64,19 @@ function displayPath(path: string): string {
 }
 
 function banner(s: LocalStack, outputsPath: string, dataDir: string): string {
-  const cognito = `--endpoint-url ${s.cognitoEndpoint} --region ${s.region}`;
+  const where = outputsPath.startsWith('/') ? '' : ` in ${process.cwd()}`;
+  const origin = new URL(s.apiUrl).origin;
   return `
 task-api local stack is up
-  API        ${s.apiUrl}
-${s.webUrl ? `  WebUrl     ${s.webUrl}   (the task board; sign-up codes are printed here)\n` : ''}  Docs       ${s.apiUrl}/docs   (spec: ${s.apiUrl}/openapi.yaml)
+  API        ${s.apiUrl}   (GET ${origin}/ links the docs and the spec)
+${s.webUrl ? `  WebUrl     ${s.webUrl}   (the task board; sign-up codes are printed here)\n` : ''}  Docs       ${origin}/docs   (spec: ${origin}/openapi.yaml)
   Cognito    ${s.cognitoEndpoint}   pool ${s.userPoolId}, client ${s.clientId}
   DynamoDB   ${s.dynamoEndpoint}   table ${s.tableName}
   Outputs    ${outputsPath}
 
-Next steps (any AWS credentials will do, e.g. AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local):
-  aws cognito-idp sign-up --client-id ${s.clientId} --username you@example.com --password 'Passw0rd1234' ${cognito}
-  aws cognito-idp confirm-sign-up --client-id ${s.clientId} --username you@example.com --confirmation-code <code printed here> ${cognito}
-    (or: aws cognito-idp admin-confirm-sign-up --user-pool-id ${s.userPoolId} --username you@example.com ${cognito})
-  TOKEN=$(aws cognito-idp initiate-auth --client-id ${s.clientId} --auth-flow USER_PASSWORD_AUTH \\
-    --auth-parameters USERNAME=you@example.com,PASSWORD='Passw0rd1234' ${cognito} \\
-    --query AuthenticationResult.IdToken --output text)
-  curl -s -X POST ${s.apiUrl}/tasks -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"title":"My first task"}'
-  curl -s ${s.apiUrl}/tasks -H "Authorization: Bearer $TOKEN"
-  Admin: aws cognito-idp admin-add-user-to-group --user-pool-id ${s.userPoolId} --username you@example.com --group-name admins ${cognito}
+Next steps, in another terminal${where} (more in README.md, "Try it locally"):
 
+${walkthrough(outputsPath)}
 Ctrl-C stops; data stays under ${dataDir}/ for the next start.
 `;
 }

@@ -1,9 +1,15 @@
-/** Writing answers: a handler's proxy result, and the gateway's own problem+json errors. */
+/** Writing answers: a handler's proxy result, and the local stack's own problem+json errors. */
 import type { ServerResponse } from 'node:http';
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import {
+  DEFAULT_PROBLEM_TYPE_BASE,
+  PROBLEMS,
+  type ProblemSlug,
+  problemBody,
+} from '../contract/problems.js';
 import { corsHeaderNames, loadSpec } from '../openapi.js';
 
-/** The same CORS header lists the AWS stack's preflights and gateway responses carry. */
+/** The CORS header lists the gateway responses carry, for the local stack's own errors. */
 const CORS = corsHeaderNames(loadSpec());
 
 export function writeProxyResult(res: ServerResponse, result: APIGatewayProxyResult): boolean {
@@ -35,34 +41,21 @@ export function writeProxyResult(res: ServerResponse, result: APIGatewayProxyRes
   return true;
 }
 
-export function corsHeaders(methods: string[]): Record<string, string> {
+function corsHeaders(): Record<string, string> {
   return {
-    'Access-Control-Allow-Methods': [...new Set([...methods, 'OPTIONS'])].join(','),
     'Access-Control-Allow-Headers': CORS.allow.join(','),
     'Access-Control-Expose-Headers': CORS.expose.join(','),
   };
 }
 
-/** Our own error responses: RFC 9457 problem+json with the CORS headers API Gateway adds. */
-export function problem(
-  res: ServerResponse,
-  status: number,
-  slug: string,
-  title: string,
-  detail: string,
-  headers: Record<string, string> = {},
-): void {
-  const instance = res.getHeader('x-amzn-RequestId');
-  const body = JSON.stringify({
-    type: `https://task-api.dev/problems/${slug}`,
-    title,
-    status,
-    detail,
-    instance,
-  });
-  res.writeHead(status, {
-    ...corsHeaders(['GET', 'POST', 'PATCH', 'DELETE']),
-    ...headers,
+/** Errors of the local stack itself (not API Gateway's): problem+json from the catalogue. */
+export function problem(res: ServerResponse, slug: ProblemSlug, detail: string): void {
+  const instance = String(res.getHeader('x-amzn-RequestId') ?? '');
+  // The handlers' setting, so every problem links to the same docs page.
+  const base = process.env.PROBLEM_TYPE_BASE || DEFAULT_PROBLEM_TYPE_BASE;
+  const body = JSON.stringify(problemBody(slug, detail, { instance, base }));
+  res.writeHead(PROBLEMS[slug].status, {
+    ...corsHeaders(),
     'Content-Type': 'application/problem+json',
     'Content-Length': Buffer.byteLength(body),
   });

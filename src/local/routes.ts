@@ -1,5 +1,4 @@
-/** API Gateway's routing for the spec's paths: path templates, methods, most specific match. */
-import { operations, type Spec } from '../openapi.js';
+/** API Gateway's routing for the definition's paths: path templates, methods, most specific match. */
 
 export interface Route {
   operationId: string;
@@ -9,36 +8,35 @@ export interface Route {
   resource: string;
 }
 
-export type RouteMatch =
-  | { kind: 'operation'; route: Route; pathParameters: Record<string, string> }
+export type RouteMatch<R extends Route = Route> =
+  | { kind: 'operation'; route: R; pathParameters: Record<string, string> }
   /** The path exists but not with this method; `methods` is what it allows. */
   | { kind: 'method-not-defined'; resource: string; methods: string[] }
   | { kind: 'none' };
 
-interface Resource {
+interface Resource<R extends Route> {
   template: string;
   pattern: RegExp;
   names: string[];
   literals: number;
-  routes: Map<string, Route>;
+  routes: Map<string, R>;
 }
 
-export interface RouteTable {
-  match(method: string, rawPath: string): RouteMatch;
+export interface RouteTable<R extends Route = Route> {
+  match(method: string, rawPath: string): RouteMatch<R>;
   /** The methods a path allows, for CORS preflights; empty for an unknown path. */
   methodsFor(rawPath: string): string[];
 }
 
-export function routeTable(spec: Spec): RouteTable {
-  const resources = new Map<string, Resource>();
-  for (const op of operations(spec)) {
-    let resource = resources.get(op.path);
+export function routeTable<R extends Route>(routes: R[]): RouteTable<R> {
+  const resources = new Map<string, Resource<R>>();
+  for (const route of routes) {
+    let resource = resources.get(route.resource);
     if (!resource) {
-      resource = compile(op.path);
-      resources.set(op.path, resource);
+      resource = compile<R>(route.resource);
+      resources.set(route.resource, resource);
     }
-    const method = op.method.toUpperCase();
-    resource.routes.set(method, { operationId: op.operationId, method, resource: op.path });
+    resource.routes.set(route.method, route);
   }
   // Literal segments win over `{param}` ones, as in API Gateway.
   const ordered = [...resources.values()].sort((a, b) => b.literals - a.literals);
@@ -77,7 +75,7 @@ export function routeTable(spec: Spec): RouteTable {
   };
 }
 
-function compile(template: string): Resource {
+function compile<R extends Route>(template: string): Resource<R> {
   const names: string[] = [];
   let literals = 0;
   const source = template

@@ -1,11 +1,13 @@
-/** The whole local stack (DESIGN §5): DynamoDB, Cognito and the gateway, each replaceable by env. */
+/** The whole local stack (docs/architecture.md#the-local-stack): DynamoDB, Cognito and the gateway, each replaceable by env. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { statusIndexShards, TABLE_NAME_DEFAULT } from '../data/table.js';
 import { CORS_ENV, parseAllowedOrigins } from '../http/cors.js';
+import { loadSpec } from '../openapi.js';
 import { cognitoAuthorizer } from './authorizer.js';
 import { type CodeDelivery, portError, startCognito } from './cognito.js';
+import { localDefinition, readApiModel } from './definition.js';
 import { ensureTable, localDynamoClient, startDynalite } from './dynamodb.js';
 import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
 import { type DirLock, lockDataDir } from './lock.js';
@@ -40,6 +42,18 @@ export interface LocalStackOptions {
   /** @default the repo's docs/index.html */
   docsPath?: string;
   /**
+   * Serve the API under `/<stage>` with events of that stage, as API Gateway's default endpoint.
+   * @default env LOCAL_STAGE, else the root path (stage `local`)
+   */
+  stage?: string;
+  /**
+   * App clients whose ID tokens the API accepts (the authorizer's identityValidationExpression).
+   * @default env ALLOWED_CLIENT_IDS (comma-separated), else the pool's web client
+   */
+  allowedClientIds?: string[];
+  /** The web app's URL, linked from the gateway's GET /. @default - no link */
+  webUrl?: string;
+  /**
    * Serve the task board (web/) on its own origin; its origin joins the allowed CORS origins.
    * @default - no web app
    */
@@ -63,7 +77,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** The env vars handlers read at import (DESIGN §4); set before the first handler import. */
+/** The env vars handlers read at import (docs/architecture.md#the-request-path); set before the first handler import. */
 const HANDLER_ENV = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'AWS_REGION', CORS_ENV] as const;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -116,7 +130,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
 
     let apiUrl = '';
-    let webUrl: string | undefined;
+    let webUrl = options.webUrl;
     if (options.web) {
       const target = cognito;
       const web = await startWebServer({
@@ -128,7 +142,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     const allowedOrigins = [
       ...parseAllowedOrigins(options.corsAllowOrigins ?? env[CORS_ENV]),
-      ...(webUrl ? [webUrl] : []),
+      ...(webUrl ? [new URL(webUrl).origin] : []),
     ];
 
     const saved = Object.fromEntries(HANDLER_ENV.map((name) => [name, process.env[name]]));
@@ -143,14 +157,36 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.AWS_REGION = region;
     process.env[CORS_ENV] = allowedOrigins.join(',');
 
+    // The definition `cdk synth` imports, for this pool and these app clients.
+    const definition = localDefinition({
+      spec: loadSpec(),
+      region,
+      userPoolId: cognito.userPoolId,
+      problemTypeBase: env.PROBLEM_TYPE_BASE || undefined,
+      corsAllowOrigins: allowedOrigins,
+      allowedClientIds: options.allowedClientIds ??
+        listFromEnv(env.ALLOWED_CLIENT_IDS) ?? [cognito.clientId],
+    });
+    const [authorizerModel] = Object.values(readApiModel(definition).authorizers);
+    if (authorizerModel?.userPoolIds[0] !== cognito.userPoolId) {
+      throw new Error(`the definition must name one cognito authorizer for ${cognito.userPoolId}`);
+    }
+    const stage = options.stage ?? (env.LOCAL_STAGE || undefined);
     const gateway = await startGateway({
       port: options.apiPort ?? 0,
-      authorizer: cognitoAuthorizer(cognito),
+      definition,
+      authorizer: cognitoAuthorizer({
+        userPoolId: cognito.userPoolId,
+        jwksUrl: cognito.jwksUrl,
+        identityValidationExpression: authorizerModel.identityValidationExpression,
+      }),
+      stagePath: stage,
       loadHandler: options.loadHandler,
       log: options.log,
       region,
       buildDocs: options.buildDocs,
       docsPath: options.docsPath,
+      webUrl,
       allowedOrigins,
     });
     cleanups.push(() => gateway.close());
@@ -165,7 +201,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       tableName,
       jwksUrl: cognito.jwksUrl,
-      ...(webUrl ? { webUrl } : {}),
+      ...(options.web && webUrl ? { webUrl } : {}),
       stop,
     };
   } catch (err) {
@@ -201,7 +237,15 @@ function cognitoFromEnv(env: NodeJS.ProcessEnv): CognitoTarget | undefined {
   };
 }
 
-/** The keys of the CDK stack outputs plus the local endpoints (DESIGN §5). */
+function listFromEnv(raw: string | undefined): string[] | undefined {
+  if (!raw) return undefined;
+  return raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/** The keys of the CDK stack outputs plus the local endpoints (docs/architecture.md#the-local-stack). */
 export function stackOutputs(stack: LocalStack): Record<string, string> {
   return {
     ApiUrl: stack.apiUrl,

@@ -5,10 +5,12 @@
  * a key in the pool's JWKS (the JWK's `alg` pins the algorithm), `iss`, `exp` and `nbf` (no
  * clock grace), `token_use: id` and `aud` = the app client. `iat` and `auth_time` are not.
  */
+
 import { createHmac, createPrivateKey, createSign, generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { problemType } from '../../src/contract/problems.js';
 import { localDynamoClient } from '../../src/local/dynamodb.js';
 import { type Api, apiClient } from '../support/api.js';
 import { countingHandlers } from '../support/invocations.js';
@@ -210,7 +212,7 @@ describe('authentication on every operation', () => {
         expect(res.violations, operationId).toEqual([]);
         expect(res.status, `${operationId}: ${res.text}`).toBe(401);
         expect(res.headers['content-type']).toBe('application/problem+json');
-        expect(res.json.type).toBe('https://task-api.dev/problems/unauthorized');
+        expect(res.json.type).toBe(problemType('unauthorized'));
         if (token) expect(res.text).not.toContain(token);
       }
       expect(Object.fromEntries(handlers.counts)).toEqual({});

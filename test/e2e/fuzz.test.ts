@@ -722,6 +722,8 @@ async function perform(models: UserModel[], action: Action): Promise<void> {
     path: `/admin/tasks?${params}`,
     token: caller.idToken,
   });
+  // API Gateway's request validator answers a missing or blank status before the function.
+  if (!a.status) return expectAnswer(res, 400, what);
   if (!a.asAdmin) return expectAnswer(res, 403, what);
   const valid =
     a.status !== undefined &&

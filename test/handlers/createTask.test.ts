@@ -23,10 +23,21 @@ describe('createTask', () => {
       version: 1,
     });
     expect(res.json.created_at).toBe(res.json.updated_at);
-    expect(res.headers.location).toBe(`/tasks/${res.json.task_id}`);
+    // The event is from the execute-api URL's prod stage: the task lives under /prod.
+    expect(res.headers.location).toBe(`/prod/tasks/${res.json.task_id}`);
     expect(res.headers.etag).toBe('"1"');
     const got = await env.invoke('getTask', { sub, pathParameters: { taskId: res.json.task_id } });
     expect(got.json).toEqual(res.json);
+  });
+
+  it.each([
+    { name: 'the stage of the execute-api URL', base: { stage: '/prod' }, want: '/prod/tasks/' },
+    { name: 'a custom domain base path', base: { customDomain: '/v1' }, want: '/v1/tasks/' },
+    { name: 'a custom domain root', base: { customDomain: '' }, want: '/tasks/' },
+  ])('answers a Location that resolves under $name', async ({ base, want }) => {
+    const res = await env.invoke('createTask', { sub: user(), body: { title: 'Where' }, base });
+
+    expect(res.headers.location).toBe(`${want}${res.json.task_id}`);
   });
 
   it('stores the task once under the owner, with the sharded status index key', async () => {

@@ -6,6 +6,7 @@ import {
   specToApiGatewayBody,
   UNSUPPORTED_SCHEMA_KEYWORDS,
 } from '../../infra/spec-to-apigateway.js';
+import { type ProblemSlug, problemType } from '../../src/contract/problems.js';
 import {
   buildRequestSchemas,
   DEFINITIONS_ID,
@@ -82,6 +83,25 @@ describe('specToApiGatewayBody', () => {
       expect(out['x-amazon-apigateway-request-validator']).toBe('params');
     },
   );
+
+  it('accepts only the allowed app clients through identityValidationExpression on aud', () => {
+    const scoped = specToApiGatewayBody(spec, {
+      ...options,
+      allowedClientIds: ['web1client', 'cli2client'],
+    }) as Json;
+    const authorizer =
+      scoped.components.securitySchemes.CognitoUserPool['x-amazon-apigateway-authorizer'];
+    expect(authorizer.identityValidationExpression).toBe('^(web1client|cli2client)$');
+    const aud = new RegExp(authorizer.identityValidationExpression);
+    expect(aud.test('web1client')).toBe(true);
+    expect(aud.test('web1clientX')).toBe(false);
+  });
+
+  it('refuses an app client id that would change the expression', () => {
+    expect(() => specToApiGatewayBody(spec, { ...options, allowedClientIds: ['a|.*'] })).toThrow(
+      'app client id must be',
+    );
+  });
 
   it('declares the cognito user pool authorizer and the parameter validator', () => {
     const scheme = body.components.securitySchemes.CognitoUserPool;
@@ -332,8 +352,6 @@ describe('gateway responses', () => {
   );
 
   it.each([
-    { name: 'DEFAULT_4XX', status: '400' },
-    { name: 'DEFAULT_5XX', status: '500' },
     { name: 'UNAUTHORIZED', status: '401' },
     { name: 'ACCESS_DENIED', status: '403' },
     { name: 'MISSING_AUTHENTICATION_TOKEN', status: '404' },
@@ -346,6 +364,60 @@ describe('gateway responses', () => {
   ])('$name answers $status', ({ name, status }) => {
     expect(responses[name]?.statusCode).toBe(status);
   });
+
+  it.each([
+    { name: 'WAF_FILTERED', status: '403', slug: 'forbidden' },
+    { name: 'INVALID_API_KEY', status: '403', slug: 'forbidden' },
+    { name: 'INVALID_SIGNATURE', status: '403', slug: 'forbidden' },
+    { name: 'QUOTA_EXCEEDED', status: '429', slug: 'throttled' },
+    { name: 'ACCESS_DENIED', status: '403', slug: 'forbidden' },
+    { name: 'INTEGRATION_TIMEOUT', status: '504', slug: 'gateway-timeout' },
+  ])(
+    '$name keeps its own status $status as a $slug problem, not a relabelled 400',
+    ({ name, status, slug }) => {
+      const response = responses[name] as Json;
+      const problem = JSON.parse(response.responseTemplates['application/json']);
+      expect(response.statusCode).toBe(status);
+      expect(problem.type).toBe(problemType(slug as ProblemSlug));
+    },
+  );
+
+  it('lists every gateway response type API Gateway documents, so none falls back', () => {
+    // https://docs.aws.amazon.com/apigateway/latest/api/API_GatewayResponse.html (responseType)
+    const documented = [
+      'ACCESS_DENIED',
+      'API_CONFIGURATION_ERROR',
+      'AUTHORIZER_CONFIGURATION_ERROR',
+      'AUTHORIZER_FAILURE',
+      'BAD_REQUEST_BODY',
+      'BAD_REQUEST_PARAMETERS',
+      'EXPIRED_TOKEN',
+      'INTEGRATION_FAILURE',
+      'INTEGRATION_TIMEOUT',
+      'INVALID_API_KEY',
+      'INVALID_SIGNATURE',
+      'MISSING_AUTHENTICATION_TOKEN',
+      'QUOTA_EXCEEDED',
+      'REQUEST_TOO_LARGE',
+      'RESOURCE_NOT_FOUND',
+      'THROTTLED',
+      'UNAUTHORIZED',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'WAF_FILTERED',
+    ];
+    expect(Object.keys(GATEWAY_PROBLEMS).sort()).toEqual(documented);
+  });
+
+  it.each(['DEFAULT_4XX', 'DEFAULT_5XX'])(
+    '%s pins no status, so an unlisted type keeps its own',
+    (name) => {
+      expect(responses[name]).not.toHaveProperty('statusCode');
+      expect(responses[name]).not.toHaveProperty('responseTemplates');
+      expect(responses[name]?.responseParameters).toMatchObject({
+        'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
+      });
+    },
+  );
 
   it('tells throttled clients when to retry', () => {
     for (const type of ['THROTTLED', 'QUOTA_EXCEEDED']) {

@@ -256,9 +256,19 @@ describe('api', () => {
 
     expect(
       body().components.securitySchemes.CognitoUserPool['x-amazon-apigateway-authorizer'],
-    ).toEqual({
+    ).toMatchObject({
       type: 'cognito_user_pools',
       providerARNs: [{ 'Fn::GetAtt': [pool, 'Arn'] }],
+    });
+  });
+
+  it('accepts ID tokens of the stack web client only (identityValidationExpression on aud)', () => {
+    const client = stack.getLogicalId(stack.userPoolClient.node.defaultChild as never);
+    const authorizer =
+      body().components.securitySchemes.CognitoUserPool['x-amazon-apigateway-authorizer'];
+
+    expect(authorizer.identityValidationExpression).toEqual({
+      'Fn::Join': ['', ['^(', { Ref: client }, ')$']],
     });
   });
 

@@ -1,5 +1,6 @@
 /** The Cognito authorizer: which tokens reach a handler, and the claims' API Gateway form. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GATEWAY_RESPONSES, problemBody } from '../../src/contract/problems.js';
 import { apiGatewayDate, bearerToken, toApiGatewayClaims } from '../../src/local/authorizer.js';
 import {
   createUser,
@@ -64,7 +65,7 @@ describe('the gateway authorizer', () => {
     {
       name: 'an ID token for another app client',
       header: () => forgeToken(user.idToken, { aud: 'someotherclient' }),
-      detail: 'invalid',
+      detail: 'app client of the token is not allowed',
     },
     {
       name: 'an ID token from another user pool',
@@ -89,13 +90,14 @@ describe('the gateway authorizer', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.headers.get('access-control-allow-origin')).toBe(WEB_ORIGIN);
-    const body = await res.json();
-    expect(body).toMatchObject({
-      type: 'https://task-api.dev/problems/unauthorized',
-      title: 'Unauthorized',
-      status: 401,
+    // The body is the deployed UNAUTHORIZED gateway response; the reason goes to the log only.
+    expect(await res.json()).toEqual({
+      ...problemBody('unauthorized', GATEWAY_RESPONSES.UNAUTHORIZED.detail),
+      instance: res.headers.get('x-amzn-requestid'),
     });
-    expect(body.detail).toContain(detail);
+    const logged = stack.logs.findLast((l) => l.msg === 'request');
+    expect(logged).toMatchObject({ status: 401, error_response_type: 'UNAUTHORIZED' });
+    expect(String(logged?.authorizer_error)).toContain(detail);
     expect(handlers.invocations).toHaveLength(0);
   });
 

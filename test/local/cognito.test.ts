@@ -1,4 +1,4 @@
-/** The embedded Cognito: the seeded pool, its reuse on restart, and the sign-up flows of DESIGN §5. */
+/** The embedded Cognito: the seeded pool, its reuse on restart, and the sign-up flows of the local stack. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -49,19 +49,22 @@ describe('GET /openapi.yaml', () => {
 });
 
 describe('GET /docs', () => {
-  it('serves an up-to-date page as it is, without a token', async () => {
-    const docsPath = await tempDocsPath();
-    await writeFile(docsPath, '<html>fresh page</html>');
-    const later = new Date((await stat(SPEC_PATH)).mtimeMs + 60_000);
-    await utimes(docsPath, later, later);
-    const g = await gateway({ docsPath });
+  it.each(['/docs', '/docs/'])(
+    'serves an up-to-date page as it is at %s, without a token',
+    async (path) => {
+      const docsPath = await tempDocsPath();
+      await writeFile(docsPath, '<html>fresh page</html>');
+      const later = new Date((await stat(SPEC_PATH)).mtimeMs + 60_000);
+      await utimes(docsPath, later, later);
+      const g = await gateway({ docsPath });
 
-    const res = await fetch(`${g.url}/docs`);
+      const res = await fetch(`${g.url}${path}`);
 
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await res.text()).toBe('<html>fresh page</html>');
-  });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await res.text()).toBe('<html>fresh page</html>');
+    },
+  );
 
   it('rebuilds a page older than openapi.yaml with Redocly before serving it', async () => {
     const docsPath = await tempDocsPath();

@@ -13,6 +13,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/local/docs.js';
 import { localDynamoClient } from '../../src/local/dynamodb.js';
+import { walkthrough } from '../../src/local/walkthrough.js';
 import { freePort, freePorts, type NpmStart, npmStart, readOutputs } from '../support/npmStart.js';
 import { cognitoClient } from '../support/stack.js';
 
@@ -62,8 +63,7 @@ describe('npm start', () => {
       WebUrl: `http://127.0.0.1:${env.WEB_PORT}`,
     });
     expect(r.stdout()).toContain(`WebUrl     ${first.WebUrl}`);
-    expect(r.stdout()).toContain(`aws cognito-idp sign-up --client-id ${first.UserPoolClientId}`);
-    expect(r.stdout()).toContain('--auth-flow USER_PASSWORD_AUTH');
+    expect(r.stdout()).toContain(walkthrough(join(dataDir, 'outputs.json')));
   });
 
   it('serves the task board on its own origin, pointed at this stack, which the API lets it call', async () => {

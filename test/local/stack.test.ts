@@ -1,4 +1,4 @@
-/** startLocalStack: what it starts, the env it sets, and the DESIGN §5 env overrides. */
+/** startLocalStack: what it starts, the env it sets, and its env overrides. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -25,6 +25,12 @@ export interface EventParts {
   groups?: string[];
   /** The raw `cognito:groups` claim, for forms other than `a,b`. */
   groupsClaim?: string;
+  /**
+   * What precedes the resource path in the URL: the stage on the execute-api URL (then `path`
+   * omits it), or a custom domain's base path (then `path` includes it), as AWS sends them.
+   * @default { stage: '/prod' }
+   */
+  base?: { stage: string } | { customDomain: string };
 }
 
 export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
@@ -32,6 +38,7 @@ export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
     encodeURIComponent(parts.pathParameters?.[name] ?? ''),
   );
   const query = parts.query ?? {};
+  const base = parts.base ?? { stage: '/prod' };
   const multi = Object.fromEntries(
     Object.entries(query)
       .filter((entry): entry is [string, string | string[]] => entry[1] !== undefined)
@@ -62,7 +69,7 @@ export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
         };
   return {
     resource: parts.resource,
-    path,
+    path: 'customDomain' in base ? `${base.customDomain}${path}` : path,
     httpMethod: parts.method,
     headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
@@ -81,7 +88,7 @@ export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
       accountId: '123456789012',
       apiId: 'local',
       httpMethod: parts.method,
-      path: `/prod${path}`,
+      path: `${'customDomain' in base ? base.customDomain : base.stage}${path}`,
       protocol: 'HTTP/1.1',
       requestId: randomUUID(),
       requestTimeEpoch: Date.now(),

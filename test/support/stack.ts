@@ -14,7 +14,8 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ADMINS_GROUP, type CodeDelivery } from '../../src/local/cognito.js';
+import { ADMIN_GROUP } from '../../src/contract/problems.js';
+import type { CodeDelivery } from '../../src/local/cognito.js';
 import type { HandlerLoader, LogEntry } from '../../src/local/gateway.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../src/local/stack.js';
 
@@ -37,6 +38,10 @@ export interface TestStackOptions {
   web?: LocalStackOptions['web'];
   /** @default none (besides the web app's origin) */
   corsAllowOrigins?: readonly string[];
+  /** Serve under `/<stage>` (LOCAL_STAGE). @default the root */
+  stage?: string;
+  /** @default the pool's web client */
+  allowedClientIds?: string[];
 }
 
 /**
@@ -54,6 +59,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     docsPath: options.docsPath,
     web: options.web,
     corsAllowOrigins: options.corsAllowOrigins,
+    stage: options.stage,
+    allowedClientIds: options.allowedClientIds,
     log: (entry) => logs.push(entry),
     onCode: (d: CodeDelivery) => codes.set(d.destination, d.code),
   });
@@ -102,7 +109,7 @@ export async function createUser(
     new SignUpCommand({ ClientId: clientId, Username: email, Password: password }),
   );
   await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: email }));
-  const groups = [...(options.admin ? [ADMINS_GROUP] : []), ...(options.groups ?? [])];
+  const groups = [...(options.admin ? [ADMIN_GROUP] : []), ...(options.groups ?? [])];
   for (const group of groups) {
     await cognito.send(
       new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }),
