@@ -14,6 +14,8 @@ export interface AuthProps {
   readonly callbackUrls?: string[];
   /** @default - the `cognitoDomainPrefix` context value, else no hosted domain */
   readonly cognitoDomainPrefix?: string;
+  /** The web app's origin: `<webUrl>/callback` is a callback URL, `<webUrl>/` the sign-out URL. */
+  readonly webUrl?: string;
 }
 
 export interface Auth {
@@ -48,7 +50,11 @@ export function userPoolWithClient(scope: Construct, props: AuthProps = {}): Aut
     oAuth: {
       flows: { authorizationCodeGrant: true },
       scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-      callbackUrls: props.callbackUrls ?? callbackUrlsFromContext(scope),
+      callbackUrls: [
+        ...(props.callbackUrls ?? callbackUrlsFromContext(scope)),
+        ...(props.webUrl ? [`${props.webUrl}/callback`] : []),
+      ],
+      ...(props.webUrl ? { logoutUrls: [`${props.webUrl}/`] } : {}),
     },
     preventUserExistenceErrors: true,
   });

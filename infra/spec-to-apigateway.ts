@@ -36,8 +36,11 @@ export interface ApiGatewayBodyOptions {
   allowedClientIds?: string[];
   /** Base of the problem `type` URIs. @default DEFAULT_PROBLEM_TYPE_BASE (the docs page) */
   problemTypeBase?: string;
-  /** `Access-Control-Allow-Origin` for preflights and gateway responses. */
-  corsAllowOrigin: string;
+  /**
+   * The browser origins the API answers (`*` for any). A preflight names the caller's origin when
+   * it is listed; the gateway's own errors name the first (their headers cannot depend on it).
+   */
+  corsAllowOrigins: readonly string[];
   /**
    * Also validate bodies at the gateway. Off by default: the gateway would answer 400 where the
    * contract says 413 (over 32 KiB) or 415 (not JSON), and without the per-field `errors`.
@@ -50,13 +53,20 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
   if (!spec.openapi.startsWith('3.0.')) {
     throw new Error(`api gateway imports openapi 3.0.x only, got ${spec.openapi}`);
   }
-  if (options.corsAllowOrigin.includes("'")) {
-    throw new Error(`corsAllowOrigin must not contain a quote, got ${options.corsAllowOrigin}`);
+  const origins = options.corsAllowOrigins;
+  if (origins.some((o) => /['"]/.test(o))) {
+    throw new Error(
+      `corsAllowOrigins must be origins without quotes, got ${JSON.stringify(origins)}`,
+    );
   }
+  const staticOrigin = origins.includes('*') ? '*' : origins[0];
   const src = structuredClone(spec) as Spec;
   const names = corsHeaderNames(src);
   const cors = { allowHeaders: names.allow.join(','), exposeHeaders: names.expose.join(',') };
   const quoted = (value: string) => `'${value}'`;
+  // No origin listed: no Access-Control-Allow-Origin, so no browser on another origin reads answers.
+  const allowOrigin: Record<string, string> =
+    staticOrigin === undefined ? {} : { 'Access-Control-Allow-Origin': quoted(staticOrigin) };
 
   const paths: Json = {};
   for (const [path, item] of Object.entries(src.paths)) {
@@ -71,8 +81,8 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       methods.push(method.toUpperCase());
       out[method] = gatewayOperation(src, path, method, operation, item.parameters ?? [], options);
     }
-    out.options = preflight({
-      'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
+    out.options = preflight(origins, {
+      ...allowOrigin,
       'Access-Control-Allow-Methods': quoted([...methods, 'OPTIONS'].join(',')),
       'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
       'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
@@ -121,7 +131,7 @@ export function specToApiGatewayBody(spec: Spec, options: ApiGatewayBodyOptions)
       : { params: REQUEST_VALIDATORS.params },
     'x-amazon-apigateway-gateway-responses': gatewayResponses(
       {
-        'Access-Control-Allow-Origin': quoted(options.corsAllowOrigin),
+        ...allowOrigin,
         'Access-Control-Allow-Headers': quoted(cors.allowHeaders),
         'Access-Control-Expose-Headers': quoted(cors.exposeHeaders),
       },

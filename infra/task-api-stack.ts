@@ -13,6 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { parse } from 'yaml';
 import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex, statusIndexShards } from '../src/data/table.js';
+import { parseAllowedOrigins } from '../src/http/cors.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
 import { apiUrl, specRestApi } from './api.js';
 import { userPoolWithClient } from './auth.js';
@@ -23,6 +24,7 @@ import { acknowledgeNagFindings } from './nag.js';
 import { specToApiGatewayBody } from './spec-to-apigateway.js';
 import { applyStage, type Stage, stageFromContext, stage as stageNamed } from './stage.js';
 import { taskTable } from './table.js';
+import { WebHosting } from './web-hosting.js';
 
 export { DEFAULT_CALLBACK_URLS } from './auth.js';
 
@@ -65,10 +67,15 @@ export interface TaskApiStackProps extends StackProps {
    */
   readonly allowedClientIds?: string[];
   /**
-   * `Access-Control-Allow-Origin` of the gateway and the functions (`CORS_ALLOW_ORIGIN`).
-   * @default - the `corsAllowOrigin` context value, else '*' (tokens travel in a header, not cookies)
+   * Browser origins the API answers besides the web app's own (`CORS_ALLOW_ORIGINS`); `*` for any.
+   * @default - the `corsAllowOrigins` context value (an array or a comma-separated string), else none
    */
-  readonly corsAllowOrigin?: string;
+  readonly corsAllowOrigins?: string[];
+  /**
+   * The built web app (`npm run build -w web`), hosted on CloudFront.
+   * @default - web/dist at the repository root
+   */
+  readonly webAppDir?: string;
   /**
    * Also validate request bodies at the gateway (parameters always are). The functions validate
    * bodies against the same contract with per-field errors and the 413/415 answers the contract
@@ -108,6 +115,7 @@ export class TaskApiStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
   readonly api: apigateway.SpecRestApi;
+  readonly web: WebHosting;
   /** One function per operationId. */
   readonly functions: Record<string, lambda.Function>;
   readonly stage: Stage;
@@ -119,16 +127,17 @@ export class TaskApiStack extends Stack {
     const specText = readFileSync(props.specPath ?? SPEC_PATH, 'utf8');
     const spec = parse(specText) as Spec;
     const ops = operations(spec);
-    const corsAllowOrigin =
-      props.corsAllowOrigin ??
-      (this.node.tryGetContext('corsAllowOrigin') as string | undefined) ??
-      '*';
+    this.web = new WebHosting(this, 'Web', { appDir: props.webAppDir });
+    const corsAllowOrigins = [
+      this.web.url,
+      ...parseAllowedOrigins(props.corsAllowOrigins ?? this.node.tryGetContext('corsAllowOrigins')),
+    ];
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     this.stage = props.stage ? stageNamed(props.stage) : stageFromContext(this.node);
     const metricsNamespace = `TaskApi/${this.stage.name}`;
 
     this.table = taskTable(this);
-    const auth = userPoolWithClient(this, props);
+    const auth = userPoolWithClient(this, { ...props, webUrl: this.web.url });
     this.userPool = auth.userPool;
     this.userPoolClient = auth.userPoolClient;
     applyStage(this.stage, [this.table, this.userPool]);
@@ -142,7 +151,7 @@ export class TaskApiStack extends Stack {
       environment: {
         TABLE_NAME: this.table.tableName,
         STATUS_INDEX_SHARDS: String(this.shards(props.statusIndexShards)),
-        CORS_ALLOW_ORIGIN: corsAllowOrigin,
+        CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
       },
     });
@@ -156,7 +165,7 @@ export class TaskApiStack extends Stack {
           userPoolArn: this.userPool.userPoolArn,
           allowedClientIds: props.allowedClientIds ??
             this.allowedClientIdsFromContext() ?? [this.userPoolClient.userPoolClientId],
-          corsAllowOrigin,
+          corsAllowOrigins,
           validateRequestBody: props.validateRequestBody ?? false,
         }),
         this,
@@ -186,6 +195,12 @@ export class TaskApiStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: apiUrl(this.api, this.stage.name) });
+    this.web.deploy({
+      apiUrl: apiUrl(this.api, this.stage.name),
+      cognitoEndpoint: `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/`,
+      clientId: this.userPoolClient.userPoolClientId,
+    });
+    new CfnOutput(this, 'WebUrl', { value: this.web.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'Region', { value: Aws.REGION });

@@ -26,7 +26,7 @@ import {
   UnprocessableContentError,
 } from './errors.js';
 import { type Caller, callerOf, parseBody, parseParams } from './request.js';
-import { jsonResult, problemResult } from './response.js';
+import { jsonResult, problemResult, withOrigin } from './response.js';
 import { recordRequest } from './telemetry.js';
 
 export type OperationId = keyof operations;
@@ -171,6 +171,6 @@ function wrap<O extends OperationId>(
       sub,
       error: failure,
     });
-    return result;
+    return withOrigin(result, event.headers);
   };
 }

@@ -1,13 +1,27 @@
 /** Proxy results: JSON and problem+json bodies with the CORS headers every answer carries. */
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { CORS_ENV, originHeaders, parseAllowedOrigins } from './cors.js';
 import { type HttpError, toProblem } from './errors.js';
 
-const corsHeaders = (env: NodeJS.ProcessEnv = process.env) => ({
-  'Access-Control-Allow-Origin': env.CORS_ALLOW_ORIGIN || '*',
-  'Access-Control-Expose-Headers': 'ETag, Location, Retry-After',
-});
+const CORS = { 'Access-Control-Expose-Headers': 'ETag, Location, Retry-After' };
 
-const CORS = corsHeaders();
+let origins: { raw: string | undefined; list: string[] } | undefined;
+
+/** Adds `Access-Control-Allow-Origin` for a request from an allowed origin (`CORS_ALLOW_ORIGINS`). */
+export function withOrigin(
+  result: APIGatewayProxyResult,
+  headers: Record<string, string | undefined> | null | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): APIGatewayProxyResult {
+  const raw = env[CORS_ENV];
+  if (origins === undefined || origins.raw !== raw)
+    origins = { raw, list: parseAllowedOrigins(raw) };
+  const { list } = origins;
+  const origin = Object.entries(headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'origin',
+  )?.[1];
+  return { ...result, headers: { ...result.headers, ...originHeaders(list, origin) } };
+}
 
 export function jsonResult(
   statusCode: number,

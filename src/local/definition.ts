@@ -21,8 +21,8 @@ export interface LocalDefinitionInput {
   userPoolId: string;
   /** The app clients the authorizer accepts (identityValidationExpression); empty: any. */
   allowedClientIds: string[];
-  /** @default '*' */
-  corsAllowOrigin?: string;
+  /** Browser origins the API answers (CORS_ALLOW_ORIGINS). @default none */
+  corsAllowOrigins?: readonly string[];
   /** Base of the problem `type` URIs (`PROBLEM_TYPE_BASE`). @default the docs page */
   problemTypeBase?: string;
 }
@@ -39,7 +39,7 @@ export function localDefinition(input: LocalDefinitionInput): Json {
       operations(input.spec).map((op) => [op.operationId, uri(op.operationId)]),
     ),
     userPoolArn: `arn:aws:cognito-idp:${poolRegion}:${ACCOUNT_ID}:userpool/${input.userPoolId}`,
-    corsAllowOrigin: input.corsAllowOrigin ?? '*',
+    corsAllowOrigins: input.corsAllowOrigins ?? [],
     allowedClientIds: input.allowedClientIds,
     problemTypeBase: input.problemTypeBase,
   });

@@ -44,6 +44,8 @@ export interface GatewayOptions {
   functionTimeoutMs?: number;
   /** @default 10 MiB (API Gateway's limit) */
   maxBodyBytes?: number;
+  /** Browser origins a preflight names when the caller's is listed, as the AWS stack's template does. @default none */
+  allowedOrigins?: readonly string[];
   /** The web app's URL, linked from GET /. @default - no link */
   webUrl?: string;
 }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { FUNCTION_TIMEOUT_SECONDS } from '../../infra/function-settings.js';
+import { originHeaders } from '../http/cors.js';
 import { loadSpec, SPEC_PATH } from '../openapi.js';
 import type { Authorizer } from './authorizer.js';
 import { type ApiModel, localDefinition, type MethodModel, readApiModel } from './definition.js';
@@ -73,6 +74,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     timeoutMs: options.timeoutMs ?? INTEGRATION_TIMEOUT_MS,
     functionTimeoutMs: options.functionTimeoutMs ?? FUNCTION_TIMEOUT_SECONDS * 1000,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    allowedOrigins: options.allowedOrigins ?? [],
     home: homePage(options.webUrl),
   };
   const server = createServer((req, res) => {
@@ -123,6 +125,7 @@ interface GatewayContext {
   timeoutMs: number;
   functionTimeoutMs: number;
   maxBodyBytes: number;
+  allowedOrigins: readonly string[];
   home: Home;
 }
 
@@ -183,7 +186,11 @@ async function handle(
       match.kind === 'operation' ? match.route.resource : match.resource,
     );
     if (preflight) {
-      res.writeHead(204, preflight);
+      // The definition's static origin, or the caller's when listed (the stack's mapping template).
+      res.writeHead(204, {
+        ...preflight,
+        ...originHeaders(ctx.allowedOrigins, req.headers.origin),
+      });
       res.end();
       return;
     }

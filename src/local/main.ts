@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     cognitoPort: port('COGNITO_PORT', 9229),
     dataDir,
     buildDocs: env.LOCAL_BUILD_DOCS !== 'false',
+    ...(env.LOCAL_WEB === 'false' ? {} : { web: { port: port('WEB_PORT', 5173) } }),
   });
 
   let stoppingSince: number | undefined;
@@ -68,7 +69,7 @@ function banner(s: LocalStack, outputsPath: string, dataDir: string): string {
   return `
 task-api local stack is up
   API        ${s.apiUrl}   (GET ${origin}/ links the docs and the spec)
-  Docs       ${origin}/docs   (spec: ${origin}/openapi.yaml)
+${s.webUrl ? `  WebUrl     ${s.webUrl}   (the task board; sign-up codes are printed here)\n` : ''}  Docs       ${origin}/docs   (spec: ${origin}/openapi.yaml)
   Cognito    ${s.cognitoEndpoint}   pool ${s.userPoolId}, client ${s.clientId}
   DynamoDB   ${s.dynamoEndpoint}   table ${s.tableName}
   Outputs    ${outputsPath}

@@ -43,7 +43,6 @@ export function writeProxyResult(res: ServerResponse, result: APIGatewayProxyRes
 
 function corsHeaders(): Record<string, string> {
   return {
-    'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Headers': CORS.allow.join(','),
     'Access-Control-Expose-Headers': CORS.expose.join(','),
   };

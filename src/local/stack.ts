@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { statusIndexShards, TABLE_NAME_DEFAULT } from '../data/table.js';
+import { CORS_ENV, parseAllowedOrigins } from '../http/cors.js';
 import { loadSpec } from '../openapi.js';
 import { cognitoAuthorizer } from './authorizer.js';
 import { type CodeDelivery, portError, startCognito } from './cognito.js';
@@ -10,6 +11,7 @@ import { localDefinition, readApiModel } from './definition.js';
 import { dynamoEngine, ensureTable, localDynamoClient, startEmbeddedDynamo } from './dynamodb.js';
 import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
 import { type DirLock, lockDataDir } from './lock.js';
+import { startWebServer, type WebServerOptions } from './web.js';
 
 export interface LocalStackOptions {
   /** @default 0 (a free port) */
@@ -51,6 +53,13 @@ export interface LocalStackOptions {
   allowedClientIds?: string[];
   /** The web app's URL, linked from the gateway's GET /. @default - no link */
   webUrl?: string;
+  /**
+   * Serve the task board (web/) on its own origin; its origin joins the allowed CORS origins.
+   * @default - no web app
+   */
+  web?: Pick<WebServerOptions, 'port' | 'mode' | 'outDir'>;
+  /** Browser origins the API answers besides the web app's. @default env CORS_ALLOW_ORIGINS, else none */
+  corsAllowOrigins?: readonly string[];
 }
 
 export interface LocalStack {
@@ -62,6 +71,8 @@ export interface LocalStack {
   region: string;
   tableName: string;
   jwksUrl: string;
+  /** The task board's origin, when the stack serves it. */
+  webUrl?: string;
   /** Stops what it started, restores the handler env vars and removes temp data. */
   stop(): Promise<void>;
 }
@@ -72,6 +83,7 @@ const HANDLER_ENV = [
   'DYNAMODB_ENDPOINT',
   'AWS_REGION',
   'AWS_LAMBDA_INITIALIZATION_TYPE',
+  CORS_ENV,
 ] as const;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -126,6 +138,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cognito = { ...local };
     }
 
+    let apiUrl = '';
+    let webUrl = options.webUrl;
+    if (options.web) {
+      const target = cognito;
+      const web = await startWebServer({
+        ...options.web,
+        config: () => ({ apiUrl, cognitoEndpoint: target.endpoint, clientId: target.clientId }),
+      });
+      cleanups.push(() => web.close());
+      webUrl = web.url;
+    }
+    const allowedOrigins = [
+      ...parseAllowedOrigins(options.corsAllowOrigins ?? env[CORS_ENV]),
+      ...(webUrl ? [new URL(webUrl).origin] : []),
+    ];
+
     const saved = Object.fromEntries(HANDLER_ENV.map((name) => [name, process.env[name]]));
     cleanups.push(() => {
       for (const [name, value] of Object.entries(saved)) {
@@ -138,6 +166,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.AWS_REGION = region;
     // Lambda sets it; Powertools reports a cold start only under it. https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
     process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
+    process.env[CORS_ENV] = allowedOrigins.join(',');
 
     // The definition `cdk synth` imports, for this pool and these app clients.
     const definition = localDefinition({
@@ -145,6 +174,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       userPoolId: cognito.userPoolId,
       problemTypeBase: env.PROBLEM_TYPE_BASE || undefined,
+      corsAllowOrigins: allowedOrigins,
       allowedClientIds: options.allowedClientIds ??
         listFromEnv(env.ALLOWED_CLIENT_IDS) ?? [cognito.clientId],
     });
@@ -167,9 +197,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       buildDocs: options.buildDocs,
       docsPath: options.docsPath,
-      webUrl: options.webUrl,
+      webUrl,
+      allowedOrigins,
     });
     cleanups.push(() => gateway.close());
+    apiUrl = gateway.url;
 
     return {
       apiUrl: gateway.url,
@@ -180,6 +212,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region,
       tableName,
       jwksUrl: cognito.jwksUrl,
+      ...(options.web && webUrl ? { webUrl } : {}),
       stop,
     };
   } catch (err) {
@@ -233,5 +266,6 @@ export function stackOutputs(stack: LocalStack): Record<string, string> {
     TableName: stack.tableName,
     CognitoEndpoint: stack.cognitoEndpoint,
     DynamoDbEndpoint: stack.dynamoEndpoint,
+    ...(stack.webUrl ? { WebUrl: stack.webUrl } : {}),
   };
 }

@@ -21,7 +21,7 @@ type Json = Record<string, any>;
 const spec = loadSpec();
 const ops = operations(spec);
 const uris = Object.fromEntries(ops.map((op) => [op.operationId, `uri:${op.operationId}`]));
-const options = { integrationUris: uris, userPoolArn: 'arn:pool', corsAllowOrigin: '*' };
+const options = { integrationUris: uris, userPoolArn: 'arn:pool', corsAllowOrigins: ['*'] };
 const body = specToApiGatewayBody(spec, options) as Json;
 
 /** A minimal 3.0 spec with one operation whose schemas use what API Gateway refuses. */
@@ -145,6 +145,34 @@ describe('specToApiGatewayBody', () => {
         "'Content-Type,Authorization,Idempotency-Key,If-Match'",
       );
     }
+  });
+
+  it('answers a preflight from any listed origin with that origin, the first one statically', () => {
+    const web = 'https://d111.cloudfront.net';
+    const dev = 'http://127.0.0.1:5173';
+    const several = specToApiGatewayBody(spec, {
+      ...options,
+      corsAllowOrigins: [web, dev],
+    }) as Json;
+    const integration = several.paths['/tasks'].options['x-amazon-apigateway-integration'];
+    const { responseParameters, responseTemplates } = integration.responses.default;
+
+    expect(responseParameters['method.response.header.Access-Control-Allow-Origin']).toBe(
+      `'${web}'`,
+    );
+    expect(responseTemplates['application/json']).toBe(
+      `#set($origin = $input.params().header.get('Origin'))\n` +
+        `#if($origin == "${web}" || $origin == "${dev}")` +
+        '#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end',
+    );
+    expect(
+      several['x-amazon-apigateway-gateway-responses'].DEFAULT_4XX.responseParameters[
+        'gatewayresponse.header.Access-Control-Allow-Origin'
+      ],
+    ).toBe(`'${web}'`);
+    expect(
+      body.paths['/tasks'].options['x-amazon-apigateway-integration'].responses.default,
+    ).not.toHaveProperty('responseTemplates');
   });
 
   it('keeps nothing API Gateway cannot import: no examples, defaults, servers or root security', () => {
@@ -284,8 +312,8 @@ describe('specToApiGatewayBody', () => {
   });
 
   it('refuses a CORS origin that would break the quoted header mapping', () => {
-    expect(() => specToApiGatewayBody(spec, { ...options, corsAllowOrigin: "x'" })).toThrow(
-      "corsAllowOrigin must not contain a quote, got x'",
+    expect(() => specToApiGatewayBody(spec, { ...options, corsAllowOrigins: ["x'"] })).toThrow(
+      `corsAllowOrigins must be origins without quotes, got ["x'"]`,
     );
   });
 });

@@ -26,6 +26,7 @@ const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta
 
 let work: string;
 let handlersDir: string;
+let webAppDir: string;
 let nag: AwsSolutionsChecks;
 let app: App;
 let stack: TaskApiStack;
@@ -46,6 +47,13 @@ function stubBundles(dir: string, operationIds: string[]) {
 
 function resourcesOf(t: Template, type: string): [string, Json][] {
   return Object.entries(t.findResources(type));
+}
+
+/** The operations' functions, not CDK's own helpers (the web app's copy function). */
+function operationFunctions(t: Template): [string, Json][] {
+  return resourcesOf(t, 'AWS::Lambda::Function').filter(([, r]) =>
+    ops.some((op) => String(r.Properties.Description).startsWith(`${op.operationId}:`)),
+  );
 }
 
 function logicalIdOf(t: Template, operationId: string): string {
@@ -69,6 +77,9 @@ beforeAll(() => {
     handlersDir,
     ops.map((op) => op.operationId),
   );
+  webAppDir = join(work, 'web');
+  mkdirSync(webAppDir);
+  writeFileSync(join(webAppDir, 'index.html'), '<!doctype html><title>Task board</title>\n');
   const changedSpec = join(work, 'openapi.yaml');
   writeFileSync(
     changedSpec,
@@ -79,12 +90,13 @@ beforeAll(() => {
   app = new App({ context: cdkContext });
   nag = new AwsSolutionsChecks(app);
   Validations.of(app).addPlugins(nag);
-  stack = new TaskApiStack(app, 'TaskApi', { handlersDir });
+  stack = new TaskApiStack(app, 'TaskApi', { handlersDir, webAppDir });
   const sameSpec = new Construct(app, 'SameSpec');
   sameSpec.node.setContext('statusIndexShards', '4');
-  const sameSpecStack = new TaskApiStack(sameSpec, 'TaskApi', { handlersDir });
+  const sameSpecStack = new TaskApiStack(sameSpec, 'TaskApi', { handlersDir, webAppDir });
   const changedSpecStack = new TaskApiStack(new Construct(app, 'ChangedSpec'), 'TaskApi', {
     handlersDir,
+    webAppDir,
     specPath: changedSpec,
   });
   template = Template.fromStack(stack);
@@ -96,7 +108,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('functions', () => {
   it('makes exactly one function per operationId', () => {
-    expect(resourcesOf(template, 'AWS::Lambda::Function')).toHaveLength(ops.length);
+    expect(operationFunctions(template)).toHaveLength(ops.length);
     expect(Object.keys(stack.functions).sort()).toEqual(ops.map((op) => op.operationId).sort());
   });
 
@@ -116,7 +128,7 @@ describe('functions', () => {
           Variables: {
             TABLE_NAME: { Ref: stack.getLogicalId(stack.table.node.defaultChild as never) },
             STATUS_INDEX_SHARDS: String(STATUS_INDEX_SHARDS_DEFAULT),
-            CORS_ALLOW_ORIGIN: '*',
+            CORS_ALLOW_ORIGINS: stack.resolve(stack.web.url),
           },
         },
       });
@@ -131,15 +143,13 @@ describe('functions', () => {
   );
 
   it('deploys each operation its own bundle (distinct assets)', () => {
-    const keys = resourcesOf(template, 'AWS::Lambda::Function').map(
-      ([, r]) => r.Properties.Code.S3Key,
-    );
+    const keys = operationFunctions(template).map(([, r]) => r.Properties.Code.S3Key);
 
     expect(new Set(keys).size).toBe(ops.length);
   });
 
   it('passes the statusIndexShards context to every function as STATUS_INDEX_SHARDS', () => {
-    for (const [, fn] of resourcesOf(sameSpecTemplate, 'AWS::Lambda::Function')) {
+    for (const [, fn] of operationFunctions(sameSpecTemplate)) {
       expect(fn.Properties.Environment.Variables.STATUS_INDEX_SHARDS).toBe('4');
     }
   });
@@ -366,18 +376,23 @@ describe('user pool', () => {
     ]);
     expect(props.AllowedOAuthFlows).toEqual(['code']);
     expect([...props.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
-    expect(props.CallbackURLs).toEqual(DEFAULT_CALLBACK_URLS);
+    expect(props.CallbackURLs).toEqual([
+      ...DEFAULT_CALLBACK_URLS,
+      stack.resolve(`${stack.web.url}/callback`),
+    ]);
+    expect(props.LogoutURLs).toEqual([stack.resolve(`${stack.web.url}/`)]);
   });
 
   it('takes callback URLs from the callbackUrls context', () => {
     const custom = new App({
       context: { callbackUrls: 'https://a.example/cb, https://b.example/cb' },
     });
-    const s = new TaskApiStack(custom, 'Custom', { handlersDir });
+    const s = new TaskApiStack(custom, 'Custom', { handlersDir, webAppDir });
 
     expect(s.resolve((s.userPoolClient.node.defaultChild as Json).callbackUrLs)).toEqual([
       'https://a.example/cb',
       'https://b.example/cb',
+      s.resolve(`${s.web.url}/callback`),
     ]);
   });
 });

@@ -18,15 +18,24 @@ let stack: TestStack;
 let user: TestUser;
 
 beforeAll(async () => {
-  stack = await startTestStack({ loadHandler: handlers.loadHandler });
+  stack = await startTestStack({
+    loadHandler: handlers.loadHandler,
+    corsAllowOrigins: [WEB_ORIGIN],
+  });
   user = await createUser(stack);
 });
 afterAll(() => stack?.stop());
 beforeEach(() => handlers.reset());
 
+const WEB_ORIGIN = 'http://127.0.0.1:5173';
+
+/** As a browser on the web app's origin sends it, so a 401 is readable there too. */
 function getTasks(authorization?: string) {
   return fetch(`${stack.apiUrl}/tasks`, {
-    headers: authorization === undefined ? {} : { Authorization: authorization },
+    headers: {
+      Origin: WEB_ORIGIN,
+      ...(authorization === undefined ? {} : { Authorization: authorization }),
+    },
   });
 }
 
@@ -80,7 +89,7 @@ describe('the gateway authorizer', () => {
 
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe(WEB_ORIGIN);
     // The body is the deployed UNAUTHORIZED gateway response; the reason goes to the log only.
     expect(await res.json()).toEqual({
       ...problemBody('unauthorized', GATEWAY_RESPONSES.UNAUTHORIZED.detail),

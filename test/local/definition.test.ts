@@ -20,11 +20,15 @@ import {
 import { echoHandlers } from './echo.js';
 
 const handlers = echoHandlers();
+const WEB_ORIGIN = 'http://127.0.0.1:5173';
 let stack: TestStack;
 let user: TestUser;
 
 beforeAll(async () => {
-  stack = await startTestStack({ loadHandler: handlers.loadHandler });
+  stack = await startTestStack({
+    loadHandler: handlers.loadHandler,
+    corsAllowOrigins: [WEB_ORIGIN],
+  });
   user = await createUser(stack);
 });
 afterAll(() => stack?.stop());
@@ -67,7 +71,7 @@ describe('gateway responses', () => {
       specToApiGatewayBody(loadSpec(), {
         integrationUris: new Proxy({}, { get: () => 'uri' }),
         userPoolArn: 'arn:pool',
-        corsAllowOrigin: '*',
+        corsAllowOrigins: [WEB_ORIGIN],
       }) as Record<string, Record<string, Record<string, Record<string, string>>>>
     )['x-amazon-apigateway-gateway-responses']?.MISSING_AUTHENTICATION_TOKEN;
 

@@ -60,8 +60,27 @@ describe('npm start', () => {
       TableName: 'TaskApp',
       CognitoEndpoint: `http://127.0.0.1:${env.COGNITO_PORT}`,
       DynamoDbEndpoint: `http://127.0.0.1:${env.DYNAMODB_PORT}`,
+      WebUrl: `http://127.0.0.1:${env.WEB_PORT}`,
     });
+    expect(r.stdout()).toContain(`WebUrl     ${first.WebUrl}`);
     expect(r.stdout()).toContain(walkthrough(join(dataDir, 'outputs.json')));
+  });
+
+  it('serves the task board on its own origin, pointed at this stack, which the API lets it call', async () => {
+    const page = await fetch(`${first.WebUrl}/`);
+    const config = await fetch(`${first.WebUrl}/config.json`);
+    const preflight = await fetch(`${first.ApiUrl}/tasks`, {
+      method: 'OPTIONS',
+      headers: { Origin: first.WebUrl as string, 'Access-Control-Request-Method': 'POST' },
+    });
+
+    expect(await page.text()).toContain('<div id="app">');
+    expect(await config.json()).toEqual({
+      apiUrl: first.ApiUrl,
+      cognitoEndpoint: first.CognitoEndpoint,
+      clientId: first.UserPoolClientId,
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(first.WebUrl);
   });
 
   it('serves the spec and refuses the API without a token', async () => {
@@ -136,6 +155,7 @@ describe('npm start', () => {
         LOCAL_DATA_DIR: otherDir,
         DYNAMODB_PORT: String(await freePort()),
         COGNITO_PORT: String(await freePort()),
+        WEB_PORT: String(await freePort()),
       },
       'node',
     );

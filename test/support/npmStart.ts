@@ -41,14 +41,15 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export type Ports = Record<'PORT' | 'DYNAMODB_PORT' | 'COGNITO_PORT', string>;
+export type Ports = Record<'PORT' | 'DYNAMODB_PORT' | 'COGNITO_PORT' | 'WEB_PORT', string>;
 
-/** PORT, DYNAMODB_PORT and COGNITO_PORT, each a free port. */
+/** PORT, DYNAMODB_PORT, COGNITO_PORT and WEB_PORT, each a free port. */
 export async function freePorts(): Promise<Ports> {
   return {
     PORT: String(await freePort()),
     DYNAMODB_PORT: String(await freePort()),
     COGNITO_PORT: String(await freePort()),
+    WEB_PORT: String(await freePort()),
   };
 }
 

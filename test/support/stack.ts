@@ -18,7 +18,7 @@ import { inject } from 'vitest';
 import { ADMIN_GROUP } from '../../src/contract/problems.js';
 import type { CodeDelivery } from '../../src/local/cognito.js';
 import type { HandlerLoader, LogEntry } from '../../src/local/gateway.js';
-import { type LocalStack, startLocalStack } from '../../src/local/stack.js';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../src/local/stack.js';
 import { ENGINE } from './dynamo.js';
 
 export interface TestStack extends LocalStack {
@@ -36,6 +36,10 @@ export interface TestStackOptions {
   /** @default false: tests of /docs use their own docs path */
   buildDocs?: boolean;
   docsPath?: string;
+  /** Serve the task board too. @default - no web app */
+  web?: LocalStackOptions['web'];
+  /** @default none (besides the web app's origin) */
+  corsAllowOrigins?: readonly string[];
   /** Serve under `/<stage>` (LOCAL_STAGE). @default the root */
   stage?: string;
   /** @default the pool's web client */
@@ -55,6 +59,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     loadHandler: options.loadHandler,
     buildDocs: options.buildDocs ?? false,
     docsPath: options.docsPath,
+    web: options.web,
+    corsAllowOrigins: options.corsAllowOrigins,
     stage: options.stage,
     allowedClientIds: options.allowedClientIds,
     log: (entry) => logs.push(entry),

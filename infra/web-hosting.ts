@@ -1,0 +1,150 @@
+/**
+ * The task board on AWS: the built web app in a private S3 bucket behind CloudFront with origin
+ * access control, HTTPS only, unknown paths answered with index.html (the app routes itself).
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const COPY_REASON =
+  'CDK’s copy function reads the asset bucket and replaces every object of the site bucket.';
+
+export interface WebHostingProps {
+  /**
+   * The built app (`npm run build -w web`).
+   * @default - web/dist at the repository root
+   */
+  readonly appDir?: string;
+}
+
+/** What the app reads from `/config.json` at start (web/src/config.ts), so one build fits any stack. */
+export interface WebAppConfig {
+  readonly apiUrl: string;
+  readonly cognitoEndpoint: string;
+  readonly clientId: string;
+}
+
+export class WebHosting extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  /** `https://<id>.cloudfront.net`: the app's origin, for CORS and the app client's URLs. */
+  readonly url: string;
+  private readonly appDir: string;
+
+  constructor(scope: Construct, id: string, props: WebHostingProps = {}) {
+    super(scope, id);
+    this.appDir = props.appDir ?? join(root, 'web/dist');
+    if (!existsSync(join(this.appDir, 'index.html'))) {
+      throw new Error(
+        `the web app has no build at ${relative(root, join(this.appDir, 'index.html'))}: run npm run build`,
+      );
+    }
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // Only build output lives here: `npm run deploy` puts it back.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    const origin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const fresh = {
+      origin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+    };
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'task-api web app',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        ...fresh,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        compress: true,
+      },
+      // The page and the config must be current after a deploy; hashed assets may be cached.
+      additionalBehaviors: { '/index.html': fresh, '/config.json': fresh },
+      // Without s3:ListBucket a missing key is a 403: both mean "an app route", so index.html.
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 200,
+        responsePagePath: '/index.html',
+        ttl: Duration.seconds(0),
+      })),
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /** Uploads the app with its `config.json` and invalidates CloudFront's copies. */
+  deploy(config: WebAppConfig): s3deploy.BucketDeployment {
+    const deployment = new s3deploy.BucketDeployment(this, 'Deployment', {
+      sources: [
+        s3deploy.Source.asset(this.appDir),
+        s3deploy.Source.jsonData('config.json', config),
+      ],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+    this.acknowledgeNagFindings();
+    return deployment;
+  }
+
+  private acknowledgeNagFindings(): void {
+    const ack = (scope: Construct, id: string, reason: string) =>
+      Validations.of(scope).acknowledge({ id, reason });
+    ack(this.bucket, 'AwsSolutions-S1', 'Requests reach the bucket only through CloudFront.');
+    ack(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction: the app is for anyone the user pool lets in.',
+    );
+    ack(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'No WAF for static files; the API behind it has stage throttling.',
+    );
+    ack(
+      this.distribution,
+      'AwsSolutions-CFR3',
+      'No access logs for static files: the API logs every call the app makes.',
+    );
+    ack(
+      this.distribution,
+      'AwsSolutions-CFR4',
+      'The default *.cloudfront.net certificate fixes the TLS policy; a custom domain sets TLSv1.2_2021.',
+    );
+    // CDK's own helper function that copies the build into the bucket and invalidates CloudFront.
+    const bucketArn = `<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>`;
+    const helperFindings: Record<string, string> = {
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+        'The AWS managed basic execution policy only lets CDK’s copy function write its logs.',
+      'AwsSolutions-IAM5[Action::s3:GetBucket*]': COPY_REASON,
+      'AwsSolutions-IAM5[Action::s3:GetObject*]': COPY_REASON,
+      'AwsSolutions-IAM5[Action::s3:List*]': COPY_REASON,
+      'AwsSolutions-IAM5[Action::s3:Abort*]': COPY_REASON,
+      'AwsSolutions-IAM5[Action::s3:DeleteObject*]': COPY_REASON,
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]':
+        COPY_REASON,
+      [`AwsSolutions-IAM5[Resource::${bucketArn}/*]`]: COPY_REASON,
+      'AwsSolutions-IAM5[Resource::*]':
+        'cloudfront:CreateInvalidation after a deploy; CDK grants it on *.',
+    };
+    for (const child of Stack.of(this).node.children) {
+      if (!child.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
+      for (const [id, reason] of Object.entries(helperFindings)) ack(child, id, reason);
+      ack(child, 'AwsSolutions-L1', 'CDK pins the runtime of its copy function.');
+    }
+  }
+}

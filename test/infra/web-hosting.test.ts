@@ -1,0 +1,164 @@
+/** The web app on AWS: private bucket, CloudFront with OAC, HTTPS only, SPA fallback, CORS, outputs. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskApiStack } from '../../infra/task-api-stack.js';
+import { loadSpec, operations } from '../../src/openapi.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized templates are untyped JSON, walked by key
+type Json = Record<string, any>;
+
+const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'))
+  .context as Record<string, unknown>;
+const DEV_ORIGIN = 'http://127.0.0.1:5173';
+
+let work: string;
+let handlersDir: string;
+let webAppDir: string;
+let stack: TaskApiStack;
+let template: Template;
+let webUrl: Json;
+
+function oneOf(type: string): Json {
+  const found = Object.values(template.findResources(type));
+  expect(found, type).toHaveLength(1);
+  return (found[0] as Json).Properties;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'task-api-web-'));
+  handlersDir = join(work, 'handlers');
+  for (const { operationId } of operations(loadSpec())) {
+    mkdirSync(join(handlersDir, operationId), { recursive: true });
+    writeFileSync(join(handlersDir, operationId, 'index.mjs'), 'export const handler = 1;\n');
+  }
+  webAppDir = join(work, 'web');
+  mkdirSync(webAppDir);
+  writeFileSync(join(webAppDir, 'index.html'), '<!doctype html><title>Task board</title>\n');
+  const app = new App({ context: { ...cdkContext, corsAllowOrigins: DEV_ORIGIN } });
+  stack = new TaskApiStack(app, 'TaskApi', { handlersDir, webAppDir });
+  template = Template.fromStack(stack);
+  webUrl = stack.resolve(stack.web.url);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('web hosting', () => {
+  it('keeps the app in a private, encrypted bucket that only this distribution may read', () => {
+    const bucket = oneOf('AWS::S3::Bucket');
+    const policy = oneOf('AWS::S3::BucketPolicy').PolicyDocument.Statement as Json[];
+
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    const reads = policy.filter((s) => s.Principal?.Service === 'cloudfront.amazonaws.com');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.Action).toBe('s3:GetObject');
+    expect(JSON.stringify(reads[0]?.Condition)).toContain('AWS:SourceArn');
+    expect(
+      policy.some(
+        (s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+      ),
+    ).toBe(true);
+  });
+
+  it('serves it through CloudFront with origin access control, HTTPS only', () => {
+    const oac = oneOf('AWS::CloudFront::OriginAccessControl').OriginAccessControlConfig;
+    const config = oneOf('AWS::CloudFront::Distribution').DistributionConfig;
+
+    expect(oac).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    expect(config.Origins[0].OriginAccessControlId).toBeDefined();
+    expect(config.Origins[0].S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    const behaviors = [config.DefaultCacheBehavior, ...config.CacheBehaviors];
+    expect(behaviors.map((b: Json) => b.ViewerProtocolPolicy)).toEqual(
+      behaviors.map(() => 'https-only'),
+    );
+    expect(config.DefaultRootObject).toBe('index.html');
+  });
+
+  it('answers any unknown path with index.html, so the app handles its own routes', () => {
+    const config = oneOf('AWS::CloudFront::Distribution').DistributionConfig;
+
+    expect(config.CustomErrorResponses).toEqual(
+      [403, 404].map((code) => ({
+        ErrorCode: code,
+        ResponseCode: 200,
+        ResponsePagePath: '/index.html',
+        ErrorCachingMinTTL: 0,
+      })),
+    );
+  });
+
+  it('never caches index.html and config.json, so a deploy shows at once', () => {
+    const config = oneOf('AWS::CloudFront::Distribution').DistributionConfig;
+    const fresh = config.CacheBehaviors.map((b: Json) => [b.PathPattern, b.CachePolicyId]);
+
+    // 4135ea2d-...: the managed CachingDisabled policy.
+    expect(fresh).toEqual([
+      ['/index.html', '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'],
+      ['/config.json', '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'],
+    ]);
+  });
+
+  it('uploads the build with its config.json and invalidates the distribution', () => {
+    const deployment = oneOf('Custom::CDKBucketDeployment');
+
+    expect(deployment.SourceObjectKeys).toHaveLength(2);
+    expect(deployment.DistributionPaths).toEqual(['/*']);
+    expect(deployment.DestinationBucketName).toEqual({ Ref: expect.stringMatching(/^WebBucket/) });
+  });
+
+  it('outputs WebUrl, the https URL of the distribution', () => {
+    expect(template.toJSON().Outputs.WebUrl.Value).toEqual(webUrl);
+    expect(JSON.stringify(webUrl)).toContain('https://');
+  });
+});
+
+describe('CORS for the web app', () => {
+  it('lets the web app and the corsAllowOrigins context call the functions', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function')) as Json[];
+    const envs = fns.flatMap((f) => f.Properties.Environment?.Variables?.CORS_ALLOW_ORIGINS ?? []);
+
+    expect(envs).toHaveLength(operations(loadSpec()).length);
+    for (const env of envs) expect(env).toEqual(stack.resolve(`${stack.web.url},${DEV_ORIGIN}`));
+  });
+
+  it('names the web app in the preflights and the gateway responses', () => {
+    const body = oneOf('AWS::ApiGateway::RestApi').Body as Json;
+    const preflight =
+      body.paths['/tasks'].options['x-amazon-apigateway-integration'].responses.default;
+    const quotedWebUrl = stack.resolve(`'${stack.web.url}'`);
+
+    expect(
+      preflight.responseParameters['method.response.header.Access-Control-Allow-Origin'],
+    ).toEqual(quotedWebUrl);
+    expect(JSON.stringify(preflight.responseTemplates)).toContain(DEV_ORIGIN);
+    expect(
+      body['x-amazon-apigateway-gateway-responses'].UNAUTHORIZED.responseParameters[
+        'gatewayresponse.header.Access-Control-Allow-Origin'
+      ],
+    ).toEqual(quotedWebUrl);
+  });
+
+  it('refuses a corsAllowOrigins value that is not an origin', () => {
+    const app = new App({ context: { ...cdkContext, corsAllowOrigins: 'https://a.example/path' } });
+
+    expect(() => new TaskApiStack(app, 'Bad', { handlersDir, webAppDir })).toThrow(
+      'got https://a.example/path',
+    );
+  });
+
+  it('refuses to synthesize without a web build, naming the command', () => {
+    const empty = join(work, 'empty');
+    mkdirSync(empty);
+
+    expect(() => new TaskApiStack(new App(), 'NoWeb', { handlersDir, webAppDir: empty })).toThrow(
+      'run npm run build',
+    );
+  });
+});

@@ -1,0 +1,252 @@
+/**
+ * The task board in Debian's Chromium against the local stack: a person signs up, confirms,
+ * signs in and manages tasks; the browser calls the API and Cognito cross-origin, as on AWS.
+ * Screenshots of the main screens go to test/web/output/ (git-ignored).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTaskApiClient } from '../../sdk/src/index.js';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { createUser, signIn, startTestStack, type TestStack } from '../support/stack.js';
+
+const OUT = fileURLToPath(new URL('./output/', import.meta.url));
+/** Chromium logs every 4xx as a console error; these are the ones the steps below cause on purpose. */
+const EXPECTED_ERRORS = [
+  /status of 400 \(Bad Request\)/,
+  /status of 412 \(Precondition Failed\)/,
+  /net::ERR_INTERNET_DISCONNECTED/,
+];
+
+let stack: TestStack;
+let browser: TestBrowser;
+let page: Page;
+let outDir: string;
+const email = `board-${randomUUID()}@example.com`;
+const password = 'Board-pass-1234';
+
+const tasks = (p: Page = page) => p.getByRole('list', { name: 'Tasks' }).getByRole('listitem');
+const task = (title: string, p: Page = page): Locator =>
+  tasks(p).filter({ has: p.getByRole('heading', { name: title, exact: true }) });
+/** The one task in edit mode (its heading is then "Editing <title>"). */
+const editing = (p: Page = page) =>
+  tasks(p).filter({ has: p.getByRole('button', { name: 'Save' }) });
+const shot = (name: string, fullPage = true) =>
+  page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'web-dist-'));
+  stack = await startTestStack({ web: { mode: 'built', outDir } });
+  browser = await launchBrowser();
+  // Under vitest's 30 s, so a missing element fails naming its locator.
+  browser.context.setDefaultTimeout(10_000);
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await mkdir(OUT, { recursive: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the task board', () => {
+  it('explains the password policy before a sign-up is sent', async () => {
+    await page.goto(stack.webUrl as string);
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+
+    const field = page.getByLabel('Password');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const described = await field.getAttribute('aria-describedby');
+    expect(described).toContain('password-error');
+    expect(await page.locator('#password-error').textContent()).toBe(
+      'The password needs 10 characters, an upper-case letter, a digit.',
+    );
+    expect(stack.codes.has(email)).toBe(false);
+  });
+
+  it('signs up and confirms with the code the local stack prints', async () => {
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByText(`We sent a confirmation code to ${email}.`).waitFor();
+
+    await page.getByLabel('Confirmation code').fill(stack.codes.get(email) as string);
+    await shot('confirm');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    await page.getByText('Your account is confirmed. Sign in.').waitFor();
+  });
+
+  it('signs in to an empty board', async () => {
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await page.getByText('No tasks here yet.').waitFor();
+    expect(await page.getByText(`Signed in as ${email}`).count()).toBe(1);
+    expect(await page.getByText('Loading…').count()).toBe(0);
+  });
+
+  it('shows the API problem next to the field it names', async () => {
+    await page.getByRole('button', { name: 'Add task' }).click();
+
+    await expect.poll(() => page.locator('#new-title-error').textContent()).toMatch(/\S/);
+    expect(await page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/\S/);
+  });
+
+  it('adds a task from the keyboard alone', async () => {
+    await page.getByLabel('Title').focus();
+    await page.keyboard.type('Write the web app');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('On the SDK, tested in Chromium');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await task('Write the web app').waitFor();
+    expect(await task('Write the web app').textContent()).toContain(
+      'On the SDK, tested in Chromium',
+    );
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+  });
+
+  it('keeps what was typed through an offline moment, then creates the task once', async () => {
+    await page.getByLabel('Title').fill('Written offline');
+    await browser.context.setOffline(true);
+    await page.getByRole('button', { name: 'Add task' }).click();
+
+    await page.getByText('Cannot reach the server.', { exact: false }).waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Written offline');
+
+    await browser.context.setOffline(false);
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await task('Written offline').waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+  });
+
+  it('edits title, description and status', async () => {
+    await task('Write the web app').getByRole('button', { name: 'Edit' }).click();
+    const item = editing();
+    await item.getByLabel('Title').fill('Ship the web app');
+    await item.getByLabel('Description').fill('Behind CloudFront');
+    await item.getByLabel('Status').selectOption({ label: 'In progress' });
+    await item.getByRole('button', { name: 'Save' }).click();
+
+    const saved = task('Ship the web app');
+    await saved.waitFor();
+    expect(await saved.textContent()).toContain('Behind CloudFront');
+    expect(await saved.textContent()).toContain('In progress');
+  });
+
+  it('says when a task changed in another tab, shows that version and keeps the draft', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(stack.webUrl as string);
+    await task('Ship the web app', other).getByRole('button', { name: 'Edit' }).click();
+    await editing(other).getByLabel('Title').fill('Renamed in the other tab');
+    await editing(other).getByRole('button', { name: 'Save' }).click();
+    await task('Renamed in the other tab', other).waitFor();
+    await other.close();
+
+    await task('Ship the web app').getByRole('button', { name: 'Edit' }).click();
+    const item = editing();
+    await item.getByLabel('Title').fill('Renamed here');
+    await item.getByRole('button', { name: 'Save' }).click();
+
+    await item.getByText('This task was changed elsewhere.', { exact: false }).waitFor();
+    expect(await item.getByText('Saved elsewhere:').textContent()).toContain(
+      'Renamed in the other tab',
+    );
+    expect(await item.getByLabel('Title').inputValue()).toBe('Renamed here');
+    await shot('conflict');
+
+    await item.getByRole('button', { name: 'Save' }).click();
+    await task('Renamed here').waitFor();
+  });
+
+  it('marks a task done in one click', async () => {
+    await task('Renamed here').getByRole('button', { name: 'Mark done' }).click();
+
+    await expect.poll(() => task('Renamed here').textContent()).toContain('Completed');
+    expect(await task('Renamed here').getByRole('button', { name: 'Mark done' }).count()).toBe(0);
+  });
+
+  it('pages with "Load more" and filters by status', async () => {
+    const { idToken } = await signIn(stack, email, password);
+    const api = createTaskApiClient({ baseUrl: stack.apiUrl, getToken: () => idToken });
+    for (let i = 1; i <= 54; i++) await api.createTask({ title: `Chore ${i}` });
+    await page.reload();
+
+    await task('Chore 54').waitFor();
+    expect(await tasks().count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => tasks().count()).toBe(56);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(await tasks().last().textContent()).toContain('Renamed here');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('board', false);
+
+    await page.getByLabel('Show').selectOption({ label: 'Completed' });
+    await expect.poll(() => tasks().count()).toBe(1);
+    await task('Renamed here').waitFor();
+  });
+
+  it('deletes a task after a confirmation', async () => {
+    const item = task('Renamed here');
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await item.getByRole('button', { name: 'Keep it' }).click();
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await item.getByRole('button', { name: 'Yes, delete' }).click();
+
+    await page.getByText('No tasks here yet.').waitFor();
+    await page.getByLabel('Show').selectOption({ label: 'All tasks' });
+    await task('Chore 54').waitFor();
+    expect(await task('Renamed here').count()).toBe(0);
+  });
+
+  it('stays signed in across a reload', async () => {
+    await page.reload();
+
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['task-board.refresh']);
+  });
+
+  it('signs out, and stays signed out after a reload', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  });
+
+  it("shows an admin every user's tasks in one status", async () => {
+    const admin = await createUser(stack, { admin: true });
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    const all = page.getByRole('list', { name: "All users' tasks" }).getByRole('listitem');
+    await expect.poll(() => all.count()).toBe(50);
+    await page
+      .getByRole('region', { name: "All users' tasks" })
+      .getByRole('button', { name: 'Load more' })
+      .click();
+    await expect.poll(() => all.count()).toBe(55);
+    await shot('admin');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+  });
+
+  it('sent no request off the machine and logged no unexpected console error', () => {
+    expect(browser.offMachine).toEqual([]);
+    const unexpected = browser.consoleErrors.filter(
+      (e) => !EXPECTED_ERRORS.some((re) => re.test(e)),
+    );
+    expect(unexpected).toEqual([]);
+  });
+});
