@@ -153,6 +153,7 @@ export class TaskApiStack extends Stack {
         STATUS_INDEX_SHARDS: String(this.shards(props.statusIndexShards)),
         CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+        PROBLEM_TYPE_BASE: this.web.docsUrl,
       },
     });
     this.functions = functions;
@@ -166,6 +167,7 @@ export class TaskApiStack extends Stack {
           allowedClientIds: props.allowedClientIds ??
             this.allowedClientIdsFromContext() ?? [this.userPoolClient.userPoolClientId],
           corsAllowOrigins,
+          problemTypeBase: this.web.docsUrl,
           validateRequestBody: props.validateRequestBody ?? false,
         }),
         this,

@@ -2,6 +2,7 @@
  * The task board on AWS: the built web app in a private S3 bucket behind CloudFront with origin
  * access control, HTTPS only, unknown paths answered with index.html (the app routes itself).
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+ * The build also holds the Redoc page as `docs.html`: problem `type` URIs are its anchors.
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -20,7 +21,7 @@ const COPY_REASON =
 
 export interface WebHostingProps {
   /**
-   * The built app (`npm run build -w web`).
+   * The built app with the docs page as `docs.html` (`npm run build`).
    * @default - web/dist at the repository root
    */
   readonly appDir?: string;
@@ -38,15 +39,19 @@ export class WebHosting extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** `https://<id>.cloudfront.net`: the app's origin, for CORS and the app client's URLs. */
   readonly url: string;
+  /** The API's docs page, whose anchors are the problem `type` URIs (PROBLEM_TYPE_BASE). */
+  readonly docsUrl: string;
   private readonly appDir: string;
 
   constructor(scope: Construct, id: string, props: WebHostingProps = {}) {
     super(scope, id);
     this.appDir = props.appDir ?? join(root, 'web/dist');
-    if (!existsSync(join(this.appDir, 'index.html'))) {
-      throw new Error(
-        `the web app has no build at ${relative(root, join(this.appDir, 'index.html'))}: run npm run build`,
-      );
+    for (const page of ['index.html', 'docs.html']) {
+      if (!existsSync(join(this.appDir, page))) {
+        throw new Error(
+          `the web app has no build at ${relative(root, join(this.appDir, page))}: run npm run build`,
+        );
+      }
     }
     this.bucket = new s3.Bucket(this, 'Bucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -72,7 +77,7 @@ export class WebHosting extends Construct {
         compress: true,
       },
       // The page and the config must be current after a deploy; hashed assets may be cached.
-      additionalBehaviors: { '/index.html': fresh, '/config.json': fresh },
+      additionalBehaviors: { '/index.html': fresh, '/config.json': fresh, '/docs.html': fresh },
       // Without s3:ListBucket a missing key is a 403: both mean "an app route", so index.html.
       errorResponses: [403, 404].map((httpStatus) => ({
         httpStatus,
@@ -84,6 +89,7 @@ export class WebHosting extends Construct {
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
+    this.docsUrl = `${this.url}/docs.html`;
   }
 
   /** Uploads the app with its `config.json` and invalidates CloudFront's copies. */

@@ -9,6 +9,7 @@ import { TaskApiStack } from '../../infra/task-api-stack.js';
 import { build } from '../../scripts/build.js';
 import { createTaskApiClient } from '../../sdk/src/index.js';
 import { STATUS_INDEX_SHARDS_DEFAULT } from '../../src/data/table.js';
+import { stubWebApp } from '../infra/synth.js';
 import { createUser, startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -36,7 +37,9 @@ describe('the status index shard count N', () => {
     const handlersDir = mkdtempSync(join(tmpdir(), 'task-api-shards-'));
     await build({ outDir: handlersDir, log: () => {} });
     const app = new App();
-    const template = Template.fromStack(new TaskApiStack(app, 'Shards', { handlersDir })).toJSON();
+    const template = Template.fromStack(
+      new TaskApiStack(app, 'Shards', { handlersDir, webAppDir: stubWebApp() }),
+    ).toJSON();
     rmSync(handlersDir, { recursive: true, force: true });
     const functions = Object.values(
       template.Resources as Record<

@@ -4,7 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WAF_RATE_LIMIT_DEFAULT } from '../../infra/edges.js';
-import { type Json, nagViolations, OPERATIONS, type Synthesized, synth } from './synth.js';
+import {
+  type Json,
+  nagViolations,
+  OPERATIONS,
+  operationFunctions,
+  type Synthesized,
+  synth,
+} from './synth.js';
 
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
 let off: Json;
@@ -78,7 +85,7 @@ describe('edges', () => {
   it('reservedConcurrency sets each named function, or all from a number', () => {
     const reserved = (template: Json) =>
       Object.fromEntries(
-        (Object.values(template.findResources('AWS::Lambda::Function')) as Json[]).map((fn) => [
+        operationFunctions(template).map((fn) => [
           String(fn.Properties.Description).split(':')[0],
           fn.Properties.ReservedConcurrentExecutions,
         ]),

@@ -5,7 +5,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { THRESHOLDS } from '../../infra/monitoring.js';
-import { type Json, OPERATIONS, type Synthesized, synth } from './synth.js';
+import { type Json, OPERATIONS, operationFunctions, type Synthesized, synth } from './synth.js';
 
 let plain: Synthesized;
 let tuned: Synthesized;
@@ -184,7 +184,7 @@ describe('function logs', () => {
       [1, 'DEBUG'],
     ] as const) {
       const template = [plain, tuned][i]?.templates[0] as Json;
-      const fns = Object.values(template.findResources('AWS::Lambda::Function')) as Json[];
+      const fns = operationFunctions(template);
       expect(fns).toHaveLength(OPERATIONS.length);
       for (const fn of fns) {
         expect(fn.Properties.LoggingConfig).toMatchObject({

@@ -27,6 +27,17 @@ function stubHandlers(): string {
   return handlersDir;
 }
 
+let webAppDir: string | undefined;
+/** A stub web build (the page and the docs page) stands in for `npm run build -w web`. */
+export function stubWebApp(): string {
+  if (webAppDir) return webAppDir;
+  webAppDir = join(mkdtempSync(join(tmpdir(), 'task-api-web-')), 'web');
+  mkdirSync(webAppDir, { recursive: true });
+  writeFileSync(join(webAppDir, 'index.html'), '<!doctype html><title>Task board</title>\n');
+  writeFileSync(join(webAppDir, 'docs.html'), '<!doctype html><title>task-api</title>\n');
+  return webAppDir;
+}
+
 export interface Synthesized {
   app: App;
   nag: AwsSolutionsChecks;
@@ -43,9 +54,17 @@ export function synth(
   const nag = new AwsSolutionsChecks(app);
   Validations.of(app).addPlugins(nag);
   const built = stacks.map(
-    ({ id, props }) => new TaskApiStack(app, id, { handlersDir: stubHandlers(), ...props }),
+    ({ id, props }) =>
+      new TaskApiStack(app, id, { handlersDir: stubHandlers(), webAppDir: stubWebApp(), ...props }),
   );
   return { app, nag, stacks: built, templates: built.map((s) => Template.fromStack(s)) };
+}
+
+/** The operations' functions, without CDK's own helpers (the web deployment's copier and the like). */
+export function operationFunctions(template: Json): Json[] {
+  return (Object.values(template.findResources('AWS::Lambda::Function')) as Json[]).filter(
+    (fn) => fn.Properties.Environment?.Variables?.TABLE_NAME !== undefined,
+  );
 }
 
 /** cdk-nag findings nobody acknowledged, as `rule path` lines. */

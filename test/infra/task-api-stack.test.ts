@@ -80,6 +80,7 @@ beforeAll(() => {
   webAppDir = join(work, 'web');
   mkdirSync(webAppDir);
   writeFileSync(join(webAppDir, 'index.html'), '<!doctype html><title>Task board</title>\n');
+  writeFileSync(join(webAppDir, 'docs.html'), '<!doctype html><title>task-api</title>\n');
   const changedSpec = join(work, 'openapi.yaml');
   writeFileSync(
     changedSpec,
@@ -161,7 +162,7 @@ describe('functions', () => {
       ops.map((op) => op.operationId).filter((id) => id !== 'getTask'),
     );
 
-    expect(() => new TaskApiStack(new App(), 'Partial', { handlersDir: dir })).toThrow(
+    expect(() => new TaskApiStack(new App(), 'Partial', { handlersDir: dir, webAppDir })).toThrow(
       /operation getTask has no bundle at .*getTask\/index\.mjs: add src\/handlers\/getTask\.ts and run npm run build/,
     );
   });
@@ -169,7 +170,7 @@ describe('functions', () => {
   it('refuses a statusIndexShards context the handlers would refuse', () => {
     const bad = new App({ context: { statusIndexShards: '0' } });
 
-    expect(() => new TaskApiStack(bad, 'Bad', { handlersDir })).toThrow(
+    expect(() => new TaskApiStack(bad, 'Bad', { handlersDir, webAppDir })).toThrow(
       'STATUS_INDEX_SHARDS must be an integer 1-100, got 0',
     );
   });

@@ -38,6 +38,7 @@ beforeAll(() => {
   webAppDir = join(work, 'web');
   mkdirSync(webAppDir);
   writeFileSync(join(webAppDir, 'index.html'), '<!doctype html><title>Task board</title>\n');
+  writeFileSync(join(webAppDir, 'docs.html'), '<!doctype html><title>task-api</title>\n');
   const app = new App({ context: { ...cdkContext, corsAllowOrigins: DEV_ORIGIN } });
   stack = new TaskApiStack(app, 'TaskApi', { handlersDir, webAppDir });
   template = Template.fromStack(stack);
@@ -94,7 +95,7 @@ describe('web hosting', () => {
     );
   });
 
-  it('never caches index.html and config.json, so a deploy shows at once', () => {
+  it('never caches index.html, config.json and the docs page, so a deploy shows at once', () => {
     const config = oneOf('AWS::CloudFront::Distribution').DistributionConfig;
     const fresh = config.CacheBehaviors.map((b: Json) => [b.PathPattern, b.CachePolicyId]);
 
@@ -102,6 +103,7 @@ describe('web hosting', () => {
     expect(fresh).toEqual([
       ['/index.html', '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'],
       ['/config.json', '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'],
+      ['/docs.html', '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'],
     ]);
   });
 
@@ -111,6 +113,20 @@ describe('web hosting', () => {
     expect(deployment.SourceObjectKeys).toHaveLength(2);
     expect(deployment.DistributionPaths).toEqual(['/*']);
     expect(deployment.DestinationBucketName).toEqual({ Ref: expect.stringMatching(/^WebBucket/) });
+  });
+
+  it('points every problem type at the docs page it hosts, from the functions and the gateway', () => {
+    const docsUrl = stack.resolve(stack.web.docsUrl);
+    const fns = Object.values(template.findResources('AWS::Lambda::Function')) as Json[];
+    const bases = fns.flatMap((f) => f.Properties.Environment?.Variables?.PROBLEM_TYPE_BASE ?? []);
+    const unauthorized = (oneOf('AWS::ApiGateway::RestApi').Body as Json)[
+      'x-amazon-apigateway-gateway-responses'
+    ].UNAUTHORIZED.responseTemplates['application/json'];
+
+    expect(bases).toHaveLength(operations(loadSpec()).length);
+    for (const base of bases) expect(base).toEqual(docsUrl);
+    expect(JSON.stringify(docsUrl)).toContain('/docs.html');
+    expect(JSON.stringify(unauthorized)).toContain('/docs.html#section/problem-types/unauthorized');
   });
 
   it('outputs WebUrl, the https URL of the distribution', () => {
@@ -150,6 +166,16 @@ describe('CORS for the web app', () => {
 
     expect(() => new TaskApiStack(app, 'Bad', { handlersDir, webAppDir })).toThrow(
       'got https://a.example/path',
+    );
+  });
+
+  it('refuses to synthesize without the docs page in the web build, naming the command', () => {
+    const noDocs = join(work, 'no-docs');
+    mkdirSync(noDocs);
+    writeFileSync(join(noDocs, 'index.html'), '<!doctype html><title>Task board</title>\n');
+
+    expect(() => new TaskApiStack(new App(), 'NoDocs', { handlersDir, webAppDir: noDocs })).toThrow(
+      /docs\.html: run npm run build/,
     );
   });
 
