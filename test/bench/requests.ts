@@ -20,7 +20,9 @@ export interface RequestCount {
   /**
    * What the design allows: 1; N for the admin listing; 3 single-item writes for a create with
    * an Idempotency-Key (record, task, record marked done), since the embedded engine has no
-   * transactions and a replay must neither double nor resurrect a task.
+   * transactions and a replay must neither double nor resurrect a task. A container's first
+   * status-index write or read also records the shard count once (UpdateItem), so that a lower
+   * STATUS_INDEX_SHARDS can never hide tasks (docs/architecture.md#the-data-model).
    */
   expected: number;
 }
@@ -60,6 +62,7 @@ export async function countRequests(
     return result;
   };
   try {
+    await call('createTask', 'createTask, first in a container (+ shard-count record)', 2);
     const created = await call('createTask', 'createTask', 1);
     const { task_id: taskId } = JSON.parse(created.body) as { task_id: string };
     await call('createTask', 'createTask + Idempotency-Key', 3, (parts) => {
