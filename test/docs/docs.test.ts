@@ -13,21 +13,11 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { PROBLEM_SLUGS, problemAnchor } from '../../src/contract/problems.js';
 import { HTTP_METHODS, loadSpec } from '../../src/openapi.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PAGE = join(ROOT, 'docs', 'index.html');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOCAL_SCHEMES = ['file:', 'data:', 'blob:', 'about:'];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const spec = loadSpec();
 const operations = Object.values(spec.paths).flatMap((item) =>
@@ -64,7 +54,7 @@ describe('the Redoc page (npm run docs)', () => {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
     });
     context.on('request', (request) => attempted.push(request.url()));
     context.on('requestfailed', (request) => {
