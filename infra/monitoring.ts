@@ -32,7 +32,7 @@ export interface MonitoringProps {
   readonly indexName: string;
   /** The stage's JSON access log: its 401s become the Unauthorized metric. */
   readonly accessLogs: logs.ILogGroup;
-  /** Namespace of the functions' EMF metrics (their POWERTOOLS_METRICS_NAMESPACE). */
+  /** Namespace of the functions' EMF metrics (their METRICS_NAMESPACE). */
   readonly metricsNamespace: string;
   /**
    * Subscribed to the alarm topic by e-mail (it must confirm the subscription once).

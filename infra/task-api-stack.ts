@@ -14,6 +14,7 @@ import type { Construct } from 'constructs';
 import { parse } from 'yaml';
 import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex, statusIndexShards } from '../src/data/table.js';
 import { parseAllowedOrigins } from '../src/http/cors.js';
+import { METRICS_NAMESPACE_DEFAULT, METRICS_NAMESPACE_ENV } from '../src/http/telemetry.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
 import { apiUrl, specRestApi } from './api.js';
 import { userPoolWithClient } from './auth.js';
@@ -134,7 +135,7 @@ export class TaskApiStack extends Stack {
     ];
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     this.stage = props.stage ? stageNamed(props.stage) : stageFromContext(this.node);
-    const metricsNamespace = `TaskApi/${this.stage.name}`;
+    const metricsNamespace = `${METRICS_NAMESPACE_DEFAULT}/${this.stage.name}`;
 
     this.table = taskTable(this);
     const auth = userPoolWithClient(this, { ...props, webUrl: this.web.url });
@@ -152,7 +153,7 @@ export class TaskApiStack extends Stack {
         TABLE_NAME: this.table.tableName,
         STATUS_INDEX_SHARDS: String(this.shards(props.statusIndexShards)),
         CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
-        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+        [METRICS_NAMESPACE_ENV]: metricsNamespace,
         PROBLEM_TYPE_BASE: this.web.docsUrl,
       },
     });

@@ -1,16 +1,18 @@
 /**
- * One structured log line and one EMF metrics record per request, through Powertools for AWS
- * Lambda (https://docs.powertools.aws.dev/lambda/typescript/latest/core/logger/ and .../metrics/).
+ * One JSON line per request that is both the request's structured log line and its CloudWatch
+ * embedded-metric-format (EMF) record, written straight to stdout as Lambda's JSON log format
+ * expects (docs/architecture.md#telemetry). EMF specification:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
  * Never a token, a password, an Idempotency-Key or a task's content: only the fields below.
- * No Powertools Tracer: it costs +120 KiB per bundle and a slower cold start (README.md#operations).
+ * Not Powertools Logger and Metrics: they cost a warm request about 0.1 ms (two lines, a deep
+ * merge and a replacer per line); see README.md#performance.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 
 export const SERVICE_NAME = 'task-api';
-/** CloudWatch namespace of the custom metrics; infra/monitoring.ts alarms on the same names. */
-export const METRICS_NAMESPACE = 'TaskApi';
+/** The stack sets it per stage (`TaskApi/<stage>`); infra/monitoring.ts alarms on the same. */
+export const METRICS_NAMESPACE_ENV = 'METRICS_NAMESPACE';
+export const METRICS_NAMESPACE_DEFAULT = 'TaskApi';
 export const METRIC = {
   requests: 'Requests',
   errors: 'Errors',
@@ -21,15 +23,27 @@ export const METRIC = {
   coldStart: 'ColdStart',
 } as const;
 
-// Level: AWS_LAMBDA_LOG_LEVEL (the function's log level in Lambda's JSON format) wins, then
-// POWERTOOLS_LOG_LEVEL, then LOG_LEVEL (Powertools reads only its upper case); `silent` keeps the
-// test runs quiet.
-export const logger = new Logger({
-  serviceName: SERVICE_NAME,
-  logLevel: (process.env.POWERTOOLS_LOG_LEVEL || process.env.LOG_LEVEL)?.toUpperCase() as never,
-});
-const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
-const silent = logger.getLevelName() === 'SILENT';
+/** Lambda's application log levels (AWS_LAMBDA_LOG_LEVEL), plus `SILENT` for the test runs. */
+const LEVELS = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4, FATAL: 5, SILENT: 6 } as const;
+type Level = keyof typeof LEVELS;
+const LEVEL_NAMES = Object.keys(LEVELS) as Level[];
+
+/**
+ * AWS_LAMBDA_LOG_LEVEL (the function's application log level in Lambda's JSON log format) wins,
+ * then LOG_LEVEL; INFO when neither names a level. Read once, at init, as Lambda sets it.
+ */
+export function logLevel(env: NodeJS.ProcessEnv = process.env): Level {
+  for (const raw of [env.AWS_LAMBDA_LOG_LEVEL, env.LOG_LEVEL]) {
+    const name = raw?.trim().toUpperCase();
+    if (name && name in LEVELS) return name as Level;
+  }
+  return 'INFO';
+}
+
+const threshold = LEVELS[logLevel()];
+const namespace = process.env[METRICS_NAMESPACE_ENV] || METRICS_NAMESPACE_DEFAULT;
+let invoked = false;
+let replays = 0;
 
 export interface RequestRecord {
   requestId: string;
@@ -43,36 +57,100 @@ export interface RequestRecord {
 
 /** A createTask that answered from its Idempotency-Key record instead of writing. */
 export function recordReplay(): void {
-  metrics.addMetric(METRIC.idempotentReplays, MetricUnit.Count, 1);
+  replays++;
 }
 
+interface Metric {
+  Name: string;
+  Unit: 'Count' | 'Milliseconds';
+}
+const COUNT = (Name: string): Metric => ({ Name, Unit: 'Count' });
+const REQUEST_METRICS = [
+  COUNT(METRIC.requests),
+  COUNT(METRIC.errors),
+  { Name: METRIC.latency, Unit: 'Milliseconds' },
+] satisfies Metric[];
+
+/**
+ * Writes the request's line: the log fields when the level admits it (ERROR for a 5xx, else
+ * INFO), the metrics always. Lambda's level filter reads `level` and takes a line without one
+ * as INFO (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html),
+ * so a line below the level keeps only its metrics and takes the level's own name: CloudWatch
+ * still gets every request's metrics at WARN or ERROR.
+ */
 export function recordRequest(context: Context, record: RequestRecord): void {
   const { requestId, operation, status, latencyMs, sub, error } = record;
-  logger.addContext(context);
-  const line = {
-    request_id: requestId,
-    operation,
-    status,
-    latency_ms: Math.round(latencyMs * 100) / 100,
-    ...(sub ? { sub } : {}),
-  };
-  if (status >= 500) logger.error('request', { ...line, error: describeError(error) });
-  else logger.info('request', line);
+  // As Powertools counts it: the first request of an on-demand environment, not one that a
+  // provisioned-concurrency or SnapStart init prepared ahead of any request.
+  const cold = !invoked && process.env.AWS_LAMBDA_INITIALIZATION_TYPE === 'on-demand';
+  invoked = true;
+  const replayed = replays;
+  replays = 0;
+  if (threshold === LEVELS.SILENT) return;
 
-  metrics.addDimension('operation', operation);
-  metrics.addMetric(METRIC.requests, MetricUnit.Count, 1);
-  metrics.addMetric(METRIC.errors, MetricUnit.Count, status >= 500 ? 1 : 0);
-  metrics.addMetric(METRIC.latency, MetricUnit.Milliseconds, latencyMs);
-  if (status === 412) metrics.addMetric(METRIC.preconditionFailed, MetricUnit.Count, 1);
+  const failed = status >= 500;
+  const level: Level = failed ? 'ERROR' : 'INFO';
+  const counted: Metric[] = [...REQUEST_METRICS];
+  const values: Record<string, number> = {
+    [METRIC.requests]: 1,
+    [METRIC.errors]: failed ? 1 : 0,
+    [METRIC.latency]: latencyMs,
+  };
+  const count = (name: string, happened: number) => {
+    if (happened === 0) return;
+    counted.push(COUNT(name));
+    values[name] = happened;
+  };
+  count(METRIC.preconditionFailed, status === 412 ? 1 : 0);
   // Only a throttled store answers 429 from a function (the stage's own 429s never reach one).
-  if (status === 429) metrics.addMetric(METRIC.storeThrottles, MetricUnit.Count, 1);
-  if (silent) {
-    metrics.clearMetrics();
-    metrics.clearDimensions();
-    return;
+  count(METRIC.storeThrottles, status === 429 ? 1 : 0);
+  count(METRIC.idempotentReplays, replayed);
+
+  const directives = [
+    { Namespace: namespace, Dimensions: [['service', 'operation']], Metrics: counted },
+  ];
+  if (cold) {
+    directives.push({
+      Namespace: namespace,
+      Dimensions: [['service', 'function_name']],
+      Metrics: [COUNT(METRIC.coldStart)],
+    });
+    values[METRIC.coldStart] = 1;
   }
-  metrics.captureColdStartMetric(context.functionName);
-  metrics.publishStoredMetrics();
+  const now = Date.now();
+  const line = {
+    ...(LEVELS[level] >= threshold
+      ? {
+          level,
+          message: 'request',
+          timestamp: new Date(now).toISOString(),
+          ...lambdaKeys(context, cold),
+          request_id: requestId,
+          status,
+          latency_ms: Math.round(latencyMs * 100) / 100,
+          ...(sub ? { sub } : {}),
+          ...(failed ? { error: describeError(error) } : {}),
+        }
+      : { level: LEVEL_NAMES[threshold], message: 'metrics', function_name: context.functionName }),
+    service: SERVICE_NAME,
+    operation,
+    _aws: { Timestamp: now, CloudWatchMetrics: directives },
+    ...values,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+/** The keys Powertools Logger gives every line, kept so existing log queries still work. */
+function lambdaKeys(context: Context, cold: boolean) {
+  const trace = process.env._X_AMZN_TRACE_ID?.match(/Root=([^;]+)/)?.[1];
+  return {
+    cold_start: cold,
+    function_arn: context.invokedFunctionArn,
+    function_memory_size: Number(context.memoryLimitInMB),
+    function_name: context.functionName,
+    function_request_id: context.awsRequestId,
+    ...(trace ? { xray_trace_id: trace } : {}),
+  };
 }
 
 function describeError(err: unknown) {

@@ -164,7 +164,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.TABLE_NAME = tableName;
     process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
     process.env.AWS_REGION = region;
-    // Lambda sets it; Powertools reports a cold start only under it. https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+    // Lambda sets it; src/http/telemetry.ts reports a cold start only under it. https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
     process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
     process.env[CORS_ENV] = allowedOrigins.join(',');
 

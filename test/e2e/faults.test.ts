@@ -37,7 +37,7 @@ const logLines: string[] = [];
 beforeAll(async () => {
   Object.assign(process.env, CLIENT_ENV);
   delete process.env.LOG_LEVEL;
-  // Powertools Logger writes to the process's streams (errors to stderr), not through console.
+  // The request lines go to the process's stdout, not through console.
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
       logLines.push(

@@ -61,9 +61,7 @@ describe('stages', () => {
         `task-api-${name}`,
       );
       for (const fn of operationFunctions(t)) {
-        expect(fn.Properties.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe(
-          `TaskApi/${name}`,
-        );
+        expect(fn.Properties.Environment.Variables.METRICS_NAMESPACE).toBe(`TaskApi/${name}`);
       }
     });
   });
