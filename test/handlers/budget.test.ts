@@ -83,6 +83,26 @@ describe('a hanging store', () => {
     },
   );
 
+  it('stops the SDK too: it drops the hanging attempt and makes no other', async () => {
+    const sub = newUser();
+    const task = await createTask(env, sub);
+    proxy.calls.length = 0;
+    proxy.rule = () => 'hang';
+    const res = await env.invoke(
+      'getTask',
+      { sub, pathParameters: { taskId: task.task_id } },
+      { store: slow, context: runningContext() },
+    );
+    // Long enough for the SDK's next attempt (its backoff is at most a few hundred ms).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    proxy.rule = () => 'pass';
+
+    expect(res.status).toBe(503);
+    expect(proxy.calls.map(({ target, dropped }) => ({ target, dropped }))).toEqual([
+      { target: 'GetItem', dropped: true },
+    ]);
+  });
+
   it.each([
     [
       'task write (the 2nd write)',

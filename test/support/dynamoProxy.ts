@@ -30,8 +30,11 @@ export interface DynamoProxy {
   url: string;
   /** Decides each request; `() => 'pass'` by default. */
   rule: (call: DynamoCall) => Fault;
-  /** Every request that reached the proxy, with the fault it got. */
-  calls: (DynamoCall & { fault: Fault })[];
+  /**
+   * Every request that reached the proxy, with the fault it got; a hung one is marked `dropped`
+   * once the client closes its connection.
+   */
+  calls: (DynamoCall & { fault: Fault; dropped?: boolean })[];
   /** Closes the listener and cuts every connection: new requests are refused. */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -72,7 +75,8 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
     }
     const call = { target, input };
     const fault = proxy.rule(call);
-    proxy.calls.push({ ...call, fault });
+    const entry: DynamoProxy['calls'][number] = { ...call, fault };
+    proxy.calls.push(entry);
     switch (fault) {
       case 'throttle':
         return answer(
@@ -87,6 +91,9 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
         req.socket.destroy();
         return;
       case 'hang':
+        req.socket.once('close', () => {
+          entry.dropped = true;
+        });
         return;
       default: {
         const forwarded = httpRequest(
