@@ -142,7 +142,7 @@ function wrap<O extends OperationId>(
         throw new ForbiddenError(`this operation is for members of the ${ADMIN_GROUP} group`);
       }
       const params = parseParams(event, definition.params);
-      const body = definition.body ? parseBody(event, definition.body) : undefined;
+      const body = definition.body ? parseBody(event, params.headers, definition.body) : undefined;
       const reply = await run(
         {
           caller,

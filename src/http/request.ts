@@ -40,7 +40,9 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
 
 function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.headers ?? {})) {
+  const headers = event.headers ?? {};
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) out[name.toLowerCase()] = value;
   }
   return out;
@@ -78,28 +80,32 @@ function isJson(contentType: string | undefined): boolean {
   return mediaType === 'application/json';
 }
 
-export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unknown {
+/** `headers`: the request's headers with lower-case names, as parseParams returns them. */
+export function parseBody(
+  event: APIGatewayProxyEvent,
+  headers: Record<string, unknown>,
+  validate: Validator,
+): unknown {
   const raw = event.body ?? '';
-  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-  if (bytes.length > MAX_BODY_BYTES) {
-    throw new ContentTooLargeError(
-      `the body must be at most ${MAX_BODY_BYTES} bytes, got ${bytes.length}`,
-    );
+  const decoded = event.isBase64Encoded ? Buffer.from(raw, 'base64') : undefined;
+  const size = decoded ? decoded.length : Buffer.byteLength(raw, 'utf8');
+  if (size > MAX_BODY_BYTES) {
+    throw new ContentTooLargeError(`the body must be at most ${MAX_BODY_BYTES} bytes, got ${size}`);
   }
-  const contentType = lowerCaseHeaders(event)['content-type'];
-  if (bytes.length > 0 && !isJson(contentType)) {
+  const contentType = headers['content-type'] as string | undefined;
+  if (size > 0 && !isJson(contentType)) {
     throw new UnsupportedMediaTypeError(
       `content-type must be application/json, got ${contentType ?? 'none'}`,
     );
   }
-  if (bytes.length === 0) {
+  if (size === 0) {
     throw new BadRequestError('a JSON body is required', [
       { path: '/body', message: 'is required' },
     ]);
   }
   let body: unknown;
   try {
-    body = JSON.parse(bytes.toString('utf8'));
+    body = JSON.parse(decoded ? decoded.toString('utf8') : raw);
   } catch {
     throw new BadRequestError('the body is not valid JSON', [
       { path: '/body', message: 'is not valid JSON' },
@@ -123,9 +129,11 @@ export function parseBody(event: APIGatewayProxyEvent, validate: Validator): unk
 /**
  * JSON escapes can smuggle unpaired UTF-16 surrogates (`"\ud800"`), which DynamoDB cannot store
  * as UTF-8: refuse them here rather than fail at the store. Returns the first such value's path.
- * Iterative, so no nesting depth can exhaust the stack.
+ * Iterative, so no nesting depth can exhaust the stack; paths are only built for a body that
+ * holds such a string.
  */
 function illFormedString(value: unknown, path: string): string | undefined {
+  if (allWellFormed(value)) return undefined;
   const pending: [unknown, string][] = [[value, path]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [current, at] = next;
@@ -138,4 +146,19 @@ function illFormedString(value: unknown, path: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function allWellFormed(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current === 'string') {
+      if (!current.isWellFormed()) return false;
+    } else if (typeof current === 'object' && current !== null) {
+      for (const key in current) {
+        pending.push((current as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return true;
 }

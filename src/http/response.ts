@@ -17,9 +17,10 @@ export function withOrigin(
   if (origins === undefined || origins.raw !== raw)
     origins = { raw, list: parseAllowedOrigins(raw) };
   const { list } = origins;
-  const origin = Object.entries(headers ?? {}).find(
-    ([name]) => name.toLowerCase() === 'origin',
-  )?.[1];
+  let origin: string | undefined;
+  for (const name in headers) {
+    if (name.length === 6 && name.toLowerCase() === 'origin') origin = headers[name];
+  }
   return { ...result, headers: { ...result.headers, ...originHeaders(list, origin) } };
 }
 
