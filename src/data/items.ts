@@ -1,4 +1,4 @@
-/** Task items in the table (docs/architecture.md#data-model) and the two single-item calls on them. */
+/** Task items in the table (docs/architecture.md#the-data-model) and the two single-item calls on them. */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredTask, TaskStatus } from '../tasks/task.js';
 import { statusPk, statusShard, statusSk, taskSk, userPk } from './keys.js';

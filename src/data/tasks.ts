@@ -1,5 +1,5 @@
 /**
- * The task repository (docs/architecture.md#data-model): one DynamoDB request per call on the
+ * The task repository (docs/architecture.md#the-data-model): one DynamoDB request per call on the
  * happy path, conditional writes, no Scan. Keyed creates and listings live in their own modules.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -67,12 +67,24 @@ export class TaskStore {
    * loses, doubles or brings back a task.
    */
   async create(task: StoredTask, idempotency?: Idempotency, now = new Date()): Promise<Created> {
-    await this.statusIndexShards();
-    if (idempotency) return createKeyed(this.session, task, idempotency, now);
-    if (!(await putNew(this.session, task)) && !(await this.isStored(task))) {
-      throw new Error(`task id collision on ${task.task_id}`);
-    }
-    return { task, replayed: false };
+    return this.alongsideShardRecord(async () => {
+      if (idempotency) return createKeyed(this.session, task, idempotency, now);
+      if (!(await putNew(this.session, task)) && !(await this.isStored(task))) {
+        throw new Error(`task id collision on ${task.task_id}`);
+      }
+      return { task, replayed: false };
+    });
+  }
+
+  /**
+   * A status-index write, with the shard count recorded beside it rather than before it: the
+   * index is eventually consistent anyway, so a reader may miss a new entry for a moment either
+   * way. A failed record fails no write; the next status-index call records again.
+   */
+  private async alongsideShardRecord<T>(write: () => Promise<T>): Promise<T> {
+    const [, written] = await Promise.allSettled([this.statusIndexShards(), write()]);
+    if (written.status === 'rejected') throw written.reason;
+    return written.value;
   }
 
   /** A conditional Put that failed because the AWS SDK retried it after its answer was lost. */
@@ -120,15 +132,15 @@ export class TaskStore {
       values[`:${field}`] = value;
       sets.push(`#${field} = :${field}`);
     }
+    const movesInIndex = changes.status !== undefined;
     if (changes.status !== undefined) {
-      await this.statusIndexShards();
       // The shard depends only on the id, so the new index key needs no read.
       values[':gsi1pk'] = statusPk(changes.status, statusShard(taskId, this.session.config.shards));
       sets.push('GSI1PK = :gsi1pk');
     }
     const where = condition(precondition);
-    try {
-      const { Attributes } = await this.session.send((options) =>
+    const write = () =>
+      this.session.send((options) =>
         this.session.db.send(
           new UpdateCommand({
             TableName: this.session.tableName,
@@ -142,6 +154,8 @@ export class TaskStore {
           options,
         ),
       );
+    try {
+      const { Attributes } = movesInIndex ? await this.alongsideShardRecord(write) : await write();
       return fromItem(Attributes as Item);
     } catch (err) {
       if (!isConditionFailure(err)) throw err;

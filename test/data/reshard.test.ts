@@ -87,3 +87,44 @@ describe('lowering the status-index shard count', () => {
     expect(await listAll(back, 'pending')).toEqual(all);
   });
 });
+
+describe('the shard-count record', () => {
+  it('is one UpdateItem beside the first write, and a failed record fails no write', async () => {
+    const env = await startStore(7);
+    stop = env.stop;
+    const commands: string[] = [];
+    let failRecord = true;
+    // A fault we cannot otherwise cause for the record alone: its first write is refused.
+    env.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const key = (args.input as { Key?: { PK?: string } }).Key?.PK;
+        commands.push(`${context.commandName}${key === 'META#STATUS_INDEX' ? ' (record)' : ''}`);
+        if (key === 'META#STATUS_INDEX' && failRecord) {
+          failRecord = false;
+          throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'failFirstRecord' },
+    );
+    const [first, second] = [
+      newTask(randomUUID(), { title: 'a' }),
+      newTask(randomUUID(), { title: 'b' }),
+    ];
+    await env.store.create(first);
+    await env.store.create(second);
+
+    expect(commands.sort()).toEqual(
+      [
+        'PutItemCommand',
+        'PutItemCommand',
+        'UpdateItemCommand (record)',
+        'UpdateItemCommand (record)',
+      ].sort(),
+    );
+    const fewer = new TaskStore(env.doc, { tableName: 'TaskApp', shards: 3 });
+    expect((await listAll(fewer, 'pending')).sort()).toEqual(
+      [first.task_id, second.task_id].sort(),
+    );
+  });
+});
