@@ -40,8 +40,8 @@ export function logLevel(env: NodeJS.ProcessEnv = process.env): Level {
   return 'INFO';
 }
 
-const threshold = LEVELS[logLevel()];
-const namespace = process.env[METRICS_NAMESPACE_ENV] || METRICS_NAMESPACE_DEFAULT;
+/** Read at the first request, as Lambda has set the environment by then (infra imports this too). */
+let settings: { threshold: number; namespace: string } | undefined;
 let invoked = false;
 let replays = 0;
 
@@ -86,6 +86,11 @@ export function recordRequest(context: Context, record: RequestRecord): void {
   invoked = true;
   const replayed = replays;
   replays = 0;
+  settings ??= {
+    threshold: LEVELS[logLevel()],
+    namespace: process.env[METRICS_NAMESPACE_ENV] || METRICS_NAMESPACE_DEFAULT,
+  };
+  const { threshold, namespace } = settings;
   if (threshold === LEVELS.SILENT) return;
 
   const failed = status >= 500;
