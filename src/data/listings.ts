@@ -71,50 +71,52 @@ export async function listByOwner(
   return { tasks };
 }
 
+interface ShardPage {
+  shard: number;
+  items: StoredTask[];
+  more: boolean;
+}
+
 /**
  * One Query per shard (every shard ever written, see statusIndex.ts) in parallel, each below the
- * cursor's watermark, merged newest first.
+ * cursor's watermark, merged newest first. `shards` is that count as the store learns it (once
+ * per container): a first page queries the store's own N shards meanwhile, and only the shards
+ * beyond N after it, so a cold admin listing waits for no extra round trip.
  */
 export async function listByStatus(
   session: TableSession,
   status: TaskStatus,
-  options: { limit: number; cursor?: string; shards: number },
+  options: { limit: number; cursor?: string; shards: Promise<number> },
 ): Promise<Page> {
-  const { limit, cursor, shards } = options;
-  const from = cursor === undefined ? undefined : decodeStatusCursor(cursor, status, shards);
-  const done = new Set(from?.done);
-  const below = from && statusSk(from.after.created_at, from.after.task_id);
-
+  const { limit, cursor } = options;
   // Once one shard fails the page is lost: stop the others rather than let them retry on.
   const siblings = new AbortController();
-  const results = await Promise.all(
-    Array.from({ length: shards }, async (_, shard) => {
-      if (done.has(shard)) return { shard, items: [] as StoredTask[], more: false };
-      const result = await session.send(
-        (call) =>
-          session.db.send(
-            new QueryCommand({
-              TableName: session.tableName,
-              IndexName: STATUS_INDEX,
-              KeyConditionExpression: below ? 'GSI1PK = :pk AND GSI1SK < :below' : 'GSI1PK = :pk',
-              ExpressionAttributeValues: {
-                ':pk': statusPk(status, shard),
-                ...(below ? { ':below': below } : {}),
-              },
-              ScanIndexForward: false,
-              Limit: limit,
-            }),
-            call,
-          ),
-        siblings.signal,
-      );
-      const items = (result.Items ?? []).map(fromItem);
-      return { shard, items, more: result.LastEvaluatedKey !== undefined };
-    }),
-  ).catch((err: unknown) => {
+  const query = (from: number, to: number, below?: string, done = new Set<number>()) =>
+    Promise.all(
+      Array.from({ length: Math.max(0, to - from) }, (_, i) =>
+        queryShard(session, status, from + i, { limit, below, done, signal: siblings.signal }),
+      ),
+    );
+  const stopSiblings = (err: unknown): never => {
     siblings.abort();
     throw err;
-  });
+  };
+
+  let shards: number;
+  let results: ShardPage[];
+  let done = new Set<number>();
+  if (cursor === undefined) {
+    const own = session.config.shards;
+    const [total, first] = await Promise.all([options.shards, query(0, own)]).catch(stopSiblings);
+    shards = total;
+    results = [...first, ...(await query(own, total).catch(stopSiblings))];
+  } else {
+    shards = await options.shards;
+    const from = decodeStatusCursor(cursor, status, shards);
+    done = new Set(from.done);
+    const below = statusSk(from.after.created_at, from.after.task_id);
+    results = await query(0, shards, below, done).catch(stopSiblings);
+  }
 
   const merged = results
     .flatMap(({ shard, items }) => items.map((task) => ({ shard, task })))
@@ -141,6 +143,36 @@ export async function listByStatus(
       done: finished,
     }),
   };
+}
+
+async function queryShard(
+  session: TableSession,
+  status: TaskStatus,
+  shard: number,
+  options: { limit: number; below?: string; done: Set<number>; signal: AbortSignal },
+): Promise<ShardPage> {
+  const { limit, below, done, signal } = options;
+  if (done.has(shard)) return { shard, items: [], more: false };
+  const result = await session.send(
+    (call) =>
+      session.db.send(
+        new QueryCommand({
+          TableName: session.tableName,
+          IndexName: STATUS_INDEX,
+          KeyConditionExpression: below ? 'GSI1PK = :pk AND GSI1SK < :below' : 'GSI1PK = :pk',
+          ExpressionAttributeValues: {
+            ':pk': statusPk(status, shard),
+            ...(below ? { ':below': below } : {}),
+          },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+        call,
+      ),
+    signal,
+  );
+  const items = (result.Items ?? []).map(fromItem);
+  return { shard, items, more: result.LastEvaluatedKey !== undefined };
 }
 
 /**

@@ -198,9 +198,6 @@ export class TaskStore {
     status: TaskStatus,
     options: { limit: number; cursor?: string },
   ): Promise<Page> {
-    return listByStatus(this.session, status, {
-      ...options,
-      shards: await this.statusIndexShards(),
-    });
+    return listByStatus(this.session, status, { ...options, shards: this.statusIndexShards() });
   }
 }
