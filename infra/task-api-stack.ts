@@ -22,6 +22,7 @@ import { Edges, requireApiKeys } from './edges.js';
 import { DEFAULT_HANDLERS_DIR, operationFunctions } from './functions.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag.js';
+import { recordShardCount } from './shard-record.js';
 import { specToApiGatewayBody } from './spec-to-apigateway.js';
 import { applyStage, type Stage, stageFromContext, stage as stageNamed } from './stage.js';
 import { taskTable } from './table.js';
@@ -142,6 +143,7 @@ export class TaskApiStack extends Stack {
     this.userPool = auth.userPool;
     this.userPoolClient = auth.userPoolClient;
     applyStage(this.stage, [this.table, this.userPool]);
+    const shards = this.shards(props.statusIndexShards);
     const { functions, integrationUris } = operationFunctions(this, {
       operations: ops,
       table: this.table,
@@ -151,13 +153,14 @@ export class TaskApiStack extends Stack {
       retention,
       environment: {
         TABLE_NAME: this.table.tableName,
-        STATUS_INDEX_SHARDS: String(this.shards(props.statusIndexShards)),
+        STATUS_INDEX_SHARDS: String(shards),
         CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
         [METRICS_NAMESPACE_ENV]: metricsNamespace,
         PROBLEM_TYPE_BASE: this.web.docsUrl,
       },
     });
     this.functions = functions;
+    recordShardCount(this, { table: this.table, shards, writers: Object.values(functions) });
     this.api = specRestApi(this, {
       restApiName: (spec.info as { title: string }).title,
       stageName: this.stage.name,

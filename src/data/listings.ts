@@ -79,9 +79,9 @@ interface ShardPage {
 
 /**
  * One Query per shard (every shard ever written, see statusIndex.ts) in parallel, each below the
- * cursor's watermark, merged newest first. `shards` is that count as the store learns it (once
- * per container): a first page queries the store's own N shards meanwhile, and only the shards
- * beyond N after it, so a cold admin listing waits for no extra round trip.
+ * cursor's watermark, merged newest first. `shards` is that count as the store reads it from
+ * the table (once per container): a first page queries the store's own N shards meanwhile, and
+ * only the shards beyond N after it, so a cold admin listing waits for no extra round trip.
  */
 export async function listByStatus(
   session: TableSession,

@@ -9,7 +9,7 @@ import type { DataConfig } from './client.js';
 import { isConditionFailure } from './items.js';
 import { statusPk, statusShard } from './keys.js';
 import { TableSession } from './session.js';
-import { lowerShardsRecord, recordShards } from './statusIndex.js';
+import { lowerShardsRecord, readShards } from './statusIndex.js';
 import { STATUS_INDEX } from './table.js';
 
 /** Moves every entry onto its shard under `config.shards`; answers how many moved. */
@@ -18,7 +18,7 @@ export async function reshardStatusIndex(
   config: DataConfig,
 ): Promise<number> {
   const session = new TableSession(db, config);
-  const written = await recordShards(session);
+  const written = await readShards(session);
   let moved = 0;
   for (const status of TASK_STATUSES) {
     for (let shard = 0; shard < written; shard++) {

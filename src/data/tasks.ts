@@ -12,7 +12,7 @@ import { fromItem, getStored, type Item, isConditionFailure, putNew } from './it
 import { statusPk, statusShard, taskSk, userPk } from './keys.js';
 import { listByOwner, listByStatus, type Page } from './listings.js';
 import { TableSession } from './session.js';
-import { recordShards } from './statusIndex.js';
+import { readShards } from './statusIndex.js';
 
 export type { Created, Idempotency, Page };
 
@@ -50,12 +50,12 @@ export class TaskStore {
   }
 
   /**
-   * Before the first status-index write or read of this store: records N and answers how many
-   * shards to read, so a lowered N never hides entries written under a higher one.
+   * Before the first status-index read of this store: how many shards to read, so a lowered N
+   * never hides entries written under a higher one (the deploy records each N before its writes).
    */
   statusIndexShards(): Promise<number> {
     const root = this.root ?? this;
-    root.shards ??= recordShards(this.session).catch((err: unknown) => {
+    root.shards ??= readShards(this.session).catch((err: unknown) => {
       root.shards = undefined;
       throw err;
     });
@@ -67,24 +67,11 @@ export class TaskStore {
    * loses, doubles or brings back a task.
    */
   async create(task: StoredTask, idempotency?: Idempotency, now = new Date()): Promise<Created> {
-    return this.alongsideShardRecord(async () => {
-      if (idempotency) return createKeyed(this.session, task, idempotency, now);
-      if (!(await putNew(this.session, task)) && !(await this.isStored(task))) {
-        throw new Error(`task id collision on ${task.task_id}`);
-      }
-      return { task, replayed: false };
-    });
-  }
-
-  /**
-   * A status-index write, with the shard count recorded beside it rather than before it: the
-   * index is eventually consistent anyway, so a reader may miss a new entry for a moment either
-   * way. A failed record fails no write; the next status-index call records again.
-   */
-  private async alongsideShardRecord<T>(write: () => Promise<T>): Promise<T> {
-    const [, written] = await Promise.allSettled([this.statusIndexShards(), write()]);
-    if (written.status === 'rejected') throw written.reason;
-    return written.value;
+    if (idempotency) return createKeyed(this.session, task, idempotency, now);
+    if (!(await putNew(this.session, task)) && !(await this.isStored(task))) {
+      throw new Error(`task id collision on ${task.task_id}`);
+    }
+    return { task, replayed: false };
   }
 
   /** A conditional Put that failed because the AWS SDK retried it after its answer was lost. */
@@ -132,15 +119,14 @@ export class TaskStore {
       values[`:${field}`] = value;
       sets.push(`#${field} = :${field}`);
     }
-    const movesInIndex = changes.status !== undefined;
     if (changes.status !== undefined) {
       // The shard depends only on the id, so the new index key needs no read.
       values[':gsi1pk'] = statusPk(changes.status, statusShard(taskId, this.session.config.shards));
       sets.push('GSI1PK = :gsi1pk');
     }
     const where = condition(precondition);
-    const write = () =>
-      this.session.send((options) =>
+    try {
+      const { Attributes } = await this.session.send((options) =>
         this.session.db.send(
           new UpdateCommand({
             TableName: this.session.tableName,
@@ -154,8 +140,6 @@ export class TaskStore {
           options,
         ),
       );
-    try {
-      const { Attributes } = movesInIndex ? await this.alongsideShardRecord(write) : await write();
       return fromItem(Attributes as Item);
     } catch (err) {
       if (!isConditionFailure(err)) throw err;

@@ -9,7 +9,7 @@ let commands: string[] = [];
 
 beforeAll(async () => {
   env = await startHandlerEnv({ shards: SHARDS });
-  // Once per container, before the first status-index write or read (see the last test).
+  // Once per container, beside the first admin listing (see the last test).
   await env.store.statusIndexShards();
   env.doc.middlewareStack.add(
     (next, context) => async (args) => {
@@ -84,7 +84,7 @@ describe('DynamoDB requests per API call', () => {
     expect(commands).toEqual([]);
   });
 
-  it('records the status-index shard count once per container: one UpdateItem before the first index write', async () => {
+  it('reads the status-index shard count once per container, beside the first admin listing; a write never', async () => {
     const own = await startHandlerEnv({ shards: SHARDS });
     const seen: string[] = [];
     own.doc.middlewareStack.add(
@@ -95,8 +95,11 @@ describe('DynamoDB requests per API call', () => {
       { step: 'initialize', name: 'countRequests' },
     );
     await createTask(own, newUser());
-    await createTask(own, newUser());
+    const admin = { sub: newUser(), groups: ['admins'], query: { status: 'pending' } };
+    await own.invoke('listTasksByStatus', admin);
+    await own.invoke('listTasksByStatus', admin);
     await own.stop();
-    expect(seen).toEqual(['UpdateItemCommand', 'PutItemCommand', 'PutItemCommand']);
+    const queries = new Array(SHARDS).fill('QueryCommand');
+    expect(seen).toEqual(['PutItemCommand', 'GetItemCommand', ...queries, ...queries]);
   });
 });

@@ -155,6 +155,38 @@ describe('functions', () => {
     }
   });
 
+  it('records N in the table at deploy time, before any function that writes with it', () => {
+    const [[id, record]] = resourcesOf(template, 'Custom::AWS') as [[string, Json]];
+    const tableId = stack.getLogicalId(stack.table.node.defaultChild as never);
+    for (const phase of ['Create', 'Update']) {
+      const call = JSON.parse(
+        (record.Properties[phase]['Fn::Join'][1] as unknown[])
+          .map((part) => (typeof part === 'string' ? part : 'TABLE'))
+          .join(''),
+      );
+      expect(call, phase).toMatchObject({
+        service: 'DynamoDB',
+        action: 'UpdateItem',
+        parameters: {
+          TableName: 'TABLE',
+          Key: { PK: { S: 'META#STATUS_INDEX' }, SK: { S: 'SHARDS' } },
+          UpdateExpression: 'ADD shard_counts :n',
+          ExpressionAttributeValues: { ':n': { NS: [String(STATUS_INDEX_SHARDS_DEFAULT)] } },
+        },
+      });
+    }
+    for (const [fnId, fn] of operationFunctions(template)) {
+      expect(fn.DependsOn, fnId).toContain(id);
+    }
+    // Its own role may call UpdateItem on this table and nothing else.
+    const statements = resourcesOf(template, 'AWS::IAM::Policy')
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Json[])
+      .filter((st) => st.Action === 'dynamodb:UpdateItem');
+    expect(statements).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } }),
+    ]);
+  });
+
   it('refuses an operation without a bundle, naming the handler to add', () => {
     const dir = join(work, 'partial');
     stubBundles(

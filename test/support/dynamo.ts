@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { recordShardCount } from '../../src/data/statusIndex.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import {
   dynamoEngine,
@@ -60,11 +61,14 @@ export async function startStore(shards: number, tableName = 'TaskApp') {
   const dynamo = await startTestDynamo();
   const client = dynamo.client();
   await dynamo.ensureTable(client, tableName);
+  // As the deploy does before any function writes with N.
+  await recordShardCount(client, tableName, shards);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
   return {
     endpoint: dynamo.endpoint,
+    client,
     doc,
     store: new TaskStore(doc, { tableName, shards }),
     async scan() {
