@@ -129,36 +129,35 @@ export function parseBody(
 /**
  * JSON escapes can smuggle unpaired UTF-16 surrogates (`"\ud800"`), which DynamoDB cannot store
  * as UTF-8: refuse them here rather than fail at the store. Returns the first such value's path.
- * Iterative, so no nesting depth can exhaust the stack; paths are only built for a body that
- * holds such a string.
+ * Iterative, so no nesting depth can exhaust the stack; each visit keeps its key and parent, so
+ * the JSON-pointer path is built only for the string found, not for every string checked.
  */
 function illFormedString(value: unknown, path: string): string | undefined {
-  if (allWellFormed(value)) return undefined;
-  const pending: [unknown, string][] = [[value, path]];
+  const pending: Visit[] = [{ value, key: path }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const [current, at] = next;
+    const current = next.value;
     if (typeof current === 'string') {
-      if (!current.isWellFormed()) return at;
+      if (!current.isWellFormed()) return pathOf(next);
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, inner] of Object.entries(current)) {
-        pending.push([inner, `${at}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`]);
+        pending.push({ value: inner, key, parent: next });
       }
     }
   }
   return undefined;
 }
 
-function allWellFormed(value: unknown): boolean {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (typeof current === 'string') {
-      if (!current.isWellFormed()) return false;
-    } else if (typeof current === 'object' && current !== null) {
-      for (const key in current) {
-        pending.push((current as Record<string, unknown>)[key]);
-      }
-    }
-  }
-  return true;
+interface Visit {
+  value: unknown;
+  /** The member name; the root's is the path it stands at. */
+  key: string;
+  parent?: Visit;
+}
+
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  let at = visit;
+  for (; at.parent; at = at.parent)
+    keys.unshift(at.key.replaceAll('~', '~0').replaceAll('/', '~1'));
+  return [at.key, ...keys].join('/');
 }
