@@ -1,5 +1,5 @@
 /** cdk-nag AwsSolutions findings this design accepts, each with its reason. */
-import { type Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -12,6 +12,32 @@ export interface NagScope {
   userPool: cognito.UserPool;
   api: apigateway.SpecRestApi;
   functions: Record<string, lambda.Function>;
+}
+
+const BASIC_EXECUTION_ROLE =
+  'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
+
+/**
+ * CDK's own helper functions (a BucketDeployment's copier, an AwsCustomResource's caller) sit at
+ * the stack's root under ids CDK picks: acknowledges, for every root child whose id starts with
+ * `idPrefix`, its managed logging policy, its runtime CDK pins, and `findings` of its own.
+ */
+export function acknowledgeCdkHelper(
+  scope: Construct,
+  idPrefix: string,
+  what: string,
+  findings: Record<string, string> = {},
+): void {
+  const all = {
+    [BASIC_EXECUTION_ROLE]: `The AWS managed basic execution policy only lets ${what} write its logs.`,
+    'AwsSolutions-L1': `CDK pins the runtime of ${what}.`,
+    ...findings,
+  };
+  for (const child of Stack.of(scope).node.children) {
+    if (!child.node.id.startsWith(idPrefix)) continue;
+    for (const [id, reason] of Object.entries(all))
+      Validations.of(child).acknowledge({ id, reason });
+  }
 }
 
 export function acknowledgeNagFindings({ stack, table, userPool, api, functions }: NagScope): void {

@@ -5,7 +5,6 @@
  * and whenever N changes. A write then never waits for the record, and a lowered N still reads
  * every shard ever written (docs/architecture.md#the-data-model).
  */
-import { Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
@@ -15,6 +14,7 @@ import {
 } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { shardRecordUpdate } from '../src/data/statusIndex.js';
+import { acknowledgeCdkHelper } from './nag.js';
 
 export function recordShardCount(
   scope: Construct,
@@ -33,19 +33,10 @@ export function recordShardCount(
     installLatestAwsSdk: false,
   });
   for (const fn of props.writers) fn.node.addDependency(record);
-  acknowledgeNagFindings(scope);
+  acknowledgeCdkHelper(
+    scope,
+    'AWS679f53fac002430cb0da5b7982bd2287',
+    'CDK’s custom-resource function',
+  );
   return record;
-}
-
-/** CDK's own function behind every AwsCustomResource of the stack (one singleton). */
-function acknowledgeNagFindings(scope: Construct): void {
-  for (const child of Stack.of(scope).node.children) {
-    if (!child.node.id.startsWith('AWS679f53fac002430cb0da5b7982bd2287')) continue;
-    const ack = (id: string, reason: string) => Validations.of(child).acknowledge({ id, reason });
-    ack(
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'The AWS managed basic execution policy only lets CDK’s custom-resource function write its logs.',
-    );
-    ack('AwsSolutions-L1', 'CDK pins the runtime of its custom-resource function.');
-  }
 }

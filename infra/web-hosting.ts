@@ -13,6 +13,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { acknowledgeCdkHelper } from './nag.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -133,9 +134,7 @@ export class WebHosting extends Construct {
     );
     // CDK's own helper function that copies the build into the bucket and invalidates CloudFront.
     const bucketArn = `<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>`;
-    const helperFindings: Record<string, string> = {
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
-        'The AWS managed basic execution policy only lets CDK’s copy function write its logs.',
+    acknowledgeCdkHelper(this, 'Custom::CDKBucketDeployment', 'CDK’s copy function', {
       'AwsSolutions-IAM5[Action::s3:GetBucket*]': COPY_REASON,
       'AwsSolutions-IAM5[Action::s3:GetObject*]': COPY_REASON,
       'AwsSolutions-IAM5[Action::s3:List*]': COPY_REASON,
@@ -146,11 +145,6 @@ export class WebHosting extends Construct {
       [`AwsSolutions-IAM5[Resource::${bucketArn}/*]`]: COPY_REASON,
       'AwsSolutions-IAM5[Resource::*]':
         'cloudfront:CreateInvalidation after a deploy; CDK grants it on *.',
-    };
-    for (const child of Stack.of(this).node.children) {
-      if (!child.node.id.startsWith('Custom::CDKBucketDeployment')) continue;
-      for (const [id, reason] of Object.entries(helperFindings)) ack(child, id, reason);
-      ack(child, 'AwsSolutions-L1', 'CDK pins the runtime of its copy function.');
-    }
+    });
   }
 }
