@@ -12,6 +12,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { recordShardCount } from '../data/statusIndex.js';
 import { createTableInput } from '../data/table.js';
 
 export const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
@@ -82,8 +83,16 @@ export function localDynamoClient(
   });
 }
 
-/** Creates the table if it is missing and waits until it is ACTIVE; true when it was created. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+/**
+ * Creates the table if it is missing and waits until it is ACTIVE; true when it was created.
+ * Given `shards`, it also records that status-index shard count, as the deploy does before any
+ * function writes with it (infra/shard-record.ts).
+ */
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  shards?: number,
+): Promise<boolean> {
   let created = false;
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -97,6 +106,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     }
   }
   await waitUntilActive(client, tableName);
+  if (shards !== undefined) await recordShardCount(client, tableName, shards);
   return created;
 }
 

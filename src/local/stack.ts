@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { recordShardCount } from '../data/statusIndex.js';
 import { statusIndexShards, TABLE_NAME_DEFAULT } from '../data/table.js';
 import { CORS_ENV, parseAllowedOrigins } from '../http/cors.js';
 import { loadSpec } from '../openapi.js';
@@ -123,9 +122,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamoClient = localDynamoClient(dynamoEndpoint, region);
     // The table and the status-index shard count, as `cdk deploy` makes them before any function
     // writes (infra/shard-record.ts).
-    await ensureTable(dynamoClient, tableName)
-      .then(() => recordShardCount(dynamoClient, tableName, statusIndexShards(process.env)))
-      .finally(() => dynamoClient.destroy());
+    await ensureTable(dynamoClient, tableName, statusIndexShards(process.env)).finally(() =>
+      dynamoClient.destroy(),
+    );
 
     let cognito = cognitoOverride;
     if (!cognito) {

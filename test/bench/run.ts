@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { build } from '../../scripts/build.js';
 import { codeCacheFile } from '../../scripts/lambda/code-cache.js';
 import { createDocumentClient } from '../../src/data/client.js';
-import { recordShardCount } from '../../src/data/statusIndex.js';
 import { STATUS_INDEX_SHARDS_DEFAULT, TABLE_NAME_DEFAULT } from '../../src/data/table.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import { ensureTable, localDynamoClient, startDynalite } from '../../src/local/dynamodb.js';
@@ -63,9 +62,7 @@ const tableName = TABLE_NAME_DEFAULT;
 const shards = STATUS_INDEX_SHARDS_DEFAULT;
 const dynamo = await startDynalite();
 const admin = localDynamoClient(dynamo.endpoint);
-await ensureTable(admin, tableName);
-// As the deploy does before any function writes with N (infra/shard-record.ts).
-await recordShardCount(admin, tableName, shards);
+await ensureTable(admin, tableName, shards);
 admin.destroy();
 const handlerEnv = {
   DYNAMODB_ENDPOINT: dynamo.endpoint,

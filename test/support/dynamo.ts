@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { recordShardCount } from '../../src/data/statusIndex.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import {
   dynamoEngine,
@@ -22,7 +21,7 @@ export interface TestDynamo {
   endpoint: string;
   /** A client of this engine (the caller destroys it). */
   client(options?: { maxAttempts?: number }): DynamoDBClient;
-  ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean>;
+  ensureTable(client: DynamoDBClient, tableName: string, shards?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -60,9 +59,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
 export async function startStore(shards: number, tableName = 'TaskApp') {
   const dynamo = await startTestDynamo();
   const client = dynamo.client();
-  await dynamo.ensureTable(client, tableName);
-  // As the deploy does before any function writes with N.
-  await recordShardCount(client, tableName, shards);
+  await dynamo.ensureTable(client, tableName, shards);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });

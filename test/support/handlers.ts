@@ -7,7 +7,6 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { expect } from 'vitest';
-import { recordShardCount } from '../../src/data/statusIndex.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import type { LambdaHandler } from '../../src/http/handler.js';
 import { contractViolations } from './contract.js';
@@ -61,10 +60,8 @@ export async function startHandlerEnv(options: HandlerEnvOptions = {}): Promise<
   const dynamo = await startTestDynamo();
   const tableName = 'TaskApp';
   const client = dynamo.client();
-  await dynamo.ensureTable(client, tableName);
   const shards = options.shards ?? 10;
-  // As the deploy does before any function writes with N.
-  await recordShardCount(client, tableName, shards);
+  await dynamo.ensureTable(client, tableName, shards);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
