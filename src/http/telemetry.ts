@@ -60,16 +60,17 @@ export function recordReplay(): void {
   replays++;
 }
 
-interface Metric {
-  Name: string;
-  Unit: 'Count' | 'Milliseconds';
+/** One EMF directive: these metrics, by these dimensions (all of them keys of the line). */
+function directive(namespace: string, dimensions: string[], metrics: string[]) {
+  return {
+    Namespace: namespace,
+    Dimensions: [dimensions],
+    Metrics: metrics.map((Name) => ({
+      Name,
+      Unit: Name === METRIC.latency ? 'Milliseconds' : 'Count',
+    })),
+  };
 }
-const COUNT = (Name: string): Metric => ({ Name, Unit: 'Count' });
-const REQUEST_METRICS = [
-  COUNT(METRIC.requests),
-  COUNT(METRIC.errors),
-  { Name: METRIC.latency, Unit: 'Milliseconds' },
-] satisfies Metric[];
 
 /**
  * Writes the request's line: the log fields when the level admits it (ERROR for a 5xx, else
@@ -95,31 +96,18 @@ export function recordRequest(context: Context, record: RequestRecord): void {
 
   const failed = status >= 500;
   const level: Level = failed ? 'ERROR' : 'INFO';
-  const counted: Metric[] = [...REQUEST_METRICS];
   const values: Record<string, number> = {
     [METRIC.requests]: 1,
     [METRIC.errors]: failed ? 1 : 0,
     [METRIC.latency]: latencyMs,
   };
-  const count = (name: string, happened: number) => {
-    if (happened === 0) return;
-    counted.push(COUNT(name));
-    values[name] = happened;
-  };
-  count(METRIC.preconditionFailed, status === 412 ? 1 : 0);
+  if (status === 412) values[METRIC.preconditionFailed] = 1;
   // Only a throttled store answers 429 from a function (the stage's own 429s never reach one).
-  count(METRIC.storeThrottles, status === 429 ? 1 : 0);
-  count(METRIC.idempotentReplays, replayed);
-
-  const directives = [
-    { Namespace: namespace, Dimensions: [['service', 'operation']], Metrics: counted },
-  ];
+  if (status === 429) values[METRIC.storeThrottles] = 1;
+  if (replayed > 0) values[METRIC.idempotentReplays] = replayed;
+  const directives = [directive(namespace, ['service', 'operation'], Object.keys(values))];
   if (cold) {
-    directives.push({
-      Namespace: namespace,
-      Dimensions: [['service', 'function_name']],
-      Metrics: [COUNT(METRIC.coldStart)],
-    });
+    directives.push(directive(namespace, ['service', 'function_name'], [METRIC.coldStart]));
     values[METRIC.coldStart] = 1;
   }
   const now = Date.now();
