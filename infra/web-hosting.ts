@@ -13,7 +13,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { acknowledgeCdkHelper } from './nag.js';
+import { ASSET_BUCKET_OBJECTS, acknowledgeCdkHelper } from './nag.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -134,17 +134,22 @@ export class WebHosting extends Construct {
     );
     // CDK's own helper function that copies the build into the bucket and invalidates CloudFront.
     const bucketArn = `<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>`;
-    acknowledgeCdkHelper(this, 'Custom::CDKBucketDeployment', 'CDK’s copy function', {
-      'AwsSolutions-IAM5[Action::s3:GetBucket*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:GetObject*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:List*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:Abort*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:DeleteObject*]': COPY_REASON,
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]':
-        COPY_REASON,
-      [`AwsSolutions-IAM5[Resource::${bucketArn}/*]`]: COPY_REASON,
-      'AwsSolutions-IAM5[Resource::*]':
-        'cloudfront:CreateInvalidation after a deploy; CDK grants it on *.',
-    });
+    acknowledgeCdkHelper(
+      this,
+      'Custom::CDKBucketDeployment',
+      'CDK’s copy function',
+      {
+        'AwsSolutions-IAM5[Action::s3:GetBucket*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:GetObject*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:List*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:Abort*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:DeleteObject*]': COPY_REASON,
+        [`AwsSolutions-IAM5[Resource::${bucketArn}/*]`]: COPY_REASON,
+        'AwsSolutions-IAM5[Resource::*]':
+          'cloudfront:CreateInvalidation after a deploy; CDK grants it on *.',
+      },
+      // The asset bucket's ARN is spelled as the CLI's environment resolves it.
+      [{ pattern: ASSET_BUCKET_OBJECTS, reason: COPY_REASON }],
+    );
   }
 }
