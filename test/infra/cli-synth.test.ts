@@ -35,6 +35,7 @@ const EVERY_SWITCH = [
   ['reservedConcurrency', '5'],
   ['usagePlans', '{"team-a":{"rateLimit":10,"burstLimit":20}}'],
   ['alarmEmail', 'oncall@example.com'],
+  ['sesFromEmail', 'no-reply@example.com'],
 ].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 
 let work: string;
@@ -146,7 +147,7 @@ describe('the CDK CLI, as a user runs it', { timeout: 300_000 }, () => {
       name: 'AWS_REGION, dev',
       stage: 'dev',
       switches: [] as string[],
-      env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' },
+      env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'eu-west-1' } as Record<string, string>,
       config: undefined,
       want: ['TaskApi-dev', 'aws://unknown-account/eu-west-1'],
     },
