@@ -38,7 +38,7 @@ export interface paths {
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -105,7 +105,7 @@ export interface components {
          *     the largest integer a JSON client reads exactly (2^53 - 1).
          */
         Version: number;
-        /** @description An opaque page cursor. */
+        /** @description An opaque page cursor (see Pagination above). */
         Cursor: string;
         /** @description A task as its owner sees it. */
         Task: {
@@ -271,7 +271,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body is larger than 32 KiB. */
+        /**
+         * @description The request is too large: a body over 32 KiB, or on any operation a
+         *     request over API Gateway's 10 MB payload limit.
+         */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -376,45 +379,97 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The function failed to answer (API Gateway's `INTEGRATION_FAILURE`);
+         *     retry idempotent requests.
+         */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/bad-gateway",
+                 *       "title": "Bad Gateway",
+                 *       "status": 502,
+                 *       "detail": "the backend failed to answer",
+                 *       "instance": "c0a8012e-5f1d-4b6e-9c7a-2e4f6a8b0d1f"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The function did not answer in time (API Gateway's
+         *     `INTEGRATION_TIMEOUT`); retry idempotent requests.
+         */
+        GatewayTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/gateway-timeout",
+                 *       "title": "Gateway Timeout",
+                 *       "status": 504,
+                 *       "detail": "the backend did not answer in time",
+                 *       "instance": "c0a8012e-5f1d-4b6e-9c7a-2e4f6a8b0d1f"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
          * @description The task's id (a ULID).
          * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
          */
-        TaskId: components["schemas"]["TaskId"];
+        TaskIdPath: components["schemas"]["TaskId"];
         /**
          * @description Only tasks in this status.
          * @example pending
          */
-        StatusFilter: components["schemas"]["TaskStatus"];
+        StatusFilterQuery: components["schemas"]["TaskStatus"];
         /**
          * @description The status to list.
          * @example pending
          */
-        StatusRequired: components["schemas"]["TaskStatus"];
+        StatusRequiredQuery: components["schemas"]["TaskStatus"];
         /**
          * @description The most tasks one page holds (1-100, default 50).
          * @example 20
          */
-        Limit: number;
+        LimitQuery: number;
         /**
-         * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-         * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+         * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+         *     caller and to the `status` filter it was issued for; any other cursor
+         *     is a 400. (The example is a cursor issued to another user, so it is
+         *     refused as such.)
+         * @example eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9
          */
-        Cursor: components["schemas"]["Cursor"];
+        TaskCursorQuery: components["schemas"]["Cursor"];
+        /**
+         * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+         *     `status` it was issued for and to the status index's shard count; any
+         *     other cursor, or one issued before the index was resharded, is a 400.
+         * @example eyJ2IjoyLCJzIjoicGVuZGluZyIsIm4iOjEwLCJ3IjpbIjIwMjYtMTEtMjdUMDk6MzA6MDAuMDAwWiIsIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sImQiOltdfQ
+         */
+        StatusCursorQuery: components["schemas"]["Cursor"];
         /**
          * @description Make the change only if the task's current `ETag` is one of these
          *     (`*` matches any existing task). Weak tags never match.
          * @example "1"
          */
-        IfMatch: string;
+        IfMatchHeader: string;
         /**
          * @description A unique key per logical create (a UUID is ideal), quoted or not.
          *     Retries with the same key and body return the first result.
          * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
          */
-        IdempotencyKey: string;
+        IdempotencyKeyHeader: string;
     };
     requestBodies: never;
     headers: {
@@ -440,17 +495,20 @@ export interface operations {
                  * @description Only tasks in this status.
                  * @example pending
                  */
-                status?: components["parameters"]["StatusFilter"];
+                status?: components["parameters"]["StatusFilterQuery"];
                 /**
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+                 *     caller and to the `status` filter it was issued for; any other cursor
+                 *     is a 400. (The example is a cursor issued to another user, so it is
+                 *     refused as such.)
+                 * @example eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["TaskCursorQuery"];
             };
             header?: never;
             path?: never;
@@ -478,7 +536,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "count": 1,
-                     *       "next_cursor": "eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ"
+                     *       "next_cursor": "eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9"
                      *     }
                      */
                     "application/json": components["schemas"]["TaskList"];
@@ -486,9 +544,12 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createTask: {
@@ -500,7 +561,7 @@ export interface operations {
                  *     Retries with the same key and body return the first result.
                  * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                  */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKeyHeader"];
             };
             path?: never;
             cookie?: never;
@@ -551,7 +612,9 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getTask: {
@@ -563,7 +626,7 @@ export interface operations {
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -593,9 +656,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteTask: {
@@ -607,14 +673,14 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -631,9 +697,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     updateTask: {
@@ -645,14 +714,14 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -696,7 +765,9 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listTasksByStatus: {
@@ -706,17 +777,19 @@ export interface operations {
                  * @description The status to list.
                  * @example pending
                  */
-                status: components["parameters"]["StatusRequired"];
+                status: components["parameters"]["StatusRequiredQuery"];
                 /**
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+                 *     `status` it was issued for and to the status index's shard count; any
+                 *     other cursor, or one issued before the index was resharded, is a 400.
+                 * @example eyJ2IjoyLCJzIjoicGVuZGluZyIsIm4iOjEwLCJ3IjpbIjIwMjYtMTEtMjdUMDk6MzA6MDAuMDAwWiIsIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sImQiOltdfQ
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["StatusCursorQuery"];
             };
             header?: never;
             path?: never;
@@ -744,7 +817,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "count": 1
+                     *       "count": 1,
+                     *       "next_cursor": "eyJ2IjoyLCJzIjoicGVuZGluZyIsIm4iOjEwLCJ3IjpbIjIwMjYtMTEtMjdUMDk6MzA6MDAuMDAwWiIsIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sImQiOltdfQ"
                      *     }
                      */
                     "application/json": components["schemas"]["AdminTaskList"];
@@ -753,9 +827,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
 }
