@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonResult } from '../../src/http/response.js';
 import type { Authorizer } from '../../src/local/authorizer.js';
+import { localDefinition, readApiModel } from '../../src/local/definition.js';
 import { startGateway } from '../../src/local/gateway.js';
 import { corsHeaderNames, loadSpec, operations } from '../../src/openapi.js';
 import { contractViolations } from '../support/contract.js';
@@ -127,11 +128,36 @@ async function provokeGateway(operationId: OperationId, status: 413 | 502 | 504)
   }
 }
 
+/**
+ * What API Gateway answers when its web ACL blocks a request (`-c waf=true`, never local): the
+ * definition's WAF_FILTERED response, as AWS renders a gateway response's static template.
+ */
+function wafFiltered() {
+  const spec = loadSpec();
+  const { gatewayResponses } = readApiModel(
+    localDefinition({ spec, region: 'us-east-1', userPoolId: 'us-east-1_x', allowedClientIds: [] }),
+  );
+  const waf = gatewayResponses.WAF_FILTERED;
+  if (!waf?.template || waf.statusCode === undefined) throw new Error('no WAF_FILTERED response');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(waf.headers)) headers[name.toLowerCase()] = value;
+  const body = waf.template
+    .replaceAll('$context.error.messageString', JSON.stringify('Forbidden'))
+    .replaceAll('$context.error.message', 'Forbidden')
+    .replaceAll('$context.requestId', 'req-1');
+  return { status: waf.statusCode, headers, body };
+}
+
 /** How to make each operation answer each status it declares. */
 async function provoke(operationId: OperationId, status: number) {
   const readsBody = operationId === 'createTask' || operationId === 'updateTask';
   if (status === 502 || status === 504 || (status === 413 && !readsBody)) {
     const res = await provokeGateway(operationId, status);
+    expect(contractViolations(operationId, res)).toEqual([]);
+    return res;
+  }
+  if (status === 403 && operationId !== 'listTasksByStatus') {
+    const res = wafFiltered();
     expect(contractViolations(operationId, res)).toEqual([]);
     return res;
   }

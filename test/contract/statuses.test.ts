@@ -74,8 +74,8 @@ const GATEWAY: Record<GatewayResponseType, (f: Facts) => boolean> = {
     authTypes(f).includes('custom') || scoped(f) || 'x-amazon-apigateway-policy' in definition,
   INVALID_API_KEY: apiKeyRequired,
   INVALID_SIGNATURE: (f) => authTypes(f).includes('awsSigv4'),
-  // The stack associates no web ACL with the stage (docs/architecture.md#the-aws-stack).
-  WAF_FILTERED: () => false,
+  // `-c waf=true` puts a web ACL in front of the stage (infra/edges.ts).
+  WAF_FILTERED: () => true,
   // Only for a request no method matches.
   MISSING_AUTHENTICATION_TOKEN: () => false,
   RESOURCE_NOT_FOUND: () => false,
