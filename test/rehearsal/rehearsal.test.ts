@@ -15,7 +15,7 @@ import { tableArn } from '../support/dynamoAccess.js';
 import { allows, functionRolePolicy, mayAllow } from '../support/iam.js';
 import { providedByLambda } from '../support/lambdaRuntimeEnv.js';
 import { type Recording, rehearse } from '../support/rehearsal.js';
-import { templateMetrics } from '../support/templateMetrics.js';
+import { type TemplateMetric, templateMetrics } from '../support/templateMetrics.js';
 
 const OPS = operations(loadSpec());
 const READ_ONLY = OPS.filter((op) => op.method === 'get').map((op) => op.operationId);
@@ -224,6 +224,42 @@ describe('telemetry', () => {
       }))
       .filter(({ metric }) => !emitted.has(metric) && !filtered.has(metric));
     expect(unseen, 'read by an alarm or the dashboard, never emitted').toEqual([]);
+  });
+
+  it("shows in each dashboard graph one operation's metrics at most, whatever their namespace", () => {
+    const operationOfFunction = Object.fromEntries(
+      Object.entries(functionOf).map(([operationId, id]) => [id, operationId]),
+    );
+    const operationOfName = Object.fromEntries(
+      Object.entries(run.functionNames).map(([operationId, name]) => [name, operationId]),
+    );
+    const operationsOf = (m: TemplateMetric): string[] => {
+      const d = m.dimensions;
+      const value = (name: string) => run.resolver.resolve(d[name]);
+      const found: (string | undefined)[] = [];
+      if ('operation' in d) found.push(value('operation'));
+      if ('function_name' in d) found.push(operationOfName[value('function_name')] ?? '?');
+      if ('FunctionName' in d)
+        found.push(operationOfFunction[run.resolver.target(d.FunctionName) ?? ''] ?? '?');
+      if ('Resource' in d && 'Method' in d) {
+        const op = OPS.find(
+          (o) => o.path === value('Resource') && o.method === value('Method').toLowerCase(),
+        );
+        found.push(op?.operationId ?? '?');
+      }
+      return found.filter((o): o is string => o !== undefined);
+    };
+    const graphs = new Map<string, Set<string>>();
+    for (const m of templateMetrics(template).filter((m) => m.source.startsWith('dashboard'))) {
+      const ops = graphs.get(m.source) ?? new Set<string>();
+      for (const op of operationsOf(m)) ops.add(op);
+      graphs.set(m.source, ops);
+    }
+    const mixed = [...graphs]
+      .filter(([, ops]) => ops.size > 1)
+      .map(([g, ops]) => `${g}: ${[...ops]}`);
+    expect(mixed).toEqual([]);
+    expect([...graphs.values()].filter((ops) => ops.size === 1)).toHaveLength(3 * OPS.length);
   });
 
   it('reads AWS metrics by the dimensions each service publishes, naming resources of this stack', () => {
