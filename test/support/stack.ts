@@ -44,6 +44,8 @@ export interface TestStackOptions {
   stage?: string;
   /** @default the pool's web client */
   allowedClientIds?: string[];
+  /** @default TaskApp (on DynamoDB Local: a name of its own) */
+  tableName?: string;
 }
 
 /**
@@ -54,8 +56,10 @@ export interface TestStackOptions {
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const codes = new Map<string, string>();
   const logs: LogEntry[] = [];
+  const engine = sharedEngine();
   const stack = await startLocalStack({
-    ...sharedEngine(),
+    ...engine,
+    tableName: options.tableName ?? engine.tableName,
     loadHandler: options.loadHandler,
     buildDocs: options.buildDocs ?? false,
     docsPath: options.docsPath,
