@@ -110,7 +110,9 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       ?.replace(/^Bearer\s+/i, '')
       .trim();
     if (!token) return undefined;
-    return options.users ? options.users[token] : { sub: token };
+    // Own entries only: a token named `constructor` is no user.
+    if (!options.users) return { sub: token };
+    return Object.hasOwn(options.users, token) ? options.users[token] : undefined;
   }
   const unauthorized = () => problem('unauthorized', 'a valid Cognito ID token is required');
 

@@ -78,6 +78,14 @@ describe('msw handlers follow the contract', () => {
     expect(res.status).toBe(401);
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses the unknown token %s with 401 (no user is inherited)',
+    async (token) => {
+      const res = await call('GET', '/tasks', { token });
+      expect(res.status).toBe(401);
+    },
+  );
+
   it('accepts the token as `Bearer <token>` too', async () => {
     const res = await call('GET', '/tasks', { token: 'Bearer token-alice' });
     expect(res.status).toBe(200);
@@ -290,7 +298,7 @@ describe('the mock validates requests as the API does', () => {
   /** The API: an API Gateway event (header values trimmed, as HTTP does) through request.ts. */
   function api(operationId: Operation, input: Input) {
     const query = entries(input.query);
-    const multi: Record<string, string[]> = {};
+    const multi: Record<string, string[]> = Object.create(null);
     for (const [k, v] of query) multi[k] = [...(multi[k] ?? []), v];
     const event = {
       pathParameters: input.path ?? null,
@@ -311,7 +319,8 @@ describe('the mock validates requests as the API does', () => {
   /** The mock: a fetch Request through sdk/src/msw/validate.ts. */
   function mock(operationId: Operation, input: Input) {
     const url = `${BASE_URL}/any?${new URLSearchParams(entries(input.query))}`;
-    const request = new Request(url, { headers: input.headers });
+    // Pairs, not a record: undici copies a record into a plain object, losing `__proto__`.
+    const request = new Request(url, { headers: Object.entries(input.headers ?? {}) });
     const { params, errors } = validateParams(MOCK.params[operationId], request, input.path);
     return { params: errors.length ? undefined : params, errors };
   }
@@ -432,6 +441,20 @@ describe('the mock validates requests as the API does', () => {
   ])('Idempotency-Key: $name', ({ key }) => {
     expectSameParams('createTask', { headers: { 'Idempotency-Key': key } });
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'refuses the query parameter %s as any unknown one, and keeps such a header',
+    (name) => {
+      expectSameParams('listTasks', { query: { [name]: 'x' } });
+      expect(mock('listTasks', { query: { [name]: 'x' } }).errors).toEqual([
+        { path: `/query/${name}`, message: 'is not allowed' },
+      ]);
+      expectSameParams('listTasks', { headers: { [name]: 'x' } });
+      expect(
+        mock('listTasks', { headers: { [name]: 'x' } }).params?.headers[name.toLowerCase()],
+      ).toBe('x');
+    },
+  );
 
   it('refuses a query parameter on an operation that declares none', () => {
     expectSameParams('createTask', { query: { limit: '1' } });

@@ -9,6 +9,7 @@ import {
   UnsupportedMediaTypeError,
 } from './errors.js';
 import { parseGroups } from './headers.js';
+import { nameMap } from './names.js';
 
 /** The largest JSON body accepted; a full task is well under 20 KiB. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -39,7 +40,7 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
 }
 
 function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = nameMap<string>();
   const headers = event.headers ?? {};
   for (const name in headers) {
     const value = headers[name];
@@ -55,7 +56,8 @@ function singleQuery(event: APIGatewayProxyEvent): Record<string, string> {
     .map(([name]) => ({ path: `/query/${name}`, message: 'must not be repeated' }));
   if (repeated.length > 0)
     throw new BadRequestError('the request does not match the contract', repeated);
-  const out: Record<string, string> = {};
+  // `?__proto__=x` is an unknown parameter like any other (a 400), never silently dropped.
+  const out = nameMap<string>();
   for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
     if (value !== undefined) out[name] = value;
   }
@@ -64,7 +66,7 @@ function singleQuery(event: APIGatewayProxyEvent): Record<string, string> {
 
 export function parseParams(event: APIGatewayProxyEvent, validate: Validator): Params {
   const params: Params = {
-    path: { ...(event.pathParameters ?? {}) },
+    path: Object.assign(nameMap<string>(), event.pathParameters),
     query: singleQuery(event),
     headers: lowerCaseHeaders(event),
   };

@@ -196,6 +196,31 @@ describe('the proxy event', () => {
     expect(event?.multiValueHeaders['Content-Type']).toEqual(['application/json']);
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'passes a header and a query parameter named %s as own entries, like any other name',
+    async (name) => {
+      const status = await rawRequest(
+        'GET',
+        `/tasks?${name}=q1&${name}=q2`,
+        [
+          ['Authorization', user.idToken],
+          [name, 'h1'],
+          [name, 'h2'],
+        ],
+        '',
+      );
+
+      expect(status).toBe(200);
+      const { event } = handlers.invocations[0] ?? {};
+      const own = (map: object | null | undefined) =>
+        Object.getOwnPropertyDescriptor(map ?? {}, name)?.value;
+      expect(own(event?.headers)).toBe('h2');
+      expect(own(event?.multiValueHeaders)).toEqual(['h1', 'h2']);
+      expect(own(event?.queryStringParameters)).toBe('q2');
+      expect(own(event?.multiValueQueryStringParameters)).toEqual(['q1', 'q2']);
+    },
+  );
+
   it('has the request context of stage local with the source IP and a request id', async () => {
     const res = await call(ONE_TASK, { method: 'PATCH', token: user.idToken, body: '{}' });
 
