@@ -8,7 +8,7 @@ import {
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors.js';
-import { parseGroups } from './headers.js';
+import { flattenedForms, parseGroups } from './headers.js';
 import { nameMap } from './names.js';
 
 /** The largest JSON body accepted; a full task is well under 20 KiB. */
@@ -33,10 +33,61 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   if (typeof sub !== 'string' || sub === '') {
     throw new UnauthorizedError('a valid Cognito ID token is required');
   }
-  const groups = parseGroups(
-    typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined,
-  );
+  const claim = typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined;
+  const parsed = parseGroups(claim);
+  const groups = parsed.exact ? parsed.groups : (tokenGroups(event, claims, claim) ?? []);
   return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP) };
+}
+
+/**
+ * The exact groups of an ambiguous claim (docs/architecture.md#who-is-an-admin): the array in
+ * the ID token the authorizer verified, which is the request's one Authorization header
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html),
+ * read only if it is the token these claims came from. Anything else: undefined.
+ */
+function tokenGroups(
+  event: APIGatewayProxyEvent,
+  claims: Record<string, unknown>,
+  claim: string | undefined,
+): string[] | undefined {
+  const values: string[] = [];
+  const multi = event.multiValueHeaders ?? {};
+  for (const name in multi) {
+    if (name.toLowerCase() === 'authorization') values.push(...(multi[name] ?? []));
+  }
+  if (values.length === 0) {
+    for (const name in event.headers ?? {}) {
+      const value = event.headers[name];
+      if (name.toLowerCase() === 'authorization' && value !== undefined) values.push(value);
+    }
+  }
+  if (values.length !== 1 || claim === undefined) return undefined;
+  const payload = jwtPayload(values[0] as string);
+  if (!payload) return undefined;
+  const same = (name: string) =>
+    payload[name] === undefined
+      ? claims[name] === undefined
+      : String(payload[name]) === claims[name];
+  if (!['sub', 'aud', 'token_use', 'auth_time', 'jti', 'event_id'].every(same)) return undefined;
+  const groups = payload['cognito:groups'];
+  if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) return undefined;
+  return flattenedForms(groups).includes(claim) ? groups : undefined;
+}
+
+/** The claims of `<token>` or `Bearer <token>`, unverified: the authorizer has verified it. */
+function jwtPayload(authorization: string): Record<string, unknown> | undefined {
+  const value = authorization.trim();
+  const token = /^bearer\s+(\S+)$/i.exec(value)?.[1] ?? value;
+  const part = token.split('.')[1];
+  if (token.split('.').length !== 3 || !part) return undefined;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
