@@ -71,12 +71,8 @@ function token(payload: Record<string, unknown>): string {
 
 const PAYLOAD = { sub: 'u1', aud: 'client', token_use: 'id', auth_time: 1700000000, jti: 'j1' };
 
-/** The claims API Gateway derives from `payload`, and the Authorization header(s) it came in. */
-function callerEvent(
-  payload: Record<string, unknown>,
-  claim: string | undefined,
-  authorization: string[],
-) {
+/** The claims API Gateway derives from PAYLOAD and `claim`, and the Authorization header(s). */
+function callerEvent(claim: string | undefined, authorization: string[]) {
   const claims: Record<string, string> = {
     sub: 'u1',
     aud: 'client',
@@ -167,18 +163,18 @@ describe('callerOf: who is an admin', () => {
   ])('$name: admin $admin', ({ payload, claim, admin, bearer }) => {
     const header = payload ? [`${bearer ? 'Bearer ' : ''}${token(payload)}`] : [];
 
-    expect(callerOf(callerEvent(payload ?? PAYLOAD, claim, header)).isAdmin).toBe(admin);
+    expect(callerOf(callerEvent(claim, header)).isAdmin).toBe(admin);
   });
 
   it('refuses a second Authorization header: only one token is the one the authorizer verified', () => {
     const real = token({ ...PAYLOAD, 'cognito:groups': ['staff', 'admins'] });
-    const event = callerEvent(PAYLOAD, 'staff,admins', [real, real]);
+    const event = callerEvent('staff,admins', [real, real]);
 
     expect(callerOf(event)).toMatchObject({ groups: [], isAdmin: false });
   });
 
   it('names the exact groups the token lists', () => {
-    const event = callerEvent(PAYLOAD, 'support,admins', [
+    const event = callerEvent('support,admins', [
       token({ ...PAYLOAD, 'cognito:groups': ['support,admins'] }),
     ]);
 
