@@ -344,6 +344,8 @@ describe('the mock validates requests as the API does', () => {
     { title: ' ' }, // blank: the spec's pattern '\S'
     { title: ' \t\n ' },
     { title: ' a ' },
+    { title: '\u200B\u2060' }, // nothing visible: zero-width characters only
+    { title: '\u202E\u200Ex' },
     { title: 5 },
     { title: 'a', description: 'x'.repeat(4001) },
     { title: 'a', status: 'done' },
@@ -358,7 +360,11 @@ describe('the mock validates requests as the API does', () => {
 
   it('refuses a blank title (the check the hand-written rules missed)', () => {
     expect(validateBody(MOCK.body.createTask, { title: '  ' })).toEqual([
-      { path: '/body/title', message: 'must match pattern "\\S"' },
+      {
+        path: '/body/title',
+        message:
+          'must match pattern "[^\\s\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]"',
+      },
     ]);
   });
 
