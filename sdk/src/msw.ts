@@ -81,8 +81,18 @@ async function readJson(request: Request): Promise<{ body: unknown } | { refusal
       ]),
     };
   }
+  let text: string;
   try {
-    return { body: JSON.parse(new TextDecoder().decode(bytes)) };
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return {
+      refusal: problem('validation-error', 'the body is not valid UTF-8', [
+        { path: '/body', message: 'is not valid UTF-8' },
+      ]),
+    };
+  }
+  try {
+    return { body: JSON.parse(text) };
   } catch {
     return {
       refusal: problem('validation-error', 'the body is not valid JSON', [

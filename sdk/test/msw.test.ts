@@ -57,7 +57,11 @@ const client = (token = 'token-alice') =>
 function call(
   method: string,
   path: string,
-  init: { token?: string | null; headers?: Record<string, string>; body?: string } = {},
+  init: {
+    token?: string | null;
+    headers?: Record<string, string>;
+    body?: string | Uint8Array<ArrayBuffer>;
+  } = {},
 ) {
   const headers = new Headers(init.headers);
   if (init.token !== null) headers.set('Authorization', init.token ?? 'token-alice');
@@ -85,6 +89,17 @@ describe('msw handlers follow the contract', () => {
       expect(res.status).toBe(401);
     },
   );
+
+  it('refuses a body that is not UTF-8 with 400 naming /body, as the API does', async () => {
+    const body = new Uint8Array([...Buffer.from('{"title":"a'), 0xff, ...Buffer.from('"}')]);
+    const res = await call('POST', '/tasks', {
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([{ path: '/body', message: 'is not valid UTF-8' }]);
+  });
 
   it('accepts the token as `Bearer <token>` too', async () => {
     const res = await call('GET', '/tasks', { token: 'Bearer token-alice' });

@@ -156,9 +156,10 @@ export function parseBody(
       { path: '/body', message: 'is required' },
     ]);
   }
+  const text = decoded ? utf8(decoded) : raw;
   let body: unknown;
   try {
-    body = JSON.parse(decoded ? decoded.toString('utf8') : raw);
+    body = JSON.parse(text);
   } catch {
     throw new BadRequestError('the body is not valid JSON', [
       { path: '/body', message: 'is not valid JSON' },
@@ -177,6 +178,19 @@ export function parseBody(
     ]);
   }
   return body;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Bytes as UTF-8, or a 400: never U+FFFD in place of what the client sent. */
+function utf8(bytes: Buffer): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new BadRequestError('the body is not valid UTF-8', [
+      { path: '/body', message: 'is not valid UTF-8' },
+    ]);
+  }
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ProxyRequest {
   /** Node's `req.rawHeaders`: name, value, name, value... with the client's casing. */
   rawHeaders: string[];
   body: string | null;
+  /** A binary payload, base64-encoded. */
+  isBase64Encoded: boolean;
   sourceIp: string;
   /** Where the client reached us, for `X-Forwarded-*`. */
   localPort: number;
@@ -100,7 +102,7 @@ export function buildProxyEvent(input: EventInput): APIGatewayProxyEvent {
       stage,
     },
     body: request.body,
-    isBase64Encoded: false,
+    isBase64Encoded: request.isBase64Encoded,
   };
 }
 

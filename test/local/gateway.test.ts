@@ -221,6 +221,26 @@ describe('the proxy event', () => {
     },
   );
 
+  it('passes bytes that are not UTF-8 as a base64 binary payload, never with U+FFFD in them', async () => {
+    const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
+    await call('/tasks', {
+      method: 'POST',
+      token: user.idToken,
+      headers: { 'Content-Type': 'application/json' },
+      body: bytes,
+    });
+    await call('/tasks', {
+      method: 'POST',
+      token: user.idToken,
+      headers: { 'Content-Type': 'application/json' },
+      body: Buffer.from('{"title":"é"}'),
+    });
+
+    const [binary, text] = handlers.invocations.map((i) => i.event);
+    expect(binary).toMatchObject({ isBase64Encoded: true, body: bytes.toString('base64') });
+    expect(text).toMatchObject({ isBase64Encoded: false, body: '{"title":"é"}' });
+  });
+
   it('has the request context of stage local with the source IP and a request id', async () => {
     const res = await call(ONE_TASK, { method: 'PATCH', token: user.idToken, body: '{}' });
 
