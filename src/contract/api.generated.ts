@@ -133,7 +133,7 @@ export interface components {
         };
         /** @description A new task. Ids, owner, timestamps and version are set by the API. */
         TaskCreate: {
-            /** @description At least one character that is not white space. */
+            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
             title: string;
             /** @default  */
             description?: string;
@@ -141,7 +141,7 @@ export interface components {
         };
         /** @description The fields to change; at least one. */
         TaskUpdate: {
-            /** @description At least one character that is not white space. */
+            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
             title?: string;
             description?: string;
             status?: components["schemas"]["TaskStatus"];
