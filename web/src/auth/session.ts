@@ -1,6 +1,7 @@
 /**
- * The signed-in person: the ID token in memory only, the refresh token in this origin's
- * localStorage (no other origin's script can read it, and no cookie carries it anywhere).
+ * The signed-in person: the ID token in memory only, the refresh token in this tab's
+ * sessionStorage: it survives a reload, not the tab, and is never written where the next person
+ * at the computer finds it (README, "Security of the web app", weighs this against memory alone).
  */
 import type { CognitoClient, Tokens } from './cognito.js';
 
@@ -25,6 +26,20 @@ export interface Session {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * Earlier versions kept the refresh token in localStorage: move it to this tab's storage, so the
+ * person stays signed in here and no long-lived token is left on disk.
+ */
+export function moveLegacyRefreshToken(
+  from: Pick<Storage, 'getItem' | 'removeItem'> = localStorage,
+  to: Pick<Storage, 'setItem'> = sessionStorage,
+): void {
+  const legacy = from.getItem(REFRESH_KEY);
+  if (legacy === null) return;
+  from.removeItem(REFRESH_KEY);
+  to.setItem(REFRESH_KEY, legacy);
+}
+
 interface Claims {
   email?: string;
   exp?: number;
@@ -40,7 +55,7 @@ export function decodeClaims(jwt: string): Claims {
 
 export function createSession(
   cognito: CognitoClient,
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = localStorage,
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = sessionStorage,
   now: () => number = Date.now,
 ): Session {
   let idToken: string | undefined;
