@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of the web app's origin, one definition for CloudFront
  * (infra/web-hosting.ts) and the local web server (src/local/web.ts), so the app is tested
- * under the policy it is deployed with (docs/architecture.md).
+ * under the policy it is deployed with.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html#understanding-response-headers-policies-security
  */
 

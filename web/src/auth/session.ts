@@ -1,7 +1,8 @@
 /**
  * The signed-in person: the ID token in memory only, the refresh token in this tab's
- * sessionStorage: it survives a reload, not the tab, and is never written where the next person
- * at the computer finds it (README, "Security of the web app", weighs this against memory alone).
+ * sessionStorage. An injected script could read it there as in localStorage (the CSP is the
+ * defence), but it survives a reload and not the tab: no long-lived token is left for the next
+ * person at the computer. Memory alone would sign out at every reload for no gain against XSS.
  */
 import type { CognitoClient, Tokens } from './cognito.js';
 
