@@ -152,6 +152,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const target = cognito;
       const web = await startWebServer({
         ...options.web,
+        docsPath: options.docsPath,
         config: () => ({ apiUrl, cognitoEndpoint: target.endpoint, clientId: target.clientId }),
       });
       cleanups.push(() => web.close());
