@@ -17,6 +17,8 @@ export interface Caller {
   sub: string;
   groups: string[];
   isAdmin: boolean;
+  /** The `email` claim in lower case when `email_verified` is true (workspace invitations). */
+  email?: string;
 }
 
 export interface Params {
@@ -35,7 +37,12 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   const groups = parseGroups(
     typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined,
   );
-  return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP) };
+  // API Gateway passes every claim as a string: `email_verified` is "true" or "false".
+  const email =
+    claims.email_verified === 'true' && typeof claims.email === 'string' && claims.email !== ''
+      ? claims.email.toLowerCase()
+      : undefined;
+  return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP), ...(email ? { email } : {}) };
 }
 
 function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
