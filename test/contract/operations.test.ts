@@ -6,6 +6,11 @@ import { jsonResult } from '../../src/http/response.js';
 import { corsHeaderNames, loadSpec, operations } from '../../src/openapi.js';
 import { type HandlerEnv, type OperationId, ROUTES, startHandlerEnv } from '../support/handlers.js';
 import { createTask, newUser, UNKNOWN_ID } from '../support/tasks.js';
+import {
+  isWorkspaceOperation,
+  provokeWorkspace,
+  type WorkspaceOperationId,
+} from '../support/workspaces.js';
 
 const spec = loadSpec();
 const specOps = operations(spec);
@@ -71,12 +76,18 @@ const admin = { groups: ['admins'] };
 
 /** How to make each operation answer each status it declares. */
 async function provoke(operationId: OperationId, status: number) {
+  if (isWorkspaceOperation(operationId)) {
+    return withFault(status, operationId, await provokeWorkspace(env, operationId, status));
+  }
   const sub = newUser();
   const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId)
     ? await createTask(env, sub)
     : undefined;
   const taskId = task?.task_id ?? UNKNOWN_ID;
-  const good: Record<OperationId, Parameters<HandlerEnv['invoke']>[1]> = {
+  const good: Record<
+    Exclude<OperationId, WorkspaceOperationId>,
+    Parameters<HandlerEnv['invoke']>[1]
+  > = {
     createTask: { sub, body: { title: 't' } },
     listTasks: { sub },
     getTask: { sub, pathParameters: { taskId } },
@@ -118,12 +129,22 @@ async function provoke(operationId: OperationId, status: number) {
       break;
     }
   }
+  return withFault(status, operationId, parts);
+}
+
+/** 429, 503 and 500 come from a store fault; every other status from the request itself. */
+async function withFault(
+  status: number,
+  operationId: OperationId,
+  parts: Parameters<HandlerEnv['invoke']>[1],
+) {
   const faults: Record<number, Fault> = { 429: 'throttle', 503: 'unavailable', 500: 'bug' };
   fault = faults[status];
   try {
     return await env.invoke(operationId, parts);
   } finally {
     fault = undefined;
+    delete process.env.WORKSPACE_DELETE_BATCHES;
   }
 }
 
