@@ -143,3 +143,27 @@ describe('a team workspace through the gateway', () => {
     ).toEqual([]);
   });
 });
+
+describe('the SDK on workspaces', () => {
+  it('creates, lists page by page and deletes through the typed client', async () => {
+    const { createTaskApiClient } = await import('../../sdk/src/index.js');
+    const client = createTaskApiClient({ baseUrl: target.apiUrl, getToken: () => carol.idToken });
+    const created = await client.createWorkspace({ name: 'SDK team' });
+    if (created.error) throw new Error(created.error.detail);
+    const id = created.data.workspace_id;
+    expect(created.etag).toBe('"1"');
+    for (const title of ['a', 'b', 'c']) {
+      const made = await client.createWorkspaceTask(id, { title, assignee: carol.sub });
+      expect(made.error).toBeUndefined();
+    }
+    const titles: string[] = [];
+    for await (const task of client.pages.workspaceTasks(id, { limit: 1 })) titles.push(task.title);
+    expect(titles).toEqual(['c', 'b', 'a']);
+    const assigned: string[] = [];
+    for await (const task of client.pages.assignedTasks({ limit: 2 })) assigned.push(task.title);
+    expect(assigned).toEqual(['c', 'b', 'a']);
+    const deleted = await client.deleteWorkspace(id);
+    expect(deleted.data).toEqual({ done: true });
+    expect((await client.getWorkspace(id)).error?.status).toBe(404);
+  });
+});
