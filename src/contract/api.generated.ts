@@ -87,6 +87,391 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your workspaces
+         * @description The workspaces the caller is an active member of, newest first, each
+         *     with the caller's `role`. Pending invitations are not listed here (see
+         *     `listMyInvitations`), and a workspace being deleted is not listed. A
+         *     page may hold fewer than `limit` workspaces; keep following
+         *     `next_cursor` until it is absent.
+         */
+        get: operations["listWorkspaces"];
+        put?: never;
+        /**
+         * Create a workspace
+         * @description Creates a workspace shared by a team; the caller becomes its first
+         *     `owner`. Any signed-in user may create one. With an `Idempotency-Key`,
+         *     a retry with the same key and body returns the workspace created first
+         *     (and no second one); the same key with a different body is a 422. Keys
+         *     are kept for 24 hours per user, apart from the keys of `POST /tasks`.
+         */
+        post: operations["createWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one workspace
+         * @description Any member (`owner`, `admin`, `member`) may read the workspace, with
+         *     its `ETag` and the caller's `role`. A workspace the caller is not a
+         *     member of answers 404, exactly like one that does not exist.
+         */
+        get: operations["getWorkspace"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a workspace
+         * @description Only an `owner` may delete the workspace (`admin` and `member` get
+         *     403, a non-member 404). The workspace is first marked as being
+         *     deleted: from then on it is invisible to every member and refuses
+         *     every read and write. Its tasks, memberships and invitations are then
+         *     deleted in batches. `204` means everything is gone; `202` means the
+         *     deletion is under way and continues when any owner (at the time of the
+         *     first call) sends `DELETE` again, which is also how a deletion cut
+         *     short by a failure resumes. Once everything is gone the workspace
+         *     answers 404.
+         */
+        delete: operations["deleteWorkspace"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a workspace
+         * @description Owners and admins may rename the workspace; a `member` gets 403, a
+         *     non-member 404. With `If-Match`, only if the workspace's current
+         *     `ETag` matches (else 412).
+         */
+        patch: operations["renameWorkspace"];
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a workspace's members
+         * @description Any member may list the workspace's memberships: pending invitations
+         *     first (by e-mail address), then active members (by `user_id`). A
+         *     non-member gets 404.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        /**
+         * Invite someone by e-mail
+         * @description Makes a pending membership for an e-mail address, with a `role`
+         *     (default `member`). It becomes active when the user with that
+         *     verified e-mail address (the `email` claim of their ID token, with
+         *     `email_verified` true) calls `acceptInvitation`; they find it with
+         *     `listMyInvitations`. Owners may invite with any role; admins with
+         *     `member` or `admin` (an admin inviting an `owner` gets 403); members
+         *     get 403; non-members 404. An address already invited to this
+         *     workspace is a 409; so is the caller's own address. Inviting the
+         *     address of someone who is already a member is allowed: accepting keeps
+         *     their current role.
+         */
+        post: operations["inviteMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The member's `user_id` (their Cognito `sub`).
+                 * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
+                 */
+                userId: components["parameters"]["MemberUserIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member
+         * @description Owners may remove anyone; admins may remove admins and members but not
+         *     owners (403); members get 403; non-members 404; a `userId` that is not
+         *     an active member 404. The last owner cannot be removed (409). The
+         *     removed member's next request to the workspace is a 404. Their tasks
+         *     stay in the workspace, still showing them as `created_by` and
+         *     `assignee`. Removing yourself is the same as `leaveWorkspace`.
+         */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Only owners change roles, of anyone (admins included) and to any role;
+         *     admins and members get 403, non-members 404, a `userId` that is not an
+         *     active member 404. The last owner cannot be demoted (409): promote
+         *     someone else first. With `If-Match`, only if the membership's current
+         *     `ETag` matches (else 412).
+         */
+        patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/invitations/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The invited e-mail address (compared without regard to case).
+                 * @example bob@example.com
+                 */
+                email: components["parameters"]["InvitationEmailPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a pending invitation
+         * @description Owners may revoke any pending invitation; admins those that are not
+         *     for the `owner` role (else 403); members get 403; non-members 404; an
+         *     address with no pending invitation 404.
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave a workspace
+         * @description Any member may leave, except the last owner (409: promote someone else
+         *     first, or delete the workspace). A non-member gets 404. The tasks the
+         *     caller created or was assigned stay in the workspace.
+         */
+        post: operations["leaveWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a workspace's tasks
+         * @description Any member may list the workspace's tasks, newest first, optionally
+         *     only those in one `status` and/or assigned to one `assignee`. A
+         *     non-member gets 404. A page may hold fewer than `limit` tasks when a
+         *     filter is given; keep following `next_cursor` until it is absent.
+         */
+        get: operations["listWorkspaceTasks"];
+        put?: never;
+        /**
+         * Create a task in a workspace
+         * @description Any member (`owner`, `admin`, `member`) may create tasks; a non-member
+         *     gets 404. `assignee`, when given, must be the `user_id` of an active
+         *     member (else 400); `created_by` is the caller. `Idempotency-Key` works
+         *     as on `POST /tasks`, with keys of its own.
+         */
+        post: operations["createWorkspaceTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The task's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task of a workspace
+         * @description Any member may read a task of the workspace, with its `ETag`; a
+         *     non-member gets 404, as does a task id of another workspace.
+         */
+        get: operations["getWorkspaceTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a task of a workspace
+         * @description Any member may delete a task of the workspace; a non-member gets 404.
+         *     With `If-Match`, only if the task's current `ETag` matches (else 412).
+         */
+        delete: operations["deleteWorkspaceTask"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a task of a workspace
+         * @description Any member may change `title`, `description`, `status` and `assignee`
+         *     (an active member's `user_id`, else 400; `null` unassigns) of a task
+         *     of the workspace; a non-member gets 404. With `If-Match`, only if the
+         *     task's current `ETag` matches (else 412).
+         */
+        patch: operations["updateWorkspaceTask"];
+        trace?: never;
+    };
+    "/me/assigned-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tasks assigned to you
+         * @description The tasks assigned to the caller in every workspace they are an active
+         *     member of, newest first, each with its `workspace_id`. Tasks of a
+         *     workspace the caller has left, was removed from or that is being
+         *     deleted are not listed. A page may hold fewer than `limit` tasks;
+         *     keep following `next_cursor` until it is absent.
+         */
+        get: operations["listMyAssignedTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your pending invitations
+         * @description The pending invitations for the caller's verified e-mail address (the
+         *     ID token's `email` claim, with `email_verified` true; without one the
+         *     list is empty), newest workspace first.
+         */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations/{workspaceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description Turns the pending invitation for the caller's verified e-mail address
+         *     into an active membership with the invited role, and returns the
+         *     workspace. No invitation for that address (or no verified address)
+         *     is a 404. A caller who is already a member keeps their role and the
+         *     invitation is used up. Accepting twice answers 404 the second time.
+         */
+        post: operations["acceptInvitation"];
+        /**
+         * Decline an invitation
+         * @description Deletes the pending invitation for the caller's verified e-mail
+         *     address; none is a 404.
+         */
+        delete: operations["declineInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -154,6 +539,121 @@ export interface components {
         };
         AdminTaskList: {
             tasks: components["schemas"]["AdminTask"][];
+            count: number;
+            next_cursor?: components["schemas"]["Cursor"];
+        };
+        /** @description A ULID, so ids sort in creation order. */
+        WorkspaceId: string;
+        /** @description A user's Cognito `sub`. */
+        UserId: string;
+        /** @description An e-mail address; compared and stored in lower case. */
+        Email: string;
+        /**
+         * @description `owner`: everything, including deleting the workspace and changing
+         *     anyone's role. `admin`: rename, invite and remove members and admins
+         *     (not owners), plus everything a member does. `member`: read the
+         *     workspace and its members, create, read, update and delete its tasks,
+         *     and leave.
+         * @enum {string}
+         */
+        WorkspaceRole: "owner" | "admin" | "member";
+        /** @description At least one character that is not white space. */
+        WorkspaceName: string;
+        /** @description A workspace as one of its members sees it. */
+        Workspace: {
+            workspace_id: components["schemas"]["WorkspaceId"];
+            name: components["schemas"]["WorkspaceName"];
+            role: components["schemas"]["WorkspaceRole"];
+            created_by: components["schemas"]["UserId"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
+        };
+        WorkspaceCreate: {
+            name: components["schemas"]["WorkspaceName"];
+        };
+        WorkspaceUpdate: {
+            name: components["schemas"]["WorkspaceName"];
+        };
+        WorkspaceList: {
+            workspaces: components["schemas"]["Workspace"][];
+            count: number;
+            next_cursor?: components["schemas"]["Cursor"];
+        };
+        /**
+         * @description A membership: `active` (with the member's `user_id`) or `pending` (an
+         *     invitation by e-mail, `user_id` null until accepted).
+         */
+        Member: {
+            /** @description The member's Cognito `sub`; null while the invitation is pending. */
+            user_id: string | null;
+            /** @description The invited address, or the creator's verified address; null when unknown. */
+            email: string | null;
+            role: components["schemas"]["WorkspaceRole"];
+            /** @enum {string} */
+            status: "active" | "pending";
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
+        };
+        MemberInvite: {
+            email: components["schemas"]["Email"];
+            role?: components["schemas"]["WorkspaceRole"];
+        };
+        MemberUpdate: {
+            role: components["schemas"]["WorkspaceRole"];
+        };
+        MemberList: {
+            members: components["schemas"]["Member"][];
+            count: number;
+            next_cursor?: components["schemas"]["Cursor"];
+        };
+        /** @description A pending invitation for the caller's e-mail address. */
+        Invitation: {
+            workspace_id: components["schemas"]["WorkspaceId"];
+            workspace_name: components["schemas"]["WorkspaceName"];
+            role: components["schemas"]["WorkspaceRole"];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        InvitationList: {
+            invitations: components["schemas"]["Invitation"][];
+            count: number;
+            next_cursor?: components["schemas"]["Cursor"];
+        };
+        /** @description A task of a workspace, the `Task` shape plus its workspace, assignee and creator. */
+        WorkspaceTask: {
+            workspace_id: components["schemas"]["WorkspaceId"];
+            task_id: components["schemas"]["TaskId"];
+            /** @description At least one character that is not white space. */
+            title: string;
+            description: string;
+            status: components["schemas"]["TaskStatus"];
+            /** @description The `user_id` of the member it is assigned to, or null. */
+            assignee: string | null;
+            created_by: components["schemas"]["UserId"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
+        };
+        /** @description A new workspace task; `assignee` must be an active member's `user_id`. */
+        WorkspaceTaskCreate: {
+            /** @description At least one character that is not white space. */
+            title: string;
+            /** @default  */
+            description?: string;
+            status?: components["schemas"]["TaskStatus"];
+            assignee?: string | null;
+        };
+        /** @description The fields to change; at least one. `assignee` null unassigns. */
+        WorkspaceTaskUpdate: {
+            /** @description At least one character that is not white space. */
+            title?: string;
+            description?: string;
+            status?: components["schemas"]["TaskStatus"];
+            assignee?: string | null;
+        };
+        WorkspaceTaskList: {
+            tasks: components["schemas"]["WorkspaceTask"][];
             count: number;
             next_cursor?: components["schemas"]["Cursor"];
         };
@@ -361,6 +861,23 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The request conflicts with the workspace's current state. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/conflict",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "the last owner of workspace 01JD7Z8Q3X5M2N4P6R8T0V2W4Y cannot leave or be demoted"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description A bug on our side; the `instance` names the request for support. */
         InternalServerError: {
             headers: {
@@ -459,6 +976,12 @@ export interface components {
          */
         StatusCursorQuery: components["schemas"]["Cursor"];
         /**
+         * @description The `next_cursor` of the previous page of the same list, unchanged. It
+         *     is bound to the caller and to the list and filters it was issued for;
+         *     any other cursor is a 400.
+         */
+        CursorQuery: components["schemas"]["Cursor"];
+        /**
          * @description Make the change only if the task's current `ETag` is one of these
          *     (`*` matches any existing task). Weak tags never match.
          * @example "1"
@@ -470,6 +993,26 @@ export interface components {
          * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
          */
         IdempotencyKeyHeader: string;
+        /**
+         * @description The workspace's id (a ULID).
+         * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+         */
+        WorkspaceIdPath: components["schemas"]["WorkspaceId"];
+        /**
+         * @description The member's `user_id` (their Cognito `sub`).
+         * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
+         */
+        MemberUserIdPath: components["schemas"]["UserId"];
+        /**
+         * @description The invited e-mail address (compared without regard to case).
+         * @example bob@example.com
+         */
+        InvitationEmailPath: components["schemas"]["Email"];
+        /**
+         * @description Only tasks assigned to this member's `user_id`.
+         * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
+         */
+        AssigneeFilterQuery: components["schemas"]["UserId"];
     };
     requestBodies: never;
     headers: {
@@ -832,6 +1375,948 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The most tasks one page holds (1-100, default 50).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitQuery"];
+                /**
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
+                 */
+                cursor?: components["parameters"]["CursorQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's workspaces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key per logical create (a UUID is ideal), quoted or not.
+                 *     Retries with the same key and body return the first result.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKeyHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Billing team"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkspaceCreate"];
+            };
+        };
+        responses: {
+            /** @description The workspace was created; the caller is its owner. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new workspace's URL path.
+                     * @example /workspaces/01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                     */
+                    Location: string;
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "workspace_id": "01JD7Z8Q3X5M2N4P6R8T0V2W4Y",
+                     *       "name": "Billing team",
+                     *       "role": "owner",
+                     *       "created_by": "3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c",
+                     *       "created_at": "2026-11-27T09:30:00.000Z",
+                     *       "updated_at": "2026-11-27T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace is hidden and partly deleted; send `DELETE` again to continue. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The workspace and everything in it were deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    renameWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Make the change only if the task's current `ETag` is one of these
+                 *     (`*` matches any existing task). Weak tags never match.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
+            };
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Billing and invoicing"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkspaceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The renamed workspace. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The most tasks one page holds (1-100, default 50).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitQuery"];
+                /**
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
+                 */
+                cursor?: components["parameters"]["CursorQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of memberships. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    inviteMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "bob@example.com",
+                 *       "role": "member"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MemberInvite"];
+            };
+        };
+        responses: {
+            /** @description The pending membership. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user_id": null,
+                     *       "email": "bob@example.com",
+                     *       "role": "member",
+                     *       "status": "pending",
+                     *       "created_at": "2026-11-27T09:30:00.000Z",
+                     *       "updated_at": "2026-11-27T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The member's `user_id` (their Cognito `sub`).
+                 * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
+                 */
+                userId: components["parameters"]["MemberUserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member was removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Make the change only if the task's current `ETag` is one of these
+                 *     (`*` matches any existing task). Weak tags never match.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
+            };
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The member's `user_id` (their Cognito `sub`).
+                 * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
+                 */
+                userId: components["parameters"]["MemberUserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "admin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description The membership with its new role. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The invited e-mail address (compared without regard to case).
+                 * @example bob@example.com
+                 */
+                email: components["parameters"]["InvitationEmailPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation was revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    leaveWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller is no longer a member. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listWorkspaceTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only tasks in this status.
+                 * @example pending
+                 */
+                status?: components["parameters"]["StatusFilterQuery"];
+                /**
+                 * @description Only tasks assigned to this member's `user_id`.
+                 * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
+                 */
+                assignee?: components["parameters"]["AssigneeFilterQuery"];
+                /**
+                 * @description The most tasks one page holds (1-100, default 50).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitQuery"];
+                /**
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
+                 */
+                cursor?: components["parameters"]["CursorQuery"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the workspace's tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceTaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createWorkspaceTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key per logical create (a UUID is ideal), quoted or not.
+                 *     Retries with the same key and body return the first result.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKeyHeader"];
+            };
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Ship feature X",
+                 *       "assignee": "3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkspaceTaskCreate"];
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            201: {
+                headers: {
+                    /**
+                     * @description The new task's URL path.
+                     * @example /workspaces/01JD7Z8Q3X5M2N4P6R8T0V2W4Y/tasks/01JD7Z9A1B2C3D4E5F6G7H8J9K
+                     */
+                    Location: string;
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getWorkspaceTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The task's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteWorkspaceTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Make the change only if the task's current `ETag` is one of these
+                 *     (`*` matches any existing task). Weak tags never match.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
+            };
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The task's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateWorkspaceTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Make the change only if the task's current `ETag` is one of these
+                 *     (`*` matches any existing task). Weak tags never match.
+                 * @example "1"
+                 */
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
+            };
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+                /**
+                 * @description The task's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                taskId: components["parameters"]["TaskIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "in_progress"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkspaceTaskUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated task. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMyAssignedTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The most tasks one page holds (1-100, default 50).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitQuery"];
+                /**
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
+                 */
+                cursor?: components["parameters"]["CursorQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tasks assigned to the caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceTaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The most tasks one page holds (1-100, default 50).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitQuery"];
+                /**
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
+                 */
+                cursor?: components["parameters"]["CursorQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of invitations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace, with the caller's role. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The workspace's id (a ULID).
+                 * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
+                 */
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation was declined. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

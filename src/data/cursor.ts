@@ -97,3 +97,37 @@ export function decodeStatusCursor(
     done: done as number[],
   };
 }
+
+/**
+ * The workspace listings (docs/architecture.md#workspaces): a position of one or more key parts
+ * (ids, or a membership's sort key), bound to the caller and to the list and filter it was issued
+ * for, neither of which it names. `parts` checks each part, so a cursor can only ever position
+ * inside the partition and key range the request itself names.
+ */
+export function encodePositionCursor(position: string[], caller: string, list: string): string {
+  return encode({ v: 3, p: position, o: ownerTag(caller), l: ownerTag(list) });
+}
+
+export function decodePositionCursor(
+  cursor: string,
+  caller: string,
+  list: string,
+  parts: RegExp[],
+): string[] {
+  const value = decode(cursor);
+  if (!isRecord(value) || value.v !== 3 || !Array.isArray(value.p)) {
+    throw new InvalidCursorError('unknown shape');
+  }
+  const position = value.p as unknown[];
+  if (
+    position.length !== parts.length ||
+    !position.every((p, i) => typeof p === 'string' && (parts[i] as RegExp).test(p))
+  ) {
+    throw new InvalidCursorError('unknown position');
+  }
+  if (value.o !== ownerTag(caller)) throw new InvalidCursorError('it was issued to another caller');
+  if (value.l !== ownerTag(list)) {
+    throw new InvalidCursorError('it was issued for another list or filter');
+  }
+  return position as string[];
+}

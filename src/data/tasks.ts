@@ -13,6 +13,7 @@ import { statusPk, statusShard, taskSk, userPk } from './keys.js';
 import { listByOwner, listByStatus, type Page } from './listings.js';
 import { TableSession } from './session.js';
 import { readShards } from './statusIndex.js';
+import { WorkspaceStore } from './workspaces.js';
 
 export type { Created, Idempotency, Page };
 
@@ -47,6 +48,11 @@ export class TaskStore {
       this.session.until(deadline),
       this.root ?? this,
     );
+  }
+
+  /** The workspace repository on this store's session and deadline (docs/architecture.md#workspaces). */
+  get workspaces(): WorkspaceStore {
+    return new WorkspaceStore(this.session);
   }
 
   /**

@@ -14,8 +14,10 @@ import {
   PreconditionFailedError,
   TaskNotFoundError,
 } from '../tasks/errors.js';
+import { WorkspaceError } from '../workspaces/errors.js';
 import {
   BadRequestError,
+  ConflictError,
   ForbiddenError,
   HttpError,
   InternalServerError,
@@ -43,7 +45,7 @@ type RequestBody<O extends OperationId> =
     : undefined;
 
 type Responses<O extends OperationId> = Op<O>['responses'];
-type SuccessCode<O extends OperationId> = Extract<keyof Responses<O>, 200 | 201 | 204>;
+type SuccessCode<O extends OperationId> = Extract<keyof Responses<O>, 200 | 201 | 202 | 204>;
 type ContentOf<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
 type HeadersOf<R> = R extends { headers: infer H } ? H : never;
 
@@ -87,6 +89,7 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof TaskNotFoundError) return new NotFoundError(err.message);
   if (err instanceof PreconditionFailedError) return new PreconditionFailedHttpError(err.message);
   if (err instanceof IdempotencyConflictError) return new UnprocessableContentError(err.message);
+  if (err instanceof WorkspaceError) return workspaceHttpError(err);
   if (err instanceof InvalidCursorError) {
     return new BadRequestError(err.message, [{ path: '/query/cursor', message: err.message }]);
   }
@@ -97,6 +100,23 @@ export function toHttpError(err: unknown): HttpError {
     return new ServiceUnavailableError('the data store is unavailable; retry after 1 second', 1);
   }
   return new InternalServerError('an unexpected error occurred');
+}
+
+function workspaceHttpError(err: WorkspaceError): HttpError {
+  switch (err.kind) {
+    case 'not-found':
+      return new NotFoundError(err.message);
+    case 'forbidden':
+      return new ForbiddenError(err.message);
+    case 'conflict':
+      return new ConflictError(err.message);
+    case 'precondition-failed':
+      return new PreconditionFailedHttpError(err.message);
+    case 'invalid-assignee':
+      return new BadRequestError(err.message, [
+        { path: '/body/assignee', message: 'is not an active member of this workspace' },
+      ]);
+  }
 }
 
 export type LambdaHandler = (

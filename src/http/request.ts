@@ -18,6 +18,8 @@ export interface Caller {
   sub: string;
   groups: string[];
   isAdmin: boolean;
+  /** The `email` claim in lower case when `email_verified` is true (workspace invitations). */
+  email?: string;
 }
 
 export interface Params {
@@ -36,7 +38,12 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   const claim = typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined;
   const parsed = parseGroups(claim);
   const groups = parsed.exact ? parsed.groups : (tokenGroups(event, claims, claim) ?? []);
-  return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP) };
+  // API Gateway passes every claim as a string: `email_verified` is "true" or "false".
+  const email =
+    claims.email_verified === 'true' && typeof claims.email === 'string' && claims.email !== ''
+      ? claims.email.toLowerCase()
+      : undefined;
+  return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP), ...(email ? { email } : {}) };
 }
 
 /**

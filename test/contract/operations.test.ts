@@ -8,9 +8,15 @@ import type { Authorizer } from '../../src/local/authorizer.js';
 import { localDefinition, readApiModel } from '../../src/local/definition.js';
 import { startGateway } from '../../src/local/gateway.js';
 import { corsHeaderNames, loadSpec, operations } from '../../src/openapi.js';
+import { ALLOWED_ROLES, WORKSPACE_ACTIONS, WORKSPACE_ROLES } from '../../src/workspaces/policy.js';
 import { contractViolations } from '../support/contract.js';
 import { type HandlerEnv, type OperationId, ROUTES, startHandlerEnv } from '../support/handlers.js';
 import { createTask, newUser, UNKNOWN_ID } from '../support/tasks.js';
+import {
+  isWorkspaceOperation,
+  provokeWorkspace,
+  type WorkspaceOperationId,
+} from '../support/workspaces.js';
 
 const spec = loadSpec();
 const specOps = operations(spec);
@@ -148,25 +154,41 @@ function wafFiltered() {
   return { status: waf.statusCode, headers, body };
 }
 
+/** Operations whose request has a body: a 413 there is the handler's own limit. */
+const READS_BODY = new Set<string>(
+  specOps.filter((op) => op.operation.requestBody !== undefined).map((op) => op.operationId),
+);
+/** Operations whose own rules answer 403 (the admins group, a workspace role); elsewhere it is WAF's. */
+const REFUSES_BY_ROLE = new Set<string>([
+  'listTasksByStatus',
+  ...WORKSPACE_ACTIONS.filter((a) => ALLOWED_ROLES[a].length < WORKSPACE_ROLES.length),
+]);
+
 /** How to make each operation answer each status it declares. */
 async function provoke(operationId: OperationId, status: number) {
-  const readsBody = operationId === 'createTask' || operationId === 'updateTask';
+  const readsBody = READS_BODY.has(operationId);
   if (status === 502 || status === 504 || (status === 413 && !readsBody)) {
     const res = await provokeGateway(operationId, status);
     expect(contractViolations(operationId, res)).toEqual([]);
     return res;
   }
-  if (status === 403 && operationId !== 'listTasksByStatus') {
+  if (status === 403 && !REFUSES_BY_ROLE.has(operationId)) {
     const res = wafFiltered();
     expect(contractViolations(operationId, res)).toEqual([]);
     return res;
+  }
+  if (isWorkspaceOperation(operationId)) {
+    return withFault(status, operationId, await provokeWorkspace(env, operationId, status));
   }
   const sub = newUser();
   const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId)
     ? await createTask(env, sub)
     : undefined;
   const taskId = task?.task_id ?? UNKNOWN_ID;
-  const good: Record<OperationId, Parameters<HandlerEnv['invoke']>[1]> = {
+  const good: Record<
+    Exclude<OperationId, WorkspaceOperationId>,
+    Parameters<HandlerEnv['invoke']>[1]
+  > = {
     createTask: { sub, body: { title: 't' } },
     listTasks: { sub },
     getTask: { sub, pathParameters: { taskId } },
@@ -208,12 +230,22 @@ async function provoke(operationId: OperationId, status: number) {
       break;
     }
   }
+  return withFault(status, operationId, parts);
+}
+
+/** 429, 503 and 500 come from a store fault; every other status from the request itself. */
+async function withFault(
+  status: number,
+  operationId: OperationId,
+  parts: Parameters<HandlerEnv['invoke']>[1],
+) {
   const faults: Record<number, Fault> = { 429: 'throttle', 503: 'unavailable', 500: 'bug' };
   fault = faults[status];
   try {
     return await env.invoke(operationId, parts);
   } finally {
     fault = undefined;
+    delete process.env.WORKSPACE_DELETE_BATCHES;
   }
 }
 

@@ -17,6 +17,7 @@ import type { OperationDefinition, OperationId } from '../../src/http/handler.js
 import { localDefinition, readApiModel } from '../../src/local/definition.js';
 import { LOCAL_GATEWAY_ERRORS, renderGatewayResponse } from '../../src/local/gateway-response.js';
 import { deref, loadSpec, operations } from '../../src/openapi.js';
+import { ALLOWED_ROLES, WORKSPACE_ACTIONS, WORKSPACE_ROLES } from '../../src/workspaces/policy.js';
 import { handlerFactory } from '../support/handlers.js';
 
 type Json = Record<string, unknown>;
@@ -33,6 +34,7 @@ const schemes = (definition.components as { securitySchemes: Record<string, Json
 
 /** What the producers' conditions read about one operation. */
 interface Facts {
+  operationId: string;
   /** The method in the API Gateway definition. */
   method: Json;
   /** The handler's own definition (src/handlers/<operationId>.ts). */
@@ -93,12 +95,21 @@ const GATEWAY: Record<GatewayResponseType, (f: Facts) => boolean> = {
   INTEGRATION_TIMEOUT: (f) => f.method['x-amazon-apigateway-integration'] !== undefined,
 };
 
+const CONFLICTS = new Set(['leaveWorkspace', 'removeMember', 'updateMember', 'inviteMember']);
+
 /** When the handler answers each problem (src/http/handler.ts, src/http/request.ts). */
 const HANDLER: Record<ProblemSlug, (f: Facts) => boolean> = {
   // Every request's parameters are validated; a list's cursor may be refused.
   'validation-error': () => true,
   unauthorized: () => true,
-  forbidden: (f) => f.handler.adminOnly === true,
+  // The admins group, or a workspace role below what the policy allows (src/workspaces/policy.ts).
+  forbidden: (f) =>
+    f.handler.adminOnly === true ||
+    WORKSPACE_ACTIONS.some(
+      (a) => a === f.operationId && ALLOWED_ROLES[a].length < WORKSPACE_ROLES.length,
+    ),
+  // The last owner leaving, removed or demoted (the policy), an address invited twice (the store).
+  conflict: (f) => CONFLICTS.has(f.operationId),
   // A task named by its id may not exist (or be another user's).
   'not-found': (f) => [...f.parameters].some((p) => p.startsWith('path:')),
   'precondition-failed': (f) => f.parameters.has('header:if-match'),
@@ -124,6 +135,7 @@ async function factsOf(op: ReturnType<typeof operations>[number]): Promise<Facts
   });
   const factory = await handlerFactory(op.operationId as OperationId);
   return {
+    operationId: op.operationId,
     method,
     handler: factory.definition,
     parameters: new Set(parameters),

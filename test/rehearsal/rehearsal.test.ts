@@ -56,6 +56,8 @@ const UNSET_ON_PURPOSE: Record<string, string> = {
   DYNAMODB_MAX_ATTEMPTS: 'defaults to 3 (src/data/client.ts)',
   DYNAMODB_CONNECT_TIMEOUT_MS: 'defaults to 1000 (src/data/client.ts)',
   DYNAMODB_REQUEST_TIMEOUT_MS: 'defaults to 2000 (src/data/client.ts)',
+  WORKSPACE_DELETE_BATCHES:
+    'defaults to 100 batches of 25 per request (src/handlers/deleteWorkspace.ts)',
 };
 
 /** The managed policy CDK gives a function's role: CloudWatch Logs only, no DynamoDB access (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html). */

@@ -99,6 +99,14 @@ export async function rehearse(
       admin: await createUser(stack, { admin: true }),
     };
     await drive(apiClient(stack.apiUrl), stack.apiUrl, users, proxy);
+    await driveWorkspaces(
+      apiClient(stack.apiUrl),
+      {
+        owner: await createUser(stack, { verified: true }),
+        member: await createUser(stack, { verified: true }),
+      },
+      proxy,
+    );
   } catch (err) {
     // The handlers' failures, which the gateway logs and a 502 hides.
     const failures = stack.logs
@@ -228,4 +236,117 @@ async function drive(api: Api, apiUrl: string, users: Users, proxy: Proxy): Prom
   } finally {
     proxy.rule = () => 'pass';
   }
+}
+
+/**
+ * Every workspace operation through the gateway with real tokens: a team's whole life, from
+ * creation through invitations, roles, shared and assigned tasks, to the member leaving, a
+ * second invitation declined and revoked, and the workspace deleted; then keyed creates
+ * replayed, and each operation against a store that throttles.
+ */
+async function driveWorkspaces(
+  api: Api,
+  { owner, member }: Record<'owner' | 'member', TestUser>,
+  proxy: Proxy,
+): Promise<void> {
+  const sent: [string, string, string, TestUser, unknown][] = [];
+  let throttling = false;
+  const call = async (
+    operationId: string,
+    method: string,
+    path: string,
+    as: TestUser,
+    body?: unknown,
+    key: string = randomUUID(),
+  ) => {
+    sent.push([operationId, method, path, as, body]);
+    const res = await api.call(operationId, {
+      method,
+      path,
+      token: as.idToken,
+      headers: { 'Idempotency-Key': key },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.status >= 400 && !throttling) {
+      throw new Error(`${operationId}: ${res.status} ${res.text}`);
+    }
+    return res.json;
+  };
+  const ws = (await call('createWorkspace', 'POST', '/workspaces', owner, { name: 'Team' }))
+    .workspace_id as string;
+  const at = `/workspaces/${ws}`;
+  await call('listWorkspaces', 'GET', '/workspaces', owner);
+  await call('getWorkspace', 'GET', at, owner);
+  await call('renameWorkspace', 'PATCH', at, owner, { name: 'Team A' });
+  await call('inviteMember', 'POST', `${at}/members`, owner, { email: member.email });
+  await call('listMyInvitations', 'GET', '/me/invitations', member);
+  await call('acceptInvitation', 'POST', `/me/invitations/${ws}`, member);
+  await call('listMembers', 'GET', `${at}/members`, owner);
+  await call('updateMember', 'PATCH', `${at}/members/${member.sub}`, owner, { role: 'admin' });
+  const task = (
+    await call('createWorkspaceTask', 'POST', `${at}/tasks`, owner, {
+      title: 'Shared',
+      assignee: member.sub,
+    })
+  ).task_id as string;
+  await call('listWorkspaceTasks', 'GET', `${at}/tasks?status=pending`, member);
+  await call('listWorkspaceTasks', 'GET', `${at}/tasks?assignee=${member.sub}`, member);
+  await call('getWorkspaceTask', 'GET', `${at}/tasks/${task}`, member);
+  await call('updateWorkspaceTask', 'PATCH', `${at}/tasks/${task}`, member, {
+    status: 'in_progress',
+  });
+  await call('listMyAssignedTasks', 'GET', '/me/assigned-tasks', member);
+  // A stale If-Match on each operation that takes one: a 412, and its metric.
+  for (const [operationId, method, path, body] of [
+    ['renameWorkspace', 'PATCH', at, { name: 'Stale' }],
+    ['updateMember', 'PATCH', `${at}/members/${member.sub}`, { role: 'member' }],
+    ['updateWorkspaceTask', 'PATCH', `${at}/tasks/${task}`, { title: 'Stale' }],
+    ['deleteWorkspaceTask', 'DELETE', `${at}/tasks/${task}`, undefined],
+  ] as const) {
+    const res = await api.call(operationId, {
+      method,
+      path,
+      token: owner.idToken,
+      headers: { 'If-Match': '"999"' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.status !== 412) throw new Error(`${operationId}: ${res.status} ${res.text}`);
+  }
+  await call('deleteWorkspaceTask', 'DELETE', `${at}/tasks/${task}`, member);
+  await call('leaveWorkspace', 'POST', `${at}/leave`, member);
+  // Invited again: declined once, then invited and revoked, then a member removed.
+  await call('inviteMember', 'POST', `${at}/members`, owner, { email: member.email });
+  await call('declineInvitation', 'DELETE', `/me/invitations/${ws}`, member);
+  await call('inviteMember', 'POST', `${at}/members`, owner, { email: member.email });
+  await call(
+    'revokeInvitation',
+    'DELETE',
+    `${at}/invitations/${encodeURIComponent(member.email)}`,
+    owner,
+  );
+  await call('inviteMember', 'POST', `${at}/members`, owner, { email: member.email });
+  await call('acceptInvitation', 'POST', `/me/invitations/${ws}`, member);
+  await call('removeMember', 'DELETE', `${at}/members/${member.sub}`, owner);
+
+  // Keyed creates sent twice: the second is answered from the key's record.
+  const key = randomUUID();
+  await call('createWorkspaceTask', 'POST', `${at}/tasks`, owner, { title: 'Once' }, key);
+  await call('createWorkspaceTask', 'POST', `${at}/tasks`, owner, { title: 'Once' }, key);
+  const again = randomUUID();
+  await call('createWorkspace', 'POST', '/workspaces', owner, { name: 'Once' }, again);
+  await call('createWorkspace', 'POST', '/workspaces', owner, { name: 'Once' }, again);
+
+  // Each request again against a store that throttles every call: a 429, and its metric.
+  const journey = [...sent, ['deleteWorkspace', 'DELETE', at, owner, undefined] as const];
+  proxy.rule = () => 'throttle';
+  throttling = true;
+  try {
+    for (const [operationId, method, path, as, body] of journey) {
+      await call(operationId, method, path, as, body);
+    }
+  } finally {
+    proxy.rule = () => 'pass';
+    throttling = false;
+  }
+  await call('deleteWorkspace', 'DELETE', at, owner);
 }

@@ -1,0 +1,27 @@
+/** GET /workspaces */
+
+import * as params from '../contract/validate-params.generated.js';
+import { taskStore } from '../data/store.js';
+import { defineHandler } from '../http/handler.js';
+
+export const listWorkspaces = defineHandler(
+  { operationId: 'listWorkspaces', params: params.listWorkspaces },
+  async ({ caller, query }, store) => {
+    // The validator fills in the spec's default limit.
+    const page = await store.workspaces.list(caller, {
+      limit: query.limit as number,
+      cursor: query.cursor,
+    });
+    return {
+      statusCode: 200,
+      headers: {},
+      body: {
+        workspaces: page.items,
+        count: page.items.length,
+        ...(page.cursor ? { next_cursor: page.cursor } : {}),
+      },
+    };
+  },
+);
+
+export const handler = listWorkspaces(taskStore);

@@ -1,0 +1,16 @@
+/** DELETE /workspaces/{workspaceId}/invitations/{email} */
+
+import * as params from '../contract/validate-params.generated.js';
+import { taskStore } from '../data/store.js';
+import { defineHandler } from '../http/handler.js';
+import { normalEmail } from '../workspaces/workspace.js';
+
+export const revokeInvitation = defineHandler(
+  { operationId: 'revokeInvitation', params: params.revokeInvitation },
+  async ({ caller, path }, store) => {
+    await store.workspaces.revokeInvitation(caller, path.workspaceId, normalEmail(path.email));
+    return { statusCode: 204, headers: {} };
+  },
+);
+
+export const handler = revokeInvitation(taskStore);

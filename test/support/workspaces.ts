@@ -1,0 +1,198 @@
+/** Workspace factories for handler tests: members by invitation, tasks, and each operation's request. */
+import { randomUUID } from 'node:crypto';
+import type { WorkspaceRole } from '../../src/workspaces/policy.js';
+import type { EventParts } from './events.js';
+import type { HandlerEnv, OperationId } from './handlers.js';
+import { UNKNOWN_ID } from './tasks.js';
+
+type Parts = Omit<EventParts, 'method' | 'resource'>;
+
+/** The address the event factory gives `sub` (verified): `<sub>@example.com`. */
+export const emailOf = (sub: string) => `${sub}@example.com`;
+
+export async function createWorkspace(env: HandlerEnv, owner: string, name = 'Team') {
+  const res = await env.invoke('createWorkspace', { sub: owner, body: { name } });
+  if (res.status !== 201) throw new Error(`createWorkspace: ${res.status} ${res.body}`);
+  return res.json.workspace_id as string;
+}
+
+/** Invites `sub` as `role` (by `by`, an owner by default) and accepts as `sub`. */
+export async function addMember(
+  env: HandlerEnv,
+  workspaceId: string,
+  by: string,
+  sub: string,
+  role: WorkspaceRole = 'member',
+) {
+  const invited = await env.invoke('inviteMember', {
+    sub: by,
+    pathParameters: { workspaceId },
+    body: { email: emailOf(sub), role },
+  });
+  if (invited.status !== 201) throw new Error(`inviteMember: ${invited.status} ${invited.body}`);
+  const accepted = await env.invoke('acceptInvitation', { sub, pathParameters: { workspaceId } });
+  if (accepted.status !== 200)
+    throw new Error(`acceptInvitation: ${accepted.status} ${accepted.body}`);
+}
+
+export async function createWorkspaceTask(
+  env: HandlerEnv,
+  workspaceId: string,
+  sub: string,
+  body: Record<string, unknown> = {},
+) {
+  const res = await env.invoke('createWorkspaceTask', {
+    sub,
+    pathParameters: { workspaceId },
+    body: { title: 'Shared task', ...body },
+  });
+  if (res.status !== 201) throw new Error(`createWorkspaceTask: ${res.status} ${res.body}`);
+  return res.json.task_id as string;
+}
+
+export const WORKSPACE_OPERATIONS = [
+  'createWorkspace',
+  'listWorkspaces',
+  'getWorkspace',
+  'renameWorkspace',
+  'deleteWorkspace',
+  'inviteMember',
+  'listMembers',
+  'updateMember',
+  'removeMember',
+  'revokeInvitation',
+  'leaveWorkspace',
+  'createWorkspaceTask',
+  'listWorkspaceTasks',
+  'getWorkspaceTask',
+  'updateWorkspaceTask',
+  'deleteWorkspaceTask',
+  'listMyAssignedTasks',
+  'listMyInvitations',
+  'acceptInvitation',
+  'declineInvitation',
+] as const satisfies readonly OperationId[];
+export type WorkspaceOperationId = (typeof WORKSPACE_OPERATIONS)[number];
+
+export const isWorkspaceOperation = (id: OperationId): id is WorkspaceOperationId =>
+  (WORKSPACE_OPERATIONS as readonly string[]).includes(id);
+
+/**
+ * A fresh workspace with an owner, an admin, a member, a task and an invitation, and a request
+ * of `operationId` that succeeds when sent as `as` (the owner unless the operation is the
+ * member's own: leave, accept, decline).
+ */
+export async function workspaceScene(env: HandlerEnv) {
+  const owner = randomUUID();
+  const admin = randomUUID();
+  const member = randomUUID();
+  const invitee = randomUUID();
+  const workspaceId = await createWorkspace(env, owner);
+  await addMember(env, workspaceId, owner, admin, 'admin');
+  await addMember(env, workspaceId, owner, member, 'member');
+  const invited = await env.invoke('inviteMember', {
+    sub: owner,
+    pathParameters: { workspaceId },
+    body: { email: emailOf(invitee) },
+  });
+  if (invited.status !== 201) throw new Error(`inviteMember: ${invited.status}`);
+  const taskId = await createWorkspaceTask(env, workspaceId, member, { assignee: member });
+  return { owner, admin, member, invitee, workspaceId, taskId };
+}
+
+export type Scene = Awaited<ReturnType<typeof workspaceScene>>;
+
+/** A request of each workspace operation that succeeds in `scene`. */
+export function goodRequest(operationId: WorkspaceOperationId, s: Scene): Parts {
+  const ws = { workspaceId: s.workspaceId };
+  const task = { ...ws, taskId: s.taskId };
+  const requests: Record<WorkspaceOperationId, Parts> = {
+    createWorkspace: { sub: s.owner, body: { name: 'Another team' } },
+    listWorkspaces: { sub: s.owner },
+    getWorkspace: { sub: s.owner, pathParameters: ws },
+    renameWorkspace: { sub: s.owner, pathParameters: ws, body: { name: 'Renamed' } },
+    deleteWorkspace: { sub: s.owner, pathParameters: ws },
+    inviteMember: { sub: s.owner, pathParameters: ws, body: { email: `${randomUUID()}@x.test` } },
+    listMembers: { sub: s.owner, pathParameters: ws },
+    updateMember: {
+      sub: s.owner,
+      pathParameters: { ...ws, userId: s.member },
+      body: { role: 'admin' },
+    },
+    removeMember: { sub: s.owner, pathParameters: { ...ws, userId: s.member } },
+    revokeInvitation: { sub: s.owner, pathParameters: { ...ws, email: emailOf(s.invitee) } },
+    leaveWorkspace: { sub: s.member, pathParameters: ws },
+    createWorkspaceTask: { sub: s.member, pathParameters: ws, body: { title: 't' } },
+    listWorkspaceTasks: { sub: s.member, pathParameters: ws },
+    getWorkspaceTask: { sub: s.member, pathParameters: task },
+    updateWorkspaceTask: { sub: s.member, pathParameters: task, body: { title: 'x' } },
+    deleteWorkspaceTask: { sub: s.member, pathParameters: task },
+    listMyAssignedTasks: { sub: s.member },
+    listMyInvitations: { sub: s.invitee },
+    acceptInvitation: { sub: s.invitee, pathParameters: ws },
+    declineInvitation: { sub: s.invitee, pathParameters: ws },
+  };
+  return requests[operationId];
+}
+
+/**
+ * The same request with the statuses' usual causes: `status` 400 (a bad id or body), 403 (sent
+ * by a plain member), 404 (a workspace nobody is in), 409 (the owner, the last one, leaving or
+ * being demoted; an address invited twice), 202 (a deletion bounded to one batch; the caller
+ * resets `WORKSPACE_DELETE_BATCHES`), 412 (a stale If-Match), 413, 415, 422.
+ */
+export async function provokeWorkspace(
+  env: HandlerEnv,
+  operationId: WorkspaceOperationId,
+  status: number,
+): Promise<Parts> {
+  const scene = await workspaceScene(env);
+  const parts: Parts = { ...goodRequest(operationId, scene) };
+  const path = parts.pathParameters ? { ...parts.pathParameters } : undefined;
+  switch (status) {
+    case 400:
+      if (path?.workspaceId) parts.pathParameters = { ...path, workspaceId: 'bad' };
+      else if (parts.body) parts.body = { name: '' };
+      else parts.query = { limit: '0' };
+      break;
+    case 401:
+      delete parts.sub;
+      break;
+    case 403:
+      parts.sub = scene.member;
+      // A member removing someone else (removing oneself is leaving).
+      if (operationId === 'removeMember') parts.pathParameters = { ...path, userId: scene.admin };
+      break;
+    case 404:
+      parts.pathParameters = { ...path, workspaceId: UNKNOWN_ID };
+      break;
+    case 409:
+      if (operationId === 'inviteMember') parts.body = { email: emailOf(scene.invitee) };
+      else if (operationId === 'leaveWorkspace') parts.sub = scene.owner;
+      else parts.pathParameters = { ...path, userId: scene.owner };
+      if (operationId === 'updateMember') parts.body = { role: 'member' };
+      break;
+    case 202:
+      // One batch per request: the first DELETE leaves the workspace's record for the next.
+      process.env.WORKSPACE_DELETE_BATCHES = '1';
+      break;
+    case 412:
+      parts.headers = { 'If-Match': '"99"' };
+      break;
+    case 413:
+      parts.body = { title: 'x'.repeat(40_000) };
+      break;
+    case 415:
+      parts.headers = { 'Content-Type': 'text/plain' };
+      parts.body = 'x';
+      break;
+    case 422: {
+      const key = { 'Idempotency-Key': randomUUID() };
+      await env.invoke(operationId, { ...parts, headers: key });
+      parts.headers = key;
+      parts.body = operationId === 'createWorkspace' ? { name: 'different' } : { title: 'other' };
+      break;
+    }
+  }
+  return parts;
+}
