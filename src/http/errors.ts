@@ -46,6 +46,10 @@ export class NotFoundError extends HttpError {
   readonly slug = 'not-found' as const;
 }
 
+export class ConflictError extends HttpError {
+  readonly slug = 'task-limit-reached' as const;
+}
+
 export class PreconditionFailedHttpError extends HttpError {
   readonly slug = 'precondition-failed' as const;
 }

@@ -12,10 +12,12 @@ import {
   IdempotencyConflictError,
   InvalidCursorError,
   PreconditionFailedError,
+  TaskLimitReachedError,
   TaskNotFoundError,
 } from '../tasks/errors.js';
 import {
   BadRequestError,
+  ConflictError,
   ForbiddenError,
   HttpError,
   InternalServerError,
@@ -87,6 +89,7 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof TaskNotFoundError) return new NotFoundError(err.message);
   if (err instanceof PreconditionFailedError) return new PreconditionFailedHttpError(err.message);
   if (err instanceof IdempotencyConflictError) return new UnprocessableContentError(err.message);
+  if (err instanceof TaskLimitReachedError) return new ConflictError(err.message);
   if (err instanceof InvalidCursorError) {
     return new BadRequestError(err.message, [{ path: '/query/cursor', message: err.message }]);
   }

@@ -30,6 +30,8 @@ export interface DynamoProxy {
   url: string;
   /** Decides each request; `() => 'pass'` by default. */
   rule: (call: DynamoCall) => Fault;
+  /** Runs once DynamoDB has applied a forwarded request, before its answer goes back. */
+  applied: (call: DynamoCall) => void;
   /**
    * Every request that reached the proxy, with the fault it got; a hung one is marked `dropped`
    * once the client closes its connection.
@@ -103,6 +105,7 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
             const parts: Buffer[] = [];
             up.on('data', (c: Buffer) => parts.push(c));
             up.on('end', () => {
+              proxy.applied(call);
               if (fault === 'lose-answer') {
                 req.socket.destroy();
                 return;
@@ -144,6 +147,7 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
   const proxy: DynamoProxy = {
     url: `http://127.0.0.1:${port}`,
     rule: () => 'pass',
+    applied: () => {},
     calls: [],
     stop,
     start: listen,
