@@ -2,7 +2,7 @@
  * One TransactWriteItems request (docs/architecture.md#the-data-model): all of its writes land or
  * none do. A cancellation comes back as one reason code per item; a conflict with another
  * transaction on one of the items wrote nothing, so it is sent again (a new request, a new client
- * token) after a jittered pause, and past ten tries it is a retryable 503.
+ * token) after a jittered pause, and past its tries it is a retryable 503.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-conflict-handling
  */
@@ -20,10 +20,14 @@ export interface Cancelled {
   items: (Record<string, AttributeValue> | undefined)[];
 }
 
-/** Ten tries, pauses of at most 20 ms doubling up to 640 ms: well inside a request's budget. */
-const CONFLICT_TRIES = 10;
-const CONFLICT_PAUSE_MS = 20;
-const CONFLICT_PAUSE_MAX_MS = 640;
+/**
+ * One user's creates and deletes meet on their count, so a burst of them conflicts: up to 20
+ * tries, jittered pauses from 10 ms doubling to at most 500 ms, and never past the request's
+ * budget (the session ends a call past its deadline with a 503).
+ */
+const CONFLICT_TRIES = 20;
+const CONFLICT_PAUSE_MS = 10;
+const CONFLICT_PAUSE_MAX_MS = 500;
 
 /** Runs the transaction; undefined when it was applied, its reasons when it was cancelled. */
 export async function transact(

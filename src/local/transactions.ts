@@ -129,8 +129,6 @@ export function withTransactions(start: () => Server): Server {
 }
 
 class Transactions {
-  /** `table\0key` of every item a transaction in flight holds. */
-  private readonly inFlight = new Set<string>();
   private readonly tokens = new Map<string, { request: string; at: number }>();
 
   constructor(private readonly store: Store) {}
@@ -187,22 +185,9 @@ class Transactions {
     if (new Set(ids).size !== ids.length) {
       throw validationError('Transaction request cannot include multiple operations on one item');
     }
-    // Another transaction holds one of the items: AWS cancels rather than waits.
-    if (ids.some((id) => this.inFlight.has(id))) {
-      throw cancelled(
-        ids.map((id) =>
-          this.inFlight.has(id)
-            ? { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }
-            : { Code: 'None' },
-        ),
-      );
-    }
-    for (const id of ids) this.inFlight.add(id);
-    try {
-      await this.locked(members, () => this.apply(members));
-    } finally {
-      for (const id of ids) this.inFlight.delete(id);
-    }
+    // AWS cancels a transaction that meets another in progress on one of its items
+    // (TransactionConflict); here it waits for the items' locks, as dynalite's own writes do.
+    await this.locked(members, () => this.apply(members));
     if (typeof token === 'string') this.tokens.set(token, { request: body, at: Date.now() });
   }
 
@@ -253,7 +238,10 @@ class Transactions {
     return { kind, table, key, data, returnOld: returnOn === 'ALL_OLD' };
   }
 
-  /** Holds dynalite's own item locks, so no single-item write interleaves with the transaction. */
+  /**
+   * Holds dynalite's own item locks, so no write of another transaction or of a single-item call
+   * interleaves. Each call queues on all its keys at once, so queues never wait on each other.
+   */
   private async locked<T>(members: Member[], work: () => Promise<T>): Promise<T> {
     const byTable = new Map<string, string[]>();
     for (const m of members) {
