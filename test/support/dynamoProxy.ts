@@ -105,8 +105,8 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
         return answer(res, 500, 'InternalServerError', 'Internal server error');
       case 'conflict': {
         // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
-        const items = Array.isArray(call.input?.TransactItems) ? call.input.TransactItems : [];
-        const reasons = items.map(() => ({
+        const items = (call.input as { TransactItems?: unknown }).TransactItems;
+        const reasons = (Array.isArray(items) ? items : []).map(() => ({
           Code: 'TransactionConflict',
           Message: 'Transaction is ongoing for the item',
         }));
@@ -114,7 +114,7 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
           res,
           400,
           'TransactionCanceledException',
-          `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r: { Code: string }) => r.Code).join(', ')}]`,
+          `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
           { CancellationReasons: reasons },
         );
       }
