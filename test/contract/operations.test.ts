@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskStore } from '../../src/data/tasks.js';
 import { jsonResult } from '../../src/http/response.js';
 import { corsHeaderNames, loadSpec, operations } from '../../src/openapi.js';
 import { type HandlerEnv, type OperationId, ROUTES, startHandlerEnv } from '../support/handlers.js';
@@ -85,7 +86,13 @@ async function provoke(operationId: OperationId, status: number) {
     listTasksByStatus: { sub, ...admin, query: { status: 'pending' } },
   };
   const parts = { ...good[operationId] };
+  let store: TaskStore | undefined;
   switch (status) {
+    case 409:
+      // A store whose users may own one task, for a user who owns one.
+      store = new TaskStore(env.doc, { tableName: env.tableName, shards: 10, maxTasksPerUser: 1 });
+      await env.invoke(operationId, parts, { store });
+      break;
     case 400:
       if (parts.pathParameters) parts.pathParameters = { taskId: 'bad' };
       else if (parts.body) parts.body = { title: '' };
@@ -121,7 +128,7 @@ async function provoke(operationId: OperationId, status: number) {
   const faults: Record<number, Fault> = { 429: 'throttle', 503: 'unavailable', 500: 'bug' };
   fault = faults[status];
   try {
-    return await env.invoke(operationId, parts);
+    return await env.invoke(operationId, parts, { store });
   } finally {
     fault = undefined;
   }
