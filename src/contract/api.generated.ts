@@ -20,7 +20,10 @@ export interface paths {
          * @description Creates a task owned by the caller. `status` defaults to `pending`.
          *     With an `Idempotency-Key`, a retry with the same key and body returns
          *     the task created first (and no second task); the same key with a
-         *     different body is a 422. Keys are kept for 24 hours per user.
+         *     different body is a 422. Keys are kept for 24 hours per user. A user
+         *     may own at most 10,000 tasks (a deployment setting); past that a
+         *     create is a 409 `task-limit-reached`, while a retry of a create that
+         *     already succeeded still replays it.
          */
         post: operations["createTask"];
         delete?: never;
@@ -808,6 +811,23 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The caller owns the most tasks a user may own. */
+        TaskLimitReached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/task-limit-reached",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "a user may own at most 10000 tasks: delete one to create another"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The `Idempotency-Key` was already used with a different body. */
         UnprocessableContent: {
             headers: {
@@ -1152,6 +1172,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["TaskLimitReached"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];

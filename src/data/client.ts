@@ -6,14 +6,23 @@ import { statusIndexShards, TABLE_NAME_DEFAULT } from './table.js';
 export interface DataConfig {
   tableName: string;
   shards: number;
+  /** How many tasks one user may own (`MAX_TASKS_PER_USER`). @default 10000 */
+  maxTasksPerUser?: number;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export const MAX_TASKS_PER_USER_DEFAULT = 10_000;
+
+function positiveInt(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`${name} must be a positive integer, got ${raw}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`${name} must be an integer 1-${max}, got ${raw}`);
   return n;
 }
 
@@ -42,5 +51,9 @@ export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): Dyna
 }
 
 export function dataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
-  return { tableName: env.TABLE_NAME || TABLE_NAME_DEFAULT, shards: statusIndexShards(env) };
+  return {
+    tableName: env.TABLE_NAME || TABLE_NAME_DEFAULT,
+    shards: statusIndexShards(env),
+    maxTasksPerUser: positiveInt(env, 'MAX_TASKS_PER_USER', MAX_TASKS_PER_USER_DEFAULT, 1_000_000),
+  };
 }

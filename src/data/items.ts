@@ -1,8 +1,10 @@
-/** Task items in the table (docs/architecture.md#the-data-model) and the two single-item calls on them. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+/** Task items in the table (docs/architecture.md#the-data-model), their writes and their read. */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { TaskLimitReachedError } from '../tasks/errors.js';
 import type { StoredTask, TaskStatus } from '../tasks/task.js';
-import { statusPk, statusShard, statusSk, taskSk, userPk } from './keys.js';
+import { statusPk, statusShard, statusSk, taskCountSk, taskSk, userPk } from './keys.js';
 import type { TableSession } from './session.js';
+import type { Cancelled, TransactItems } from './transact.js';
 
 export type Item = Record<string, unknown>;
 
@@ -33,24 +35,51 @@ export function toItem(task: StoredTask, shards: number): Item {
   };
 }
 
-/** A conditional Put of a new task; false when an item with its key exists. */
-export async function putNew(session: TableSession, task: StoredTask): Promise<boolean> {
-  try {
-    await session.send((options) =>
-      session.db.send(
-        new PutCommand({
-          TableName: session.tableName,
-          Item: toItem(task, session.config.shards),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-        options,
-      ),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
+/**
+ * A change of the owner's task count (docs/architecture.md#the-data-model) for a transaction:
+ * raised only while below the cap, lowered always.
+ */
+export function countChange(session: TableSession, owner: string, by: 1 | -1) {
+  const raise = by === 1;
+  return {
+    Update: {
+      TableName: session.tableName,
+      Key: { PK: userPk(owner), SK: taskCountSk },
+      UpdateExpression: 'ADD task_count :by',
+      ...(raise
+        ? { ConditionExpression: 'attribute_not_exists(task_count) OR task_count < :cap' }
+        : {}),
+      ExpressionAttributeValues: raise
+        ? { ':by': by, ':cap': session.maxTasksPerUser }
+        : { ':by': by },
+    },
+  };
+}
+
+/** A new task's writes: the conditional Put of the task and the raise of its owner's count. */
+export function putNewItems(session: TableSession, task: StoredTask): TransactItems {
+  return [
+    {
+      Put: {
+        TableName: session.tableName,
+        Item: toItem(task, session.config.shards),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    countChange(session, task.user_id, 1),
+  ];
+}
+
+/**
+ * What cancelled a new task's writes (`putNewItems`, starting at `at` in the transaction):
+ * 'exists' when an item with its key exists; the cap is a TaskLimitReachedError.
+ */
+export function newTaskFailure(cancelled: Cancelled, at: number, session: TableSession): 'exists' {
+  if (cancelled.codes[at] === 'ConditionalCheckFailed') return 'exists';
+  if (cancelled.codes[at + 1] === 'ConditionalCheckFailed') {
+    throw new TaskLimitReachedError(session.maxTasksPerUser);
   }
+  throw new Error(`transaction cancelled: ${cancelled.codes.join(', ')}`);
 }
 
 export async function getStored(

@@ -5,6 +5,8 @@ import type { TaskStatus } from '../tasks/task.js';
 export const userPk = (sub: string) => `USER#${sub}`;
 export const taskSk = (taskId: string) => `TASK#${taskId}`;
 export const TASK_SK_PREFIX = 'TASK#';
+/** The owner's task count: outside `TASK#`, so a listing never meets it. */
+export const taskCountSk = 'COUNT#TASKS';
 export const idempotencySk = (key: string) =>
   `IDEMPOTENCY#${createHash('sha256').update(key).digest('base64url')}`;
 

@@ -3,7 +3,7 @@
  * a deadline is set, held to it (the Lambda's remaining time, docs/architecture.md#time-budget).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DataConfig } from './client.js';
+import { type DataConfig, MAX_TASKS_PER_USER_DEFAULT } from './client.js';
 import { classifyStoreError, StoreUnavailableError } from './errors.js';
 
 /**
@@ -73,6 +73,10 @@ export class TableSession {
 
   get tableName(): string {
     return this.config.tableName;
+  }
+
+  get maxTasksPerUser(): number {
+    return this.config.maxTasksPerUser ?? MAX_TASKS_PER_USER_DEFAULT;
   }
 
   until(deadline: number): TableSession {

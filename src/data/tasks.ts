@@ -1,18 +1,28 @@
 /**
  * The task repository (docs/architecture.md#the-data-model): one DynamoDB request per call on the
- * happy path, conditional writes, no Scan. Keyed creates and listings live in their own modules.
+ * happy path, conditional writes, no Scan; a create and a delete are one transaction with the
+ * owner's task count. Keyed creates and listings live in their own modules.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError, TaskNotFoundError } from '../tasks/errors.js';
 import type { Precondition, StoredTask, TaskStatus, TaskUpdate } from '../tasks/task.js';
 import type { DataConfig } from './client.js';
 import { type Created, createKeyed, type Idempotency } from './idempotency.js';
-import { fromItem, getStored, type Item, isConditionFailure, putNew } from './items.js';
+import {
+  countChange,
+  fromItem,
+  getStored,
+  type Item,
+  isConditionFailure,
+  newTaskFailure,
+  putNewItems,
+} from './items.js';
 import { statusPk, statusShard, taskSk, userPk } from './keys.js';
 import { listByOwner, listByStatus, type Page } from './listings.js';
 import { TableSession } from './session.js';
 import { readShards } from './statusIndex.js';
+import { transact } from './transact.js';
 import { WorkspaceStore } from './workspaces.js';
 
 export type { Created, Idempotency, Page };
@@ -69,18 +79,20 @@ export class TaskStore {
   }
 
   /**
-   * Without a key: one conditional Put. With an Idempotency-Key: see createKeyed, which never
-   * loses, doubles or brings back a task.
+   * Without a key: one transaction of the conditional Put and the owner's count, refused at the
+   * cap (TaskLimitReachedError). With an Idempotency-Key: see createKeyed, which never loses,
+   * doubles or brings back a task.
    */
   async create(task: StoredTask, idempotency?: Idempotency, now = new Date()): Promise<Created> {
     if (idempotency) return createKeyed(this.session, task, idempotency, now);
-    if (!(await putNew(this.session, task)) && !(await this.isStored(task))) {
-      throw new Error(`task id collision on ${task.task_id}`);
+    const cancelled = await transact(this.session, putNewItems(this.session, task));
+    if (cancelled && newTaskFailure(cancelled, 0, this.session) === 'exists') {
+      if (!(await this.isStored(task))) throw new Error(`task id collision on ${task.task_id}`);
     }
     return { task, replayed: false };
   }
 
-  /** A conditional Put that failed because the AWS SDK retried it after its answer was lost. */
+  /** A create that failed because the AWS SDK retried it after its answer was lost. */
   private async isStored(task: StoredTask): Promise<boolean> {
     const stored = await getStored(this.session, task.user_id, task.task_id);
     return stored !== undefined && JSON.stringify(stored) === JSON.stringify(fromItem(task));
@@ -153,28 +165,29 @@ export class TaskStore {
     }
   }
 
+  /** One transaction: the conditional Delete and the lowering of the owner's count. */
   async delete(owner: string, taskId: string, precondition?: Precondition): Promise<void> {
     if (precondition?.kind === 'versions' && precondition.versions.length === 0) {
       return this.conditionFailure(owner, taskId, precondition);
     }
     const where = condition(precondition);
-    try {
-      await this.session.send((options) =>
-        this.session.db.send(
-          new DeleteCommand({
-            TableName: this.session.tableName,
-            Key: { PK: userPk(owner), SK: taskSk(taskId) },
-            ConditionExpression: where.expression,
-            ExpressionAttributeValues:
-              Object.keys(where.values).length > 0 ? where.values : undefined,
-          }),
-          options,
-        ),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      await this.conditionFailure(owner, taskId, precondition);
+    const cancelled = await transact(this.session, [
+      {
+        Delete: {
+          TableName: this.session.tableName,
+          Key: { PK: userPk(owner), SK: taskSk(taskId) },
+          ConditionExpression: where.expression,
+          ExpressionAttributeValues:
+            Object.keys(where.values).length > 0 ? where.values : undefined,
+        },
+      },
+      countChange(this.session, owner, -1),
+    ]);
+    if (!cancelled) return;
+    if (cancelled.codes[0] !== 'ConditionalCheckFailed') {
+      throw new Error(`transaction cancelled: ${cancelled.codes.join(', ')}`);
     }
+    await this.conditionFailure(owner, taskId, precondition);
   }
 
   listByOwner(

@@ -38,13 +38,14 @@ import {
   workspaceFingerprint,
   workspaceTaskFingerprint,
 } from '../workspaces/workspace.js';
-import { BATCH_GET_MAX, batchGet, batchWrite, keyOf, putRequest } from './batch.js';
+import { BATCH_GET_MAX, batchGet, keyOf } from './batch.js';
 import { decodePositionCursor, encodePositionCursor } from './cursor.js';
 import { type Item, isConditionFailure } from './items.js';
 import { keyedCreate } from './keyedCreate.js';
 import { TASK_SK_PREFIX, taskSk } from './keys.js';
 import type { TableSession } from './session.js';
 import { STATUS_INDEX } from './table.js';
+import { transact } from './transact.js';
 import {
   assigneePk,
   INVITE_SK_PREFIX,
@@ -156,20 +157,19 @@ export class WorkspaceStore {
 
   // --- workspaces -----------------------------------------------------------------------
 
-  /** One BatchWriteItem: the workspace and its first owner (a fresh id, so no conditions). */
+  /** One transaction: the workspace and its first owner, so neither is ever without the other. */
   async create(
     actor: Actor,
     input: WorkspaceCreate,
     idempotency?: KeyOptions,
   ): Promise<{ workspace: Workspace; replayed: boolean }> {
     const made = newWorkspace(actor, input);
-    const write = async (m: typeof made) =>
-      batchWrite(this.session, [
-        putRequest(workspaceToItem(m.workspace)),
-        putRequest(memberToItem(m.owner)),
-      ]);
+    const items = [workspaceToItem(made.workspace), memberToItem(made.owner)].map((item) =>
+      putNew(this.session.tableName, item),
+    );
     if (!idempotency) {
-      await write(made);
+      const cancelled = await transact(this.session, items);
+      if (cancelled) throw new Error(`workspace id collision on ${made.workspace.workspace_id}`);
       return { workspace: toWorkspace(made.workspace, 'owner'), replayed: false };
     }
     const { result, replayed } = await keyedCreate(this.session, {
@@ -179,7 +179,7 @@ export class WorkspaceStore {
       fingerprint: workspaceFingerprint(input),
       ttlSeconds: idempotency.ttlSeconds,
       result: made,
-      write,
+      items,
     });
     return { workspace: toWorkspace(result.workspace, 'owner'), replayed };
   }
@@ -711,7 +711,7 @@ export class WorkspaceStore {
     }
     const task = newWorkspaceTask(workspaceId, actor.sub, input);
     if (!idempotency) {
-      await this.putTask(task, false);
+      await this.putTask(task);
       return { task, replayed: false };
     }
     const { result, replayed } = await keyedCreate(this.session, {
@@ -721,13 +721,13 @@ export class WorkspaceStore {
       fingerprint: workspaceTaskFingerprint(input),
       ttlSeconds: idempotency.ttlSeconds,
       result: task,
-      write: (t) => this.putTask(t, true),
+      items: [putNew(this.session.tableName, workspaceTaskToItem(task))],
     });
     return { task: result, replayed };
   }
 
   /** A conditional Put; an existing item is this task when the SDK retried a lost answer. */
-  private async putTask(task: StoredWorkspaceTask, retry: boolean): Promise<void> {
+  private async putTask(task: StoredWorkspaceTask): Promise<void> {
     try {
       await this.session.send((options) =>
         this.session.db.send(
@@ -737,7 +737,6 @@ export class WorkspaceStore {
       );
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
-      if (retry) return;
       const items = await batchGet(this.session, [
         workspaceTaskKey(task.workspace_id, task.task_id),
       ]);
@@ -987,6 +986,11 @@ export class WorkspaceStore {
     return { items };
   }
 }
+
+/** A transaction's Put of a new item: refused when one with its key exists. */
+const putNew = (tableName: string, item: Item) => ({
+  Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
+});
 
 /** A Put of a new item: refused when one with its key exists. */
 const putNewCommand = (tableName: string, item: Item) =>

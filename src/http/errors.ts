@@ -50,6 +50,10 @@ export class ConflictError extends HttpError {
   readonly slug = 'conflict' as const;
 }
 
+export class TaskLimitReachedProblem extends HttpError {
+  readonly slug = 'task-limit-reached' as const;
+}
+
 export class PreconditionFailedHttpError extends HttpError {
   readonly slug = 'precondition-failed' as const;
 }

@@ -12,6 +12,7 @@ import {
   IdempotencyConflictError,
   InvalidCursorError,
   PreconditionFailedError,
+  TaskLimitReachedError,
   TaskNotFoundError,
 } from '../tasks/errors.js';
 import { WorkspaceError } from '../workspaces/errors.js';
@@ -24,6 +25,7 @@ import {
   NotFoundError,
   PreconditionFailedHttpError,
   ServiceUnavailableError,
+  TaskLimitReachedProblem,
   TooManyRequestsError,
   UnprocessableContentError,
 } from './errors.js';
@@ -90,6 +92,7 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof PreconditionFailedError) return new PreconditionFailedHttpError(err.message);
   if (err instanceof IdempotencyConflictError) return new UnprocessableContentError(err.message);
   if (err instanceof WorkspaceError) return workspaceHttpError(err);
+  if (err instanceof TaskLimitReachedError) return new TaskLimitReachedProblem(err.message);
   if (err instanceof InvalidCursorError) {
     return new BadRequestError(err.message, [{ path: '/query/cursor', message: err.message }]);
   }

@@ -15,6 +15,7 @@ import dynalite from 'dynalite';
 import { recordShardCount } from '../data/statusIndex.js';
 import { createTableInput } from '../data/table.js';
 import { guardLoopback } from './loopback.js';
+import { withTransactions } from './transactions.js';
 
 export const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
 export type DynamoEngine = (typeof DYNAMODB_ENGINES)[number];
@@ -35,16 +36,16 @@ export interface EmbeddedDynamo {
   close(): Promise<void>;
 }
 
-/** Starts dynalite on 127.0.0.1; `path` keeps data on disk, otherwise it lives in memory. */
+/**
+ * Starts dynalite on 127.0.0.1, with TransactWriteItems added (./transactions.ts); `path`
+ * keeps data on disk, otherwise it lives in memory.
+ */
 export async function startDynalite(
   options: { port?: number; path?: string } = {},
 ): Promise<EmbeddedDynamo> {
-  const server = dynalite({
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-    path: options.path,
-  });
+  const server = withTransactions(() =>
+    dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path: options.path }),
+  );
   // No browser has business with the table: no Origin is allowed.
   guardLoopback(server, () => []);
   await new Promise<void>((resolve, reject) => {

@@ -31,3 +31,9 @@ export class InvalidCursorError extends Error {
     super(`cursor is not valid for this list: ${reason}`);
   }
 }
+
+export class TaskLimitReachedError extends Error {
+  constructor(readonly limit: number) {
+    super(`a user may own at most ${limit} tasks: delete one to create another`);
+  }
+}

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TaskStore } from '../../src/data/tasks.js';
 import { jsonResult } from '../../src/http/response.js';
 import type { Authorizer } from '../../src/local/authorizer.js';
 import { localDefinition, readApiModel } from '../../src/local/definition.js';
@@ -197,7 +198,13 @@ async function provoke(operationId: OperationId, status: number) {
     listTasksByStatus: { sub, ...admin, query: { status: 'pending' } },
   };
   const parts = { ...good[operationId] };
+  let store: TaskStore | undefined;
   switch (status) {
+    case 409:
+      // A store whose users may own one task, for a user who owns one.
+      store = new TaskStore(env.doc, { tableName: env.tableName, shards: 10, maxTasksPerUser: 1 });
+      await env.invoke(operationId, parts, { store });
+      break;
     case 400:
       if (parts.pathParameters) parts.pathParameters = { taskId: 'bad' };
       else if (parts.body) parts.body = { title: '' };
@@ -230,7 +237,7 @@ async function provoke(operationId: OperationId, status: number) {
       break;
     }
   }
-  return withFault(status, operationId, parts);
+  return withFault(status, operationId, parts, store);
 }
 
 /** 429, 503 and 500 come from a store fault; every other status from the request itself. */
@@ -238,11 +245,12 @@ async function withFault(
   status: number,
   operationId: OperationId,
   parts: Parameters<HandlerEnv['invoke']>[1],
+  store?: TaskStore,
 ) {
   const faults: Record<number, Fault> = { 429: 'throttle', 503: 'unavailable', 500: 'bug' };
   fault = faults[status];
   try {
-    return await env.invoke(operationId, parts);
+    return await env.invoke(operationId, parts, { store });
   } finally {
     fault = undefined;
     delete process.env.WORKSPACE_DELETE_BATCHES;

@@ -1,7 +1,8 @@
 /**
  * Idempotency-Key records in the repository (POST /tasks): kept for their TTL and then
  * forgotten, scoped per user, refused with another body, and never the cause of a lost, doubled
- * or resurrected task, also when DynamoDB fails between the two writes or loses an answer.
+ * or resurrected task, also when DynamoDB fails or loses an answer (record, task and count are
+ * one transaction; test/data/crash.test.ts kills the process itself).
  */
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -55,13 +56,6 @@ function store(): TaskStore {
   return new TaskStore(faulty, { tableName: TABLE, shards: 10 });
 }
 
-/** The SK a command writes or deletes, in either marshalled or document form. */
-function skOf(input: Input): string {
-  const item = (input.Item ?? input.Key) as Record<string, unknown> | undefined;
-  const sk = item?.SK as string | { S?: string } | undefined;
-  return typeof sk === 'string' ? sk : (sk?.S ?? '');
-}
-
 async function items(owner: string) {
   const { Items = [] } = await doc.send(
     new ScanCommand({ TableName: TABLE, ConsistentRead: true }),
@@ -72,6 +66,8 @@ async function items(owner: string) {
 }
 const tasksOf = async (owner: string) =>
   (await items(owner)).filter((i) => String(i.SK).startsWith('TASK#'));
+const countOf = async (owner: string) =>
+  ((await items(owner)).find((i) => i.SK === 'COUNT#TASKS')?.task_count as number) ?? 0;
 
 function keyed(input: TaskCreate, key: string) {
   return { key, fingerprint: createFingerprint(input), ttlSeconds: TTL };
@@ -151,35 +147,34 @@ describe('Idempotency-Key records', () => {
   });
 });
 
+const isTransaction = (command: string) => command === 'TransactWriteItemsCommand';
+
 describe('a create under DynamoDB faults', () => {
-  it('that died between its two writes is finished by the retry: one task, the first one', async () => {
+  it('whose transaction failed on every attempt wrote nothing: the retry creates once', async () => {
     const s = store();
     const owner = randomUUID();
-    const original = newTask(owner, input, T0);
-    // The task write and the rollback of the record both fail.
-    fault = (command, i) =>
-      (command === 'PutItemCommand' && skOf(i).startsWith('TASK#')) ||
-      (command === 'DeleteItemCommand' && skOf(i).startsWith('IDEMPOTENCY#'))
-        ? 'fail'
-        : undefined;
-    await expect(s.create(original, keyed(input, 'k'), T0)).rejects.toThrow(StoreUnavailableError);
-    expect(await tasksOf(owner)).toEqual([]);
+    fault = (command) => (isTransaction(command) ? 'fail' : undefined);
+    await expect(s.create(newTask(owner, input, T0), keyed(input, 'k'), T0)).rejects.toThrow(
+      StoreUnavailableError,
+    );
+    expect(await items(owner)).toEqual([]);
 
     fault = () => undefined;
-    const retry = await s.create(newTask(owner, input, at(1)), keyed(input, 'k'), at(1));
+    const second = newTask(owner, input, at(1));
+    const retry = await s.create(second, keyed(input, 'k'), at(1));
 
-    expect(retry).toEqual({ task: original, replayed: true });
-    expect(await tasksOf(owner)).toEqual([expect.objectContaining(original)]);
+    expect(retry).toEqual({ task: second, replayed: false });
+    expect(await tasksOf(owner)).toEqual([expect.objectContaining(second)]);
   });
 
-  it('whose task write landed but every answer was lost is not doubled by the retry', async () => {
+  it('whose transaction landed but every answer was lost is not doubled by the retry', async () => {
     const s = store();
     const owner = randomUUID();
     const original = newTask(owner, input, T0);
     let attempts = 0;
     // The first attempt reaches DynamoDB and loses its answer; the AWS SDK's retries then fail.
-    fault = (command, i) => {
-      if (command !== 'PutItemCommand' || !skOf(i).startsWith('TASK#')) return undefined;
+    fault = (command) => {
+      if (!isTransaction(command)) return undefined;
       attempts += 1;
       return attempts === 1 ? 'lose-answer' : 'fail';
     };
@@ -197,15 +192,15 @@ describe('a create under DynamoDB faults', () => {
     { name: 'without an Idempotency-Key', key: undefined },
     { name: 'with an Idempotency-Key', key: 'lost' },
   ])(
-    'whose task write succeeded but whose answer was lost succeeds once, $name',
+    'whose transaction succeeded but whose answer was lost succeeds once, $name',
     async ({ key }) => {
       const s = store();
       const owner = randomUUID();
       const task = newTask(owner, input, T0);
       let lost = false;
-      // The first PutItem of the task reaches DynamoDB; its answer does not. The AWS SDK retries.
-      fault = (command, i) => {
-        if (lost || command !== 'PutItemCommand' || !skOf(i).startsWith('TASK#')) return undefined;
+      // The first attempt reaches DynamoDB; its answer does not. The AWS SDK retries.
+      fault = (command) => {
+        if (lost || !isTransaction(command)) return undefined;
         lost = true;
         return 'lose-answer';
       };
@@ -214,46 +209,26 @@ describe('a create under DynamoDB faults', () => {
 
       fault = () => undefined;
       expect(lost).toBe(true);
-      expect(created).toEqual({ task, replayed: false });
+      expect(created.task).toEqual(task);
       expect(await tasksOf(owner)).toEqual([expect.objectContaining(task)]);
+      expect(await countOf(owner)).toBe(1);
     },
   );
 });
 
-describe('a deleted task never comes back under any single fault of a keyed create (issue 10, item 7)', () => {
-  const isRecord = (i: Input) => skOf(i).startsWith('IDEMPOTENCY#');
-  const isTask = (i: Input) => skOf(i).startsWith('TASK#');
+describe('a deleted task never comes back under any fault of a keyed create', () => {
   it.each([
-    { name: 'the record write fails', on: 'PutItemCommand', item: isRecord, how: 'fail' },
-    {
-      name: 'the record write loses its answer',
-      on: 'PutItemCommand',
-      item: isRecord,
-      how: 'lose-answer',
-    },
-    { name: 'the task write fails', on: 'PutItemCommand', item: isTask, how: 'fail' },
-    {
-      name: 'the task write loses its answer',
-      on: 'PutItemCommand',
-      item: isTask,
-      how: 'lose-answer',
-    },
-    { name: 'the done-mark fails', on: 'UpdateItemCommand', item: isRecord, how: 'fail' },
-    {
-      name: 'the done-mark loses its answer',
-      on: 'UpdateItemCommand',
-      item: isRecord,
-      how: 'lose-answer',
-    },
-  ] as const)('when $name', async ({ on, item, how }) => {
+    { name: 'the transaction fails', how: 'fail' },
+    { name: 'the transaction loses its answer', how: 'lose-answer' },
+  ] as const)('when $name', async ({ how }) => {
     const s = store();
     const owner = randomUUID();
     const original = newTask(owner, input, T0);
-    // One fault: every attempt of the first matching request (the AWS SDK retries it).
+    // One fault: every attempt of the first transaction (the AWS SDK retries it).
     let faulted = false;
     let faulting = true;
-    fault = (command, i) => {
-      if (!faulting || command !== on || !item(i)) return undefined;
+    fault = (command) => {
+      if (!faulting || !isTransaction(command)) return undefined;
       faulted = true;
       return how;
     };
@@ -269,7 +244,7 @@ describe('a deleted task never comes back under any single fault of a keyed crea
     expect(faulted).toBe(true);
 
     // The client holds the task only if it got an answer; a retry finishes the create once
-    // (with the first attempt's task once its record landed).
+    // (with the first attempt's task once its transaction landed).
     const second = newTask(owner, input, at(1));
     const created = first ?? (await s.create(second, keyed(input, 'k'), at(1)));
     expect([original, second]).toContainEqual(created.task);
@@ -279,5 +254,6 @@ describe('a deleted task never comes back under any single fault of a keyed crea
     const retry = await s.create(newTask(owner, input, at(2)), keyed(input, 'k'), at(2));
     expect(retry).toEqual({ task: created.task, replayed: true });
     expect(await tasksOf(owner)).toEqual([]);
+    expect(await countOf(owner)).toBe(0);
   });
 });

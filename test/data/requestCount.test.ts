@@ -25,10 +25,10 @@ beforeEach(() => {
 afterAll(() => env.stop());
 
 describe('DynamoDB requests per API call', () => {
-  it('makes exactly one request for each single-task operation and listTasks', async () => {
+  it('makes exactly one request for each single-task operation and listTasks (a create and a delete are one transaction each)', async () => {
     const sub = newUser();
     const task = await createTask(env, sub);
-    expect(commands).toEqual(['PutItemCommand']);
+    expect(commands).toEqual(['TransactWriteItemsCommand']);
 
     const calls = [
       ['getTask', { sub, pathParameters: { taskId: task.task_id } }, 'GetItemCommand'],
@@ -46,7 +46,7 @@ describe('DynamoDB requests per API call', () => {
       [
         'deleteTask',
         { sub, pathParameters: { taskId: task.task_id }, headers: { 'If-Match': '"2"' } },
-        'DeleteItemCommand',
+        'TransactWriteItemsCommand',
       ],
     ] as const;
     for (const [operationId, parts, command] of calls) {
@@ -57,14 +57,15 @@ describe('DynamoDB requests per API call', () => {
     }
   });
 
-  it('makes two conditional puts and marks the record done for a create with an Idempotency-Key, and a replay only reads', async () => {
+  it('makes one transaction for a create with an Idempotency-Key, and one for its replay, which the cancellation answers', async () => {
     const sub = newUser();
     const headers = { 'Idempotency-Key': 'count-me-1' };
-    await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
-    expect(commands).toEqual(['PutItemCommand', 'PutItemCommand', 'UpdateItemCommand']);
+    const first = await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
+    expect(commands).toEqual(['TransactWriteItemsCommand']);
     commands = [];
-    await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
-    expect(commands).toEqual(['PutItemCommand', 'GetItemCommand']);
+    const replay = await env.invoke('createTask', { sub, headers, body: { title: 'x' } });
+    expect(commands).toEqual(['TransactWriteItemsCommand']);
+    expect(replay.json).toEqual(first.json);
   });
 
   it('makes one Query per status-index shard for the admin listing', async () => {
@@ -100,6 +101,6 @@ describe('DynamoDB requests per API call', () => {
     await own.invoke('listTasksByStatus', admin);
     await own.stop();
     const queries = new Array(SHARDS).fill('QueryCommand');
-    expect(seen).toEqual(['PutItemCommand', 'GetItemCommand', ...queries, ...queries]);
+    expect(seen).toEqual(['TransactWriteItemsCommand', 'GetItemCommand', ...queries, ...queries]);
   });
 });

@@ -107,7 +107,7 @@ describe('the shard-count record', () => {
     const task = newTask(randomUUID(), { title: 'a' });
     await env.store.create(task);
     await env.store.update(task.user_id, task.task_id, { status: 'in_progress' });
-    expect(commands).toEqual(['PutItemCommand', 'UpdateItemCommand']);
+    expect(commands).toEqual(['TransactWriteItemsCommand', 'UpdateItemCommand']);
 
     // A fresh container of the read-only listing function, with a lower N than the deploy's.
     commands.length = 0;

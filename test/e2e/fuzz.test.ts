@@ -771,7 +771,12 @@ async function checkRun(models: UserModel[]): Promise<void> {
     );
     const tasks = Items.filter((i) => String(i.SK).startsWith('TASK#'));
     const records = Items.filter((i) => String(i.SK).startsWith('IDEMPOTENCY#'));
-    expect(Items.length, 'only tasks and idempotency records').toBe(tasks.length + records.length);
+    const counts = Items.filter((i) => i.SK === 'COUNT#TASKS');
+    expect(Items.length, 'only tasks, idempotency records and the task count').toBe(
+      tasks.length + records.length + counts.length,
+    );
+    // The count equals the tasks the model holds (absent until the first create).
+    expect(counts.map((c) => c.task_count)).toEqual(counts.length ? [m.tasks.size] : []);
     const want = newestFirst(m.tasks.values()).map((t) => ({
       PK: `USER#${m.user.sub}`,
       SK: `TASK#${t.task_id}`,

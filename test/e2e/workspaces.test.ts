@@ -1,12 +1,6 @@
-/**
- * Workspaces end to end: real Cognito users and ID tokens through the local gateway (its
- * authorizer passes the verified `email` claim the invitations match), every answer checked
- * against openapi.yaml.
- */
-import { AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiClient } from '../support/api.js';
-import { forgeToken, signIn, type TestUser } from '../support/stack.js';
+import { forgeToken, type TestUser } from '../support/stack.js';
 import { startTarget, type Target } from './target.js';
 
 let target: Target;

@@ -41,13 +41,14 @@ describe('createTask', () => {
     expect(res.headers.location).toBe(`${want}${res.json.task_id}`);
   });
 
-  it('stores the task once under the owner, with the sharded status index key', async () => {
+  it('stores the task once under the owner, with the sharded status index key, and counts it', async () => {
     const sub = user();
     const res = await env.invoke('createTask', {
       sub,
       body: { title: 'Index me', description: 'd', status: 'in_progress' },
     });
-    const items = (await env.items()).filter((i) => i.PK === `USER#${sub}`);
+    const [count, ...items] = (await env.items()).filter((i) => i.PK === `USER#${sub}`);
+    expect(count).toEqual({ PK: `USER#${sub}`, SK: 'COUNT#TASKS', task_count: 1 });
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       SK: `TASK#${res.json.task_id}`,

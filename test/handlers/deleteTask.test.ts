@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => env.stop());
 
 describe('deleteTask', () => {
-  it("deletes the owner's task with a 204 and no body; it is then gone", async () => {
+  it("deletes the owner's task with a 204 and no body; it is then gone, and no longer counted", async () => {
     const sub = newUser();
     const task = await createTask(env, sub);
 
@@ -19,7 +19,9 @@ describe('deleteTask', () => {
     expect(res.body).toBe('');
     const after = await env.invoke('getTask', { sub, pathParameters: { taskId: task.task_id } });
     expect(after.status).toBe(404);
-    expect((await env.items()).filter((i) => i.PK === `USER#${sub}`)).toEqual([]);
+    expect((await env.items()).filter((i) => i.PK === `USER#${sub}`)).toEqual([
+      { PK: `USER#${sub}`, SK: 'COUNT#TASKS', task_count: 0 },
+    ]);
   });
 
   it('answers 404 for a missing task and for a second delete', async () => {

@@ -44,7 +44,9 @@ describe('updateTask', () => {
       body: { status: 'completed' },
     });
 
-    const items = (await env.items()).filter((i) => i.PK === `USER#${sub}`);
+    const items = (await env.items()).filter(
+      (i) => i.PK === `USER#${sub}` && i.SK !== 'COUNT#TASKS',
+    );
     expect(items).toHaveLength(1);
     const shard = String(before?.GSI1PK).split('#')[2];
     expect(items[0]?.GSI1PK).toBe(`STATUS#completed#${shard}`);

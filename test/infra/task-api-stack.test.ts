@@ -144,6 +144,7 @@ describe('functions', () => {
           Variables: {
             TABLE_NAME: { Ref: stack.getLogicalId(stack.table.node.defaultChild as never) },
             STATUS_INDEX_SHARDS: String(STATUS_INDEX_SHARDS_DEFAULT),
+            MAX_TASKS_PER_USER: '10000',
             CORS_ALLOW_ORIGINS: stack.resolve(stack.web.url),
           },
         },
@@ -221,6 +222,18 @@ describe('functions', () => {
       'STATUS_INDEX_SHARDS must be an integer 1-100, got 0',
     );
   });
+
+  it('passes the maxTasksPerUser context to every function as MAX_TASKS_PER_USER, and refuses a bad one', () => {
+    const app = new App({ context: { maxTasksPerUser: '250' } });
+    const capped = Template.fromStack(new TaskApiStack(app, 'Capped', { handlersDir, webAppDir }));
+    for (const [, fn] of operationFunctions(capped)) {
+      expect(fn.Properties.Environment.Variables.MAX_TASKS_PER_USER).toBe('250');
+    }
+    const bad = new App({ context: { maxTasksPerUser: '0' } });
+    expect(() => new TaskApiStack(bad, 'Bad', { handlersDir, webAppDir })).toThrow(
+      'MAX_TASKS_PER_USER must be an integer 1-1000000, got 0',
+    );
+  });
 });
 
 describe('least privilege', () => {
@@ -255,6 +268,22 @@ describe('least privilege', () => {
       expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
     );
   });
+
+  // TransactWriteItems is authorized per item by the action of each member.
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
+  it.each([{ name: 'createTask' }, { name: 'deleteTask' }])(
+    '$name holds every action its TransactWriteItems (Put, Update, Delete, ConditionCheck) needs',
+    ({ name }) => {
+      expect(actionsOf(name)).toEqual(
+        expect.arrayContaining([
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:ConditionCheckItem',
+        ]),
+      );
+    },
+  );
 
   it('lets only this API invoke each function, per method and path', () => {
     const apiId = stack.getLogicalId(stack.api.node.defaultChild as never);

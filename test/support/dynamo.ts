@@ -19,6 +19,8 @@ export const slowEngine = (ms: number) => (ENGINE === 'dynamodb-local' ? ms * 4 
 
 export interface TestDynamo {
   endpoint: string;
+  /** The access key id its clients sign with (DynamoDB Local keys its databases by it). */
+  accessKeyId: string;
   /** A client of this engine (the caller destroys it). */
   client(options?: { maxAttempts?: number }): DynamoDBClient;
   ensureTable(client: DynamoDBClient, tableName: string, shards?: number): Promise<boolean>;
@@ -36,6 +38,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
     const accessKeyId = `t${randomUUID().replaceAll('-', '')}`;
     return {
       endpoint,
+      accessKeyId,
       client: (options = {}) =>
         new DynamoDBClient({
           endpoint,
@@ -50,6 +53,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
   const dynamo = await startEmbeddedDynamo({ engine: ENGINE });
   return {
     endpoint: dynamo.endpoint,
+    accessKeyId: 'local',
     client: (options = {}) => localDynamoClient(dynamo.endpoint, 'us-east-1', options),
     ensureTable,
     close: () => dynamo.close(),

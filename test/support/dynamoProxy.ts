@@ -15,9 +15,17 @@ import type { AddressInfo, Socket } from 'node:net';
 /**
  * `throttle`: DynamoDB's ProvisionedThroughputExceededException (HTTP 400); `unavailable`: its
  * InternalServerError (HTTP 500); `reset`: the connection is cut before forwarding; `hang`: no
- * answer ever; `lose-answer`: forwarded and applied, then the connection is cut.
+ * answer ever; `lose-answer`: forwarded and applied, then the connection is cut; `conflict`: a
+ * TransactWriteItems cancelled by another transaction in progress on its items (HTTP 400).
  */
-export type Fault = 'pass' | 'throttle' | 'unavailable' | 'reset' | 'hang' | 'lose-answer';
+export type Fault =
+  | 'pass'
+  | 'throttle'
+  | 'unavailable'
+  | 'reset'
+  | 'hang'
+  | 'lose-answer'
+  | 'conflict';
 
 export interface DynamoCall {
   /** The operation, e.g. `PutItem`. */
@@ -30,6 +38,8 @@ export interface DynamoProxy {
   url: string;
   /** Decides each request; `() => 'pass'` by default. */
   rule: (call: DynamoCall) => Fault;
+  /** Runs once DynamoDB has applied a forwarded request, before its answer goes back. */
+  applied: (call: DynamoCall) => void;
   /**
    * Every request that reached the proxy, with the fault it got; a hung one is marked `dropped`
    * once the client closes its connection.
@@ -44,8 +54,14 @@ export interface DynamoProxy {
 
 const DYNAMODB_ERROR = 'com.amazonaws.dynamodb.v20120810#';
 
-function answer(res: ServerResponse, status: number, type: string, message: string): void {
-  const body = JSON.stringify({ __type: `${DYNAMODB_ERROR}${type}`, message });
+function answer(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  message: string,
+  extra: object = {},
+): void {
+  const body = JSON.stringify({ __type: `${DYNAMODB_ERROR}${type}`, message, ...extra });
   res.writeHead(status, {
     'Content-Type': 'application/x-amz-json-1.0',
     'Content-Length': Buffer.byteLength(body),
@@ -87,6 +103,21 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
         );
       case 'unavailable':
         return answer(res, 500, 'InternalServerError', 'Internal server error');
+      case 'conflict': {
+        // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+        const items = (call.input as { TransactItems?: unknown }).TransactItems;
+        const reasons = (Array.isArray(items) ? items : []).map(() => ({
+          Code: 'TransactionConflict',
+          Message: 'Transaction is ongoing for the item',
+        }));
+        return answer(
+          res,
+          400,
+          'TransactionCanceledException',
+          `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`,
+          { CancellationReasons: reasons },
+        );
+      }
       case 'reset':
         req.socket.destroy();
         return;
@@ -104,6 +135,7 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
             const parts: Buffer[] = [];
             up.on('data', (c: Buffer) => parts.push(c));
             up.on('end', () => {
+              proxy.applied(call);
               if (fault === 'lose-answer') {
                 req.socket.destroy();
                 return;
@@ -145,6 +177,7 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
   const proxy: DynamoProxy = {
     url: `http://127.0.0.1:${port}`,
     rule: () => 'pass',
+    applied: () => {},
     calls: [],
     stop,
     start: listen,

@@ -3,18 +3,19 @@
  * makes it, with nothing around it. Used by the cold-start floor bundles and the warm floor.
  */
 import {
-  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { MAX_TASKS_PER_USER_DEFAULT } from '../../../src/data/client.js';
 import {
   statusPk,
   statusShard,
   statusSk,
   TASK_SK_PREFIX,
+  taskCountSk,
   taskSk,
   userPk,
 } from '../../../src/data/keys.js';
@@ -48,12 +49,33 @@ export function taskItem(t: TaskFields, shards: number): Record<string, unknown>
   };
 }
 
+/** The owner's task count, changed in the same transaction as a create or a delete. */
+const countBy = (tableName: string, sub: string, by: 1 | -1) => ({
+  Update: {
+    TableName: tableName,
+    Key: { PK: userPk(sub), SK: taskCountSk },
+    UpdateExpression: 'ADD task_count :by',
+    ...(by === 1
+      ? { ConditionExpression: 'attribute_not_exists(task_count) OR task_count < :cap' }
+      : {}),
+    ExpressionAttributeValues:
+      by === 1 ? { ':by': by, ':cap': MAX_TASKS_PER_USER_DEFAULT } : { ':by': by },
+  },
+});
+
 export const putTask = (db: Db, tableName: string, item: Record<string, unknown>) =>
   db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: item,
-      ConditionExpression: 'attribute_not_exists(PK)',
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        countBy(tableName, String(item.user_id), 1),
+      ],
     }),
   );
 
@@ -92,10 +114,17 @@ export const updateStatus = (
 
 export const deleteTask = (db: Db, tableName: string, sub: string, taskId: string) =>
   db.send(
-    new DeleteCommand({
-      TableName: tableName,
-      Key: { PK: userPk(sub), SK: taskSk(taskId) },
-      ConditionExpression: 'attribute_exists(PK)',
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: { PK: userPk(sub), SK: taskSk(taskId) },
+            ConditionExpression: 'attribute_exists(PK)',
+          },
+        },
+        countBy(tableName, sub, -1),
+      ],
     }),
   );
 

@@ -1,4 +1,4 @@
-/** Cold-start floor for createTask: a DocumentClient and the same conditional PutItem. */
+/** Cold-start floor for createTask: a DocumentClient and the same TransactWriteItems (the task and its count). */
 import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
 import { putTask, taskItem } from './calls.js';
 import { type FloorHandler, reply, subOf } from './event.js';

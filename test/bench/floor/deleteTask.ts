@@ -1,4 +1,4 @@
-/** Cold-start floor for deleteTask: a DocumentClient and the same conditional DeleteItem. */
+/** Cold-start floor for deleteTask: a DocumentClient and the same TransactWriteItems (the delete and the count). */
 import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
 import { deleteTask } from './calls.js';
 import { type FloorHandler, reply, subOf, taskIdOf } from './event.js';
