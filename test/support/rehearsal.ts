@@ -214,11 +214,8 @@ async function drive(api: Api, apiUrl: string, users: Users, proxy: Proxy): Prom
     proxy.rule = () => 'pass';
   }
 
-  // A keyed create whose record cannot be marked done: it reads the record, takes the task back.
-  proxy.rule = ({ target, input }) =>
-    target === 'UpdateItem' && String(input.UpdateExpression).includes('#state')
-      ? 'unavailable'
-      : 'pass';
+  // A keyed create whose transaction the store cannot take: a 503, nothing written.
+  proxy.rule = ({ target }) => (target === 'TransactWriteItems' ? 'unavailable' : 'pass');
   try {
     await create('unfinished', { headers: { 'Idempotency-Key': randomUUID() } });
   } finally {
@@ -227,7 +224,7 @@ async function drive(api: Api, apiUrl: string, users: Users, proxy: Proxy): Prom
   // An unkeyed create whose first answer is lost: the SDK retries, the task is read back.
   let lost = false;
   proxy.rule = ({ target }) => {
-    if (target !== 'PutItem' || lost) return 'pass';
+    if (target !== 'TransactWriteItems' || lost) return 'pass';
     lost = true;
     return 'lose-answer';
   };
