@@ -4,7 +4,6 @@
  * and the answers must be equal up to ids, times and cursors. The mock's users are the API's:
  * the same `sub` and e-mail address, so listings ordered by them agree.
  */
-import { AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaskApiHandlers, type MockUser, TaskStore } from '../../sdk/src/msw.js';
@@ -20,7 +19,6 @@ import {
   type Send,
   type WireRequest,
 } from '../support/sequences.js';
-import { signIn } from '../support/stack.js';
 import { startTarget, type Target } from './target.js';
 
 const MOCK_URL = 'https://mock.test';
@@ -42,36 +40,16 @@ const toRequest = (base: string, token: string | undefined, r: WireRequest) =>
 
 const isPerson = (role: Role): role is Person => (PEOPLE as readonly Role[]).includes(role);
 
-/**
- * The people get a verified address, as after confirming the e-mailed code: AdminConfirmSignUp
- * (how the tests confirm) leaves `email_verified` false, as on AWS
- * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html).
- */
+/** The people have a verified address: the workspace sequences invite and accept by e-mail. */
 async function apiSender(roles: Role[]): Promise<{ send: Send; people: People }> {
   const tokens: Partial<Record<Role, string>> = { stranger: STRANGER };
   const people: People = {};
   for (const role of roles) {
     if (role !== 'admin' && !isPerson(role)) continue;
-    const user = await stack.createUser({ admin: role === 'admin' });
+    const user = await stack.createUser({ admin: role === 'admin', verified: isPerson(role) });
+    stack.own(user.idToken);
     tokens[role] = user.idToken;
-    if (!isPerson(role)) {
-      stack.own(user.idToken);
-      continue;
-    }
-    await stack.cognito.send(
-      new AdminUpdateUserAttributesCommand({
-        UserPoolId: stack.userPoolId,
-        Username: user.email,
-        // The address again beside the flag: cognito-local requires it; AWS accepts it.
-        UserAttributes: [
-          { Name: 'email', Value: user.email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
-    );
-    tokens[role] = (await signIn(stack, user.email, user.password)).idToken;
-    stack.own(tokens[role]);
-    people[role] = { sub: user.sub, email: user.email };
+    if (isPerson(role)) people[role] = { sub: user.sub, email: user.email };
   }
   const send: Send = async (role, r) => {
     const res = await fetch(toRequest(stack.apiUrl, tokens[role], r));
