@@ -1,7 +1,8 @@
 /**
  * Builds the published package: one ESM bundle per entry (the contract's generated types,
- * validators and problem catalogue from ../src/contract are bundled in, so consumers install
- * one package) and the declarations of everything they reference.
+ * validators and problem catalogue from ../src/contract, and the mock's workspace rules from
+ * ../src/workspaces/policy.ts, are bundled in, so consumers install one package and the mock
+ * decides as the API does) and the declarations of everything they reference.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

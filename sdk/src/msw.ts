@@ -8,6 +8,7 @@ import * as bodyRules from '../../src/contract/validate-body.generated.js';
 import * as paramRules from '../../src/contract/validate-params.generated.js';
 import { type CursorScope, cursors, TaskStore, toAdminTask, toTask } from './msw/store.js';
 import { ifMatchAllows, validateBody, validateParams } from './msw/validate.js';
+import { workspaceHandlers } from './msw/workspaceHandlers.js';
 import type { FieldError, ListTasksQuery, Problem, Task, TaskCreate, TaskUpdate } from './types.js';
 
 export { TaskStore } from './msw/store.js';
@@ -17,6 +18,11 @@ export interface MockUser {
   sub: string;
   /** A member of the `admins` group (may call listTasksByStatus). */
   admin?: boolean;
+  /**
+   * The token's verified e-mail address (`email` with `email_verified` true): workspace
+   * invitations to it are this user's to accept. Without one, the user has no invitations.
+   */
+  email?: string;
 }
 
 export interface TaskApiHandlersOptions {
@@ -29,6 +35,12 @@ export interface TaskApiHandlersOptions {
   users?: Record<string, MockUser>;
   /** Seed or inspect the data. @default a new empty store */
   store?: TaskStore;
+  /**
+   * The most batches of 25 items one `DELETE /workspaces/{id}` deletes before it answers 202
+   * (hidden, partly deleted; send DELETE again), as the API's WORKSPACE_DELETE_BATCHES.
+   * @default 100
+   */
+  workspaceDeleteBatches?: number;
 }
 
 const MAX_BODY_BYTES = 32_768;
@@ -148,7 +160,22 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     };
   }
 
+  const workspaces = workspaceHandlers({
+    base,
+    data: store.workspaces,
+    actor(request) {
+      const user = caller(request);
+      if (!user) return undefined;
+      // As the API reads the claim (src/http/request.ts): lower case.
+      return user.email ? { sub: user.sub, email: user.email.toLowerCase() } : { sub: user.sub };
+    },
+    problem,
+    readJson,
+    deleteBatches: options.workspaceDeleteBatches ?? 100,
+  });
+
   return [
+    ...workspaces,
     http.post(`${base}/tasks`, async ({ request }) => {
       const user = caller(request);
       if (!user) return unauthorized();

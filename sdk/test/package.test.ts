@@ -27,8 +27,14 @@ beforeAll(async () => {
   for (const entry of ['package.json', 'README.md', 'tsconfig.build.json', 'build.mjs', 'src']) {
     await cp(join(root, 'sdk', entry), join(copy, entry), { recursive: true });
   }
-  // The build bundles the one contract module from beside the package, as in the repo (ESM).
+  // The build bundles the contract and the workspace policy from beside the package, as in the
+  // repo (ESM): the mock's rules are the API's.
   await cp(join(root, 'src', 'contract'), join(dir, 'src', 'contract'), { recursive: true });
+  await mkdir(join(dir, 'src', 'workspaces'), { recursive: true });
+  await cp(
+    join(root, 'src', 'workspaces', 'policy.ts'),
+    join(dir, 'src', 'workspaces', 'policy.ts'),
+  );
   await writeFile(join(dir, 'package.json'), '{"private":true,"type":"module"}');
   await symlink(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   await run('npm', ['run', 'build'], { cwd: copy });

@@ -1,12 +1,17 @@
 /**
  * The SDK's msw mock answers like the API: each sequence of test/support/sequences.ts runs
  * against the mock and against the stack (fresh users and a fresh mock store per sequence),
- * and the answers must be equal up to ids, times and cursors.
+ * and the answers must be equal up to ids, times and cursors. The mock's users are the API's:
+ * the same `sub` and e-mail address, so listings ordered by them agree.
  */
 import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaskApiHandlers, type MockUser, TaskStore } from '../../sdk/src/msw.js';
 import {
+  type Answer,
+  PEOPLE,
+  type People,
+  type Person,
   type Role,
   rolesOf,
   runSequence,
@@ -33,28 +38,35 @@ const toRequest = (base: string, token: string | undefined, r: WireRequest) =>
     ...(r.body !== undefined ? { body: r.body } : {}),
   });
 
-async function apiSender(roles: Role[]): Promise<Send> {
+const isPerson = (role: Role): role is Person => (PEOPLE as readonly Role[]).includes(role);
+
+/** The people have a verified address: the workspace sequences invite and accept by e-mail. */
+async function apiSender(roles: Role[]): Promise<{ send: Send; people: People }> {
   const tokens: Partial<Record<Role, string>> = { stranger: STRANGER };
+  const people: People = {};
   for (const role of roles) {
-    if (role === 'alice' || role === 'bob' || role === 'admin') {
-      const user = await stack.createUser({ admin: role === 'admin' });
-      stack.own(user.idToken);
-      tokens[role] = user.idToken;
-    }
+    if (role !== 'admin' && !isPerson(role)) continue;
+    const user = await stack.createUser({ admin: role === 'admin', verified: isPerson(role) });
+    stack.own(user.idToken);
+    tokens[role] = user.idToken;
+    if (isPerson(role)) people[role] = { sub: user.sub, email: user.email };
   }
-  return async (role, r) => {
+  const send: Send = async (role, r) => {
     const res = await fetch(toRequest(stack.apiUrl, tokens[role], r));
     return { status: res.status, headers: res.headers, text: await res.text() };
   };
+  return { send, people };
 }
 
-function mockSender(): Send {
-  const users: Record<string, MockUser> = {
-    alice: { sub: 'alice' },
-    bob: { sub: 'bob' },
-    admin: { sub: 'admin', admin: true },
-  };
-  const handlers = createTaskApiHandlers({ baseUrl: MOCK_URL, users, store: new TaskStore() });
+function mockSender(people: People, workspaceDeleteBatches?: number): Send {
+  const users: Record<string, MockUser> = { admin: { sub: 'admin', admin: true } };
+  for (const [role, who] of Object.entries(people)) users[role] = who;
+  const handlers = createTaskApiHandlers({
+    baseUrl: MOCK_URL,
+    users,
+    store: new TaskStore(),
+    ...(workspaceDeleteBatches ? { workspaceDeleteBatches } : {}),
+  });
   return async (role, r) => {
     const token = role === 'anonymous' ? undefined : role === 'stranger' ? STRANGER : role;
     const res = await getResponse(handlers, toRequest(MOCK_URL, token, r));
@@ -63,12 +75,28 @@ function mockSender(): Send {
   };
 }
 
+/**
+ * A sequence with its own WORKSPACE_DELETE_BATCHES needs the API in this process (the
+ * handlers read it per request); a stack from an outputs file keeps its own.
+ */
+const runnable = SEQUENCES.filter(
+  (s) => s.workspaceDeleteBatches === undefined || process.env.TASK_API_OUTPUTS === undefined,
+);
+
 describe('the msw mock and the API answer the same', () => {
-  it.each(SEQUENCES.map((sequence) => ({ name: sequence.name, sequence })))(
+  it.each(runnable.map((sequence) => ({ name: sequence.name, sequence })))(
     '$name',
     async ({ sequence }) => {
-      const api = await runSequence(sequence, await apiSender(rolesOf(sequence)));
-      const mock = await runSequence(sequence, mockSender());
+      const { send, people } = await apiSender(rolesOf(sequence));
+      const batches = sequence.workspaceDeleteBatches;
+      if (batches !== undefined) process.env.WORKSPACE_DELETE_BATCHES = String(batches);
+      let api: Answer[];
+      try {
+        api = await runSequence(sequence, send, people);
+      } finally {
+        delete process.env.WORKSPACE_DELETE_BATCHES;
+      }
+      const mock = await runSequence(sequence, mockSender(people, batches), people);
       expect(mock).toEqual(api);
     },
   );

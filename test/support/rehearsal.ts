@@ -16,7 +16,14 @@ import { startDynamoProxy } from './dynamoProxy.js';
 import { type EmittedMetric, emittedMetrics, jsonLines } from './emf.js';
 import { installFunctionEnv } from './functionEnv.js';
 import { isolatedFunctions } from './isolatedFunctions.js';
-import { type Role, runSequence, SEQUENCES, type WireRequest } from './sequences.js';
+import {
+  PEOPLE,
+  type Person,
+  type Role,
+  runSequence,
+  SEQUENCES,
+  type WireRequest,
+} from './sequences.js';
 import { createUser, startTestStack, type TestUser } from './stack.js';
 
 export const OPERATION_IDS = operations(loadSpec()).map((op) => op.operationId);
@@ -93,9 +100,11 @@ export async function rehearse(
   const proxy = await startDynamoProxy(stack.dynamoEndpoint);
   dynamoEndpoint = proxy.url;
   try {
+    // Verified addresses: the workspace sequences invite and accept by e-mail.
     const users = {
-      alice: await createUser(stack),
-      bob: await createUser(stack),
+      alice: await createUser(stack, { verified: true }),
+      bob: await createUser(stack, { verified: true }),
+      carol: await createUser(stack, { verified: true }),
       admin: await createUser(stack, { admin: true }),
     };
     await drive(apiClient(stack.apiUrl), stack.apiUrl, users, proxy);
@@ -136,7 +145,7 @@ export async function rehearse(
   };
 }
 
-type Users = Record<'alice' | 'bob' | 'admin', TestUser>;
+type Users = Record<Person | 'admin', TestUser>;
 type Proxy = Awaited<ReturnType<typeof startDynamoProxy>>;
 
 /**
@@ -161,7 +170,10 @@ async function drive(api: Api, apiUrl: string, users: Users, proxy: Proxy): Prom
     });
     return { status: res.status, headers: res.headers, text: await res.text() };
   };
-  for (const sequence of SEQUENCES) await runSequence(sequence, send);
+  const people = Object.fromEntries(
+    PEOPLE.map((p) => [p, { sub: users[p].sub, email: users[p].email }]),
+  );
+  for (const sequence of SEQUENCES) await runSequence(sequence, send, people);
 
   const alice = users.alice.idToken;
   const admin = users.admin.idToken;

@@ -1,5 +1,6 @@
 /** The mock's in-memory tasks, idempotency keys and opaque cursors. */
 import type { AdminTask, Task, TaskCreate, TaskUpdate } from '../types.js';
+import { WorkspaceData } from './workspaces.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -30,6 +31,8 @@ export function toAdminTask({ seq: _, ...task }: StoredTask): AdminTask {
 }
 
 export class TaskStore {
+  /** The workspaces, their members, invitations and tasks. */
+  readonly workspaces = new WorkspaceData();
   #seq = 0;
   readonly #tasks = new Map<string, StoredTask>();
   readonly #idempotency = new Map<string, Remembered>();

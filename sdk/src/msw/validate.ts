@@ -58,3 +58,35 @@ export function ifMatchAllows(header: string | null, version: number): boolean {
   if (header === null || header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim() === `"${version}"`);
 }
+
+/** What an If-Match asks, as the API's src/http/headers.ts parseIfMatch gives it. */
+export type Precondition = { kind: 'any' } | { kind: 'versions'; versions: number[] };
+
+/** The most distinct tags one If-Match may name: DynamoDB's `IN` takes at most 100 operands. */
+export const MAX_IF_MATCH_TAGS = 100;
+
+/**
+ * `If-Match` as the API reads it for the workspace operations: `*`, or the distinct versions its
+ * strong tags name (weak or malformed tags name none); `errors` past MAX_IF_MATCH_TAGS.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html
+ */
+export function parseIfMatch(
+  header: string | null,
+): { precondition?: Precondition } | { detail: string; errors: FieldError[] } {
+  if (header === null) return {};
+  const value = header.trim();
+  if (value === '*') return { precondition: { kind: 'any' } };
+  const versions = new Set<number>();
+  for (const tag of value.split(',')) {
+    const match = /^"([1-9][0-9]{0,14})"$/.exec(tag.trim());
+    if (match?.[1]) versions.add(Number(match[1]));
+  }
+  if (versions.size > MAX_IF_MATCH_TAGS) {
+    const message = `must name at most ${MAX_IF_MATCH_TAGS} distinct entity tags`;
+    return {
+      detail: `If-Match ${message}, got ${versions.size}`,
+      errors: [{ path: '/headers/if-match', message }],
+    };
+  }
+  return { precondition: { kind: 'versions', versions: [...versions] } };
+}
