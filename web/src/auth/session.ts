@@ -9,6 +9,8 @@ export const REFRESH_KEY = 'task-board.refresh';
 export const REFRESH_MARGIN_MS = 60_000;
 
 export interface User {
+  /** The Cognito `sub`: the `user_id` of workspace members and assignees. */
+  sub: string;
   email: string;
   isAdmin: boolean;
 }
@@ -26,6 +28,7 @@ export interface Session {
 }
 
 interface Claims {
+  sub?: string;
   email?: string;
   exp?: number;
   'cognito:groups'?: string[] | string;
@@ -114,7 +117,7 @@ export function createSession(
       if (!idToken) return undefined;
       const groups = claims['cognito:groups'] ?? [];
       const list = Array.isArray(groups) ? groups : groups.split(',');
-      return { email: claims.email ?? '', isAdmin: list.includes('admins') };
+      return { sub: claims.sub ?? '', email: claims.email ?? '', isAdmin: list.includes('admins') };
     },
     subscribe(listener) {
       listeners.add(listener);
