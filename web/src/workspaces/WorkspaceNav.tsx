@@ -126,7 +126,7 @@ function NewWorkspace({ wapi, onCreated }: { wapi: WorkspaceApi; onCreated: () =
     }
   }
   return (
-    <form class="inline" onSubmit={submit} aria-label="New workspace" noValidate>
+    <form class="inline" onSubmit={submit} noValidate>
       <Field id="new-workspace" label="New workspace" error={errors.name}>
         {(aria) => (
           <input
