@@ -52,6 +52,8 @@ export interface MonitoringProps {
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+/** The most metrics one alarm's math expression may hold. */
+const ALARM_METRICS_MAX = 10;
 /** Below this many requests in 5 minutes a rate is noise, not an outage. */
 export const MIN_REQUESTS_FOR_RATE = 20;
 export const THRESHOLDS = {
@@ -161,21 +163,34 @@ export class Monitoring extends Construct {
         description: `${op.operationId} p99 latency above ${latencyP99Ms} ms for 15 minutes`,
       });
     }
-    const lambdaSum = (name: 'metricErrors' | 'metricThrottles') =>
+    // An alarm's math expression holds at most 10 metrics
+    // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Create-alarm-on-metric-math-expression.html):
+    // the functions are summed 10 at a time, one alarm each (LambdaErrors, LambdaErrors2, ...).
+    const groups = Array.from({ length: Math.ceil(fns.length / ALARM_METRICS_MAX) }, (_, i) =>
+      fns.slice(i * ALARM_METRICS_MAX, (i + 1) * ALARM_METRICS_MAX),
+    );
+    const lambdaSum = (name: 'metricErrors' | 'metricThrottles', group: lambda.IFunction[]) =>
       sumOf(
         name === 'metricErrors' ? 'err' : 'thr',
         name,
-        fns.map((fn) => fn[name]({ period: FIVE_MINUTES, statistic: 'Sum' })),
+        group.map((fn) => fn[name]({ period: FIVE_MINUTES, statistic: 'Sum' })),
       );
-    this.alarm('LambdaErrors', lambdaSum('metricErrors'), {
-      threshold: THRESHOLDS.lambdaErrors,
-      evaluationPeriods: 1,
-      description: 'a function invocation failed (timeout, crash or init error) in 5 minutes',
-    });
-    this.alarm('LambdaThrottles', lambdaSum('metricThrottles'), {
-      threshold: THRESHOLDS.lambdaThrottles,
-      evaluationPeriods: 1,
-      description: `${THRESHOLDS.lambdaThrottles}+ invocations refused for lack of concurrency in 5 minutes`,
+    groups.forEach((group, i) => {
+      const suffix = i === 0 ? '' : String(i + 1);
+      const which =
+        groups.length === 1
+          ? ''
+          : ` (functions ${i * ALARM_METRICS_MAX + 1}-${i * ALARM_METRICS_MAX + group.length})`;
+      this.alarm(`LambdaErrors${suffix}`, lambdaSum('metricErrors', group), {
+        threshold: THRESHOLDS.lambdaErrors,
+        evaluationPeriods: 1,
+        description: `a function invocation failed (timeout, crash or init error) in 5 minutes${which}`,
+      });
+      this.alarm(`LambdaThrottles${suffix}`, lambdaSum('metricThrottles', group), {
+        threshold: THRESHOLDS.lambdaThrottles,
+        evaluationPeriods: 1,
+        description: `${THRESHOLDS.lambdaThrottles}+ invocations refused for lack of concurrency in 5 minutes${which}`,
+      });
     });
     const concurrencyThreshold = Math.floor(THRESHOLDS.concurrencyShare * concurrencyLimit);
     this.alarm(

@@ -25,6 +25,7 @@ import type {
   TaskUpdate,
   WithEtag,
 } from './types.js';
+import { workspaceMethods } from './workspaces.js';
 
 export interface TaskApiClientOptions {
   /** The API root, e.g. `http://localhost:3000` or the stack's `ApiUrl`. */
@@ -156,6 +157,7 @@ export function createTaskApiClient(options: TaskApiClientOptions) {
   }
 
   return {
+    ...workspaceMethods(raw, newIdempotencyKey),
     createTask,
     listTasks,
     getTask,

@@ -9,3 +9,4 @@ export {
 export { TaskApiError, TaskApiNetworkError, TaskApiProblemError } from './errors.js';
 export type { Fetch, RetryOptions } from './retry.js';
 export type * from './types.js';
+export type * from './workspaces.js';

@@ -18,7 +18,18 @@ import { loadSpec, operations, SPEC_PATH } from '../../src/openapi.js';
 type Json = Record<string, any>;
 
 const ops = operations(loadSpec());
-const READ_OPERATIONS = ['getTask', 'listTasks', 'listTasksByStatus'];
+const READ_OPERATIONS = [
+  'getTask',
+  'listTasks',
+  'listTasksByStatus',
+  'listWorkspaces',
+  'getWorkspace',
+  'listMembers',
+  'listWorkspaceTasks',
+  'getWorkspaceTask',
+  'listMyAssignedTasks',
+  'listMyInvitations',
+];
 const WRITE_ACTIONS = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|\*)$/;
 /** The repository's cdk.json context (feature flags), so tests synthesize what `cdk synth` does. */
 const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'))
