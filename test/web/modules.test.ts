@@ -3,11 +3,12 @@
  * routes, and what each workspace role is offered.
  */
 import { describe, expect, it } from 'vitest';
+import { TaskApiProblemError } from '../../sdk/src/index.js';
 import { passwordProblem } from '../../web/src/auth/password.js';
 import { parseConfig } from '../../web/src/config.js';
 import { parseRoute, type Route, routeHref } from '../../web/src/route.js';
 import { DRAFT_KEY, loadDraft, saveDraft } from '../../web/src/tasks/draft.js';
-import { fieldErrors } from '../../web/src/ui/problems.js';
+import { failureMessage, fieldErrors } from '../../web/src/ui/problems.js';
 import { invitableRoles, offers } from '../../web/src/workspaces/permissions.js';
 import { memoryStorage } from '../support/storage.js';
 
@@ -54,6 +55,20 @@ describe('fieldErrors', () => {
 
     expect(fieldErrors(problem)).toEqual({ title: 'must not be empty', description: 'too long' });
     expect(fieldErrors(undefined)).toEqual({});
+  });
+});
+
+describe('failureMessage', () => {
+  it("shows the problem's detail when a paginator throws it", () => {
+    const problem = {
+      type: 'https://task-api.dev/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'workspace 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found',
+    };
+    const thrown = new TaskApiProblemError(problem, new Response(null, { status: 404 }));
+
+    expect(failureMessage(thrown)).toBe('workspace 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found');
   });
 });
 

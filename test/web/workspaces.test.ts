@@ -186,8 +186,8 @@ describe('workspaces in the task board', () => {
   it('B finds it under "Assigned to me", across workspaces', async () => {
     await nav(b).getByRole('link', { name: 'Assigned to me' }).click();
 
-    await task(b, 'Write the launch post').waitFor();
-    expect(await tasks(b).count()).toBe(1);
+    await b.getByRole('heading', { name: 'Assigned to me' }).waitFor();
+    await expect.poll(() => tasks(b).count()).toBe(1);
     expect(await task(b, 'Write the launch post').textContent()).toContain('in Launch team');
   });
 

@@ -3,7 +3,7 @@
  * person's own tasks and the admin view, a workspace, its members, or the tasks assigned to them).
  */
 import type { TaskApiClient } from '@task-api/sdk';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AuthPanel } from './auth/AuthPanel.js';
 import type { CognitoClient } from './auth/cognito.js';
 import type { Session, User } from './auth/session.js';
@@ -12,7 +12,6 @@ import { AdminView } from './tasks/AdminView.js';
 import { Board } from './tasks/Board.js';
 import { DRAFT_KEY } from './tasks/draft.js';
 import { AssignedView } from './workspaces/AssignedView.js';
-import { workspaceApi } from './workspaces/api.js';
 import { useMyWorkspaces } from './workspaces/hooks.js';
 import { MembersPage } from './workspaces/MembersPage.js';
 import { WorkspaceBoard } from './workspaces/WorkspaceBoard.js';
@@ -53,9 +52,8 @@ export function App({ api, cognito, session }: Props) {
 
 /** Keyed by user in App, so nothing of one person's boards outlives their sign-out. */
 function SignedIn({ api, user }: { api: TaskApiClient; user: User }) {
-  const wapi = useMemo(() => workspaceApi(api), [api]);
   const route = useRoute();
-  const mine = useMyWorkspaces(wapi);
+  const mine = useMyWorkspaces(api);
   // Membership changes elsewhere (an invitation, a removal): fresh on every switch of board.
   const routeKey = JSON.stringify(route);
   const first = useRef(true);
@@ -66,9 +64,9 @@ function SignedIn({ api, user }: { api: TaskApiClient; user: User }) {
   }, [routeKey]);
   return (
     <>
-      <WorkspaceNav wapi={wapi} mine={mine} route={route} />
+      <WorkspaceNav api={api} mine={mine} route={route} />
       <main>
-        <Screen route={route} api={api} user={user} wapi={wapi} mine={mine} />
+        <Screen route={route} api={api} user={user} mine={mine} />
       </main>
     </>
   );
@@ -78,11 +76,10 @@ interface ScreenProps {
   route: Route;
   api: TaskApiClient;
   user: User;
-  wapi: ReturnType<typeof workspaceApi>;
   mine: ReturnType<typeof useMyWorkspaces>;
 }
 
-function Screen({ route, api, user, wapi, mine }: ScreenProps) {
+function Screen({ route, api, user, mine }: ScreenProps) {
   switch (route.view) {
     case 'personal':
       return (
@@ -92,12 +89,12 @@ function Screen({ route, api, user, wapi, mine }: ScreenProps) {
         </>
       );
     case 'assigned':
-      return <AssignedView wapi={wapi} me={user.sub} workspaces={mine.value?.workspaces} />;
+      return <AssignedView api={api} me={user.sub} workspaces={mine.value?.workspaces} />;
     case 'workspace':
       return (
         <WorkspaceBoard
           key={route.workspaceId}
-          wapi={wapi}
+          api={api}
           workspaceId={route.workspaceId}
           me={user.sub}
         />
@@ -106,7 +103,7 @@ function Screen({ route, api, user, wapi, mine }: ScreenProps) {
       return (
         <MembersPage
           key={route.workspaceId}
-          wapi={wapi}
+          api={api}
           workspaceId={route.workspaceId}
           me={user.sub}
           onWorkspacesChanged={mine.reload}

@@ -1,26 +1,28 @@
 /** The tasks assigned to the caller in every workspace they belong to (GET /me/assigned-tasks). */
+
+import type { TaskApiClient, Workspace, WorkspaceTask } from '@task-api/sdk';
 import { useCallback, useMemo } from 'preact/hooks';
 import { routeHref } from '../route.js';
 import { PAGE_SIZE } from '../tasks/Board.js';
 import { usePagedList } from '../tasks/paged.js';
 import { TaskItem } from '../tasks/TaskItem.js';
 import { ErrorNote } from '../ui/fields.js';
-import type { Workspace, WorkspaceApi, WorkspaceTask } from './api.js';
 import { workspaceTaskOps } from './tasks.js';
 
 interface Props {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   me: string;
   workspaces: Workspace[] | undefined;
 }
 
-export function AssignedView({ wapi, me, workspaces }: Props) {
+export function AssignedView({ api, me, workspaces }: Props) {
   const load = useCallback(
-    (cursor: string | undefined) => wapi.listAssignedToMe(PAGE_SIZE, cursor),
-    [wapi],
+    (cursor: string | undefined) =>
+      api.listMyAssignedTasks({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    [api],
   );
   const list = usePagedList<WorkspaceTask>(load);
-  const ops = useMemo(() => workspaceTaskOps(wapi), [wapi]);
+  const ops = useMemo(() => workspaceTaskOps(api), [api]);
   const nameOf = (id: string) => workspaces?.find((w) => w.workspace_id === id)?.name ?? id;
   return (
     <section aria-labelledby="assigned-title">

@@ -2,17 +2,16 @@
  * A workspace's members and invitations: invite by e-mail, change roles, remove, revoke, leave,
  * rename and delete, each offered only to the roles the server allows.
  */
-import type { TaskApiResult } from '@task-api/sdk';
+import type { Member, TaskApiClient, TaskApiResult, Workspace, WorkspaceRole } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, routeHref } from '../route.js';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
-import type { Member, Workspace, WorkspaceApi, WorkspaceRole } from './api.js';
 import { memberName, useMembers, useWorkspace } from './hooks.js';
 import { invitableRoles, offers, ROLE_LABELS } from './permissions.js';
 
 interface Props {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   workspaceId: string;
   me: string;
   /** After the caller's workspaces change (left, deleted, renamed). */
@@ -43,9 +42,9 @@ function useAction() {
   return { error, errors, busy, run };
 }
 
-export function MembersPage({ wapi, workspaceId, me, onWorkspacesChanged }: Props) {
-  const workspace = useWorkspace(wapi, workspaceId);
-  const members = useMembers(wapi, workspaceId);
+export function MembersPage({ api, workspaceId, me, onWorkspacesChanged }: Props) {
+  const workspace = useWorkspace(api, workspaceId);
+  const members = useMembers(api, workspaceId);
   const ws = workspace.value;
   const error = workspace.error ?? members.error;
   return (
@@ -58,13 +57,13 @@ export function MembersPage({ wapi, workspaceId, me, onWorkspacesChanged }: Prop
       {ws && members.value && (
         <>
           {offers(ws.role, 'inviteMember') && (
-            <InviteForm wapi={wapi} workspace={ws} onInvited={members.reload} />
+            <InviteForm api={api} workspace={ws} onInvited={members.reload} />
           )}
           <ul class="members" aria-label="Members">
             {members.value.map((m) => (
               <MemberRow
                 key={m.user_id ?? m.email}
-                wapi={wapi}
+                api={api}
                 workspace={ws}
                 member={m}
                 me={me}
@@ -73,7 +72,7 @@ export function MembersPage({ wapi, workspaceId, me, onWorkspacesChanged }: Prop
             ))}
           </ul>
           <Settings
-            wapi={wapi}
+            api={api}
             workspace={ws}
             onChanged={async () => {
               await workspace.reload();
@@ -90,7 +89,7 @@ export function MembersPage({ wapi, workspaceId, me, onWorkspacesChanged }: Prop
   );
 }
 
-function InviteForm(props: { wapi: WorkspaceApi; workspace: Workspace; onInvited: () => void }) {
+function InviteForm(props: { api: TaskApiClient; workspace: Workspace; onInvited: () => void }) {
   const roles = invitableRoles(props.workspace.role);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<WorkspaceRole>('member');
@@ -98,7 +97,7 @@ function InviteForm(props: { wapi: WorkspaceApi; workspace: Workspace; onInvited
   async function submit(event: Event) {
     event.preventDefault();
     const id = props.workspace.workspace_id;
-    if (await action.run(() => props.wapi.inviteMember(id, email.trim(), role))) {
+    if (await action.run(() => props.api.inviteMember(id, { email: email.trim(), role }))) {
       setEmail('');
       props.onInvited();
     }
@@ -138,14 +137,14 @@ function InviteForm(props: { wapi: WorkspaceApi; workspace: Workspace; onInvited
 }
 
 interface RowProps {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   workspace: Workspace;
   member: Member;
   me: string;
   onChanged: () => void;
 }
 
-function MemberRow({ wapi, workspace, member, me, onChanged }: RowProps) {
+function MemberRow({ api, workspace, member, me, onChanged }: RowProps) {
   const action = useAction();
   const [confirm, setConfirm] = useState(false);
   const id = workspace.workspace_id;
@@ -187,7 +186,7 @@ function MemberRow({ wapi, workspace, member, me, onChanged }: RowProps) {
                 disabled={action.busy}
                 onChange={(e) => {
                   const role = e.currentTarget.value as WorkspaceRole;
-                  void run(() => wapi.updateMember(id, userId, role));
+                  void run(() => api.updateMember(id, userId, role));
                 }}
               >
                 {Object.entries(ROLE_LABELS).map(([value, label]) => (
@@ -206,7 +205,7 @@ function MemberRow({ wapi, workspace, member, me, onChanged }: RowProps) {
                 type="button"
                 class="danger"
                 disabled={action.busy}
-                onClick={() => run(() => wapi.removeMember(id, userId))}
+                onClick={() => run(() => api.removeMember(id, userId))}
               >
                 Yes, remove
               </button>
@@ -224,7 +223,7 @@ function MemberRow({ wapi, workspace, member, me, onChanged }: RowProps) {
             type="button"
             class="danger"
             disabled={action.busy}
-            onClick={() => run(() => wapi.revokeInvitation(id, member.email as string))}
+            onClick={() => run(() => api.revokeInvitation(id, member.email as string))}
           >
             Revoke invitation
           </button>
@@ -239,13 +238,13 @@ function MemberRow({ wapi, workspace, member, me, onChanged }: RowProps) {
 const DELETE_ROUNDS = 20;
 
 interface SettingsProps {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   workspace: Workspace;
   onChanged: () => Promise<void>;
   onGone: () => Promise<void>;
 }
 
-function Settings({ wapi, workspace, onChanged, onGone }: SettingsProps) {
+function Settings({ api, workspace, onChanged, onGone }: SettingsProps) {
   const [name, setName] = useState(workspace.name);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const action = useAction();
@@ -253,14 +252,14 @@ function Settings({ wapi, workspace, onChanged, onGone }: SettingsProps) {
 
   async function rename(event: Event) {
     event.preventDefault();
-    if (await action.run(() => wapi.renameWorkspace(id, name))) await onChanged();
+    if (await action.run(() => api.renameWorkspace(id, name))) await onChanged();
   }
   async function remove() {
-    // 202: deleted in part; the contract says to send DELETE again until it answers 204.
+    // Not done (202): deleted in part; the contract says to send DELETE again to continue.
     const deleteAll = async () => {
-      let result = await wapi.deleteWorkspace(id);
-      for (let again = 0; again < DELETE_ROUNDS && result.response.status === 202; again++) {
-        result = await wapi.deleteWorkspace(id);
+      let result = await api.deleteWorkspace(id);
+      for (let again = 0; again < DELETE_ROUNDS && result.data?.done === false; again++) {
+        result = await api.deleteWorkspace(id);
       }
       return result;
     };
@@ -293,7 +292,7 @@ function Settings({ wapi, workspace, onChanged, onGone }: SettingsProps) {
           type="button"
           disabled={action.busy}
           onClick={async () => {
-            if (await action.run(() => wapi.leaveWorkspace(id))) await onGone();
+            if (await action.run(() => api.leaveWorkspace(id))) await onGone();
           }}
         >
           Leave workspace

@@ -1,5 +1,5 @@
 /** A workspace's tasks: status and assignee filters, "load more", new tasks with an assignee. */
-import type { TaskStatus } from '@task-api/sdk';
+import type { Member, TaskApiClient, TaskStatus, WorkspaceTask } from '@task-api/sdk';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { routeHref } from '../route.js';
 import { PAGE_SIZE } from '../tasks/Board.js';
@@ -7,7 +7,6 @@ import { usePagedList } from '../tasks/paged.js';
 import { STATUS_LABELS, TaskItem } from '../tasks/TaskItem.js';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
-import type { Member, WorkspaceApi, WorkspaceTask } from './api.js';
 import { memberName, useMembers, useWorkspace } from './hooks.js';
 import { ROLE_LABELS } from './permissions.js';
 import {
@@ -19,15 +18,15 @@ import {
 } from './tasks.js';
 
 interface Props {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   workspaceId: string;
   /** The caller's user id, for "assigned to me". */
   me: string;
 }
 
-export function WorkspaceBoard({ wapi, workspaceId, me }: Props) {
-  const workspace = useWorkspace(wapi, workspaceId);
-  const members = useMembers(wapi, workspaceId);
+export function WorkspaceBoard({ api, workspaceId, me }: Props) {
+  const workspace = useWorkspace(api, workspaceId);
+  const members = useMembers(api, workspaceId);
   if (workspace.error) {
     return (
       <section aria-labelledby="workspace-title">
@@ -49,26 +48,26 @@ export function WorkspaceBoard({ wapi, workspaceId, me }: Props) {
           <a href={routeHref({ view: 'members', workspaceId })}>Members</a>
         </p>
       )}
-      <WorkspaceTasks wapi={wapi} workspaceId={workspaceId} me={me} members={members.value} />
+      <WorkspaceTasks api={api} workspaceId={workspaceId} me={me} members={members.value} />
     </section>
   );
 }
 
-function WorkspaceTasks({ wapi, workspaceId, me, members }: Props & { members?: Member[] }) {
+function WorkspaceTasks({ api, workspaceId, me, members }: Props & { members?: Member[] }) {
   const [status, setStatus] = useState<TaskStatus | ''>('');
   const [assignee, setAssignee] = useState('');
   const load = useCallback(
     (cursor: string | undefined) =>
-      wapi.listTasks(workspaceId, {
+      api.listWorkspaceTasks(workspaceId, {
         limit: PAGE_SIZE,
         ...(status ? { status } : {}),
         ...(assignee ? { assignee } : {}),
         ...(cursor ? { cursor } : {}),
       }),
-    [wapi, workspaceId, status, assignee],
+    [api, workspaceId, status, assignee],
   );
   const list = usePagedList<WorkspaceTask>(load);
-  const ops = useMemo(() => workspaceTaskOps(wapi), [wapi]);
+  const ops = useMemo(() => workspaceTaskOps(api), [api]);
   const fields = useMemo(() => assigneeFields(members, me), [members, me]);
   const shown = (t: WorkspaceTask) =>
     (!status || t.status === status) && (!assignee || t.assignee === assignee);
@@ -76,7 +75,7 @@ function WorkspaceTasks({ wapi, workspaceId, me, members }: Props & { members?: 
   return (
     <>
       <AddWorkspaceTask
-        wapi={wapi}
+        api={api}
         workspaceId={workspaceId}
         me={me}
         members={members}
@@ -144,14 +143,14 @@ function WorkspaceTasks({ wapi, workspaceId, me, members }: Props & { members?: 
 }
 
 interface AddProps {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   workspaceId: string;
   me: string;
   members: Member[] | undefined;
   onCreated: (task: WorkspaceTask) => void;
 }
 
-function AddWorkspaceTask({ wapi, workspaceId, me, members, onCreated }: AddProps) {
+function AddWorkspaceTask({ api, workspaceId, me, members, onCreated }: AddProps) {
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [assignee, setAssignee] = useState<string | null>(null);
@@ -178,7 +177,7 @@ function AddWorkspaceTask({ wapi, workspaceId, me, members, onCreated }: AddProp
         ...(description ? { description } : {}),
         ...(assignee ? { assignee } : {}),
       };
-      const result = await wapi.createTask(workspaceId, body, key);
+      const result = await api.createWorkspaceTask(workspaceId, body, { idempotencyKey: key });
       if (result.error) {
         setErrors(fieldErrors(result.error));
         setError(problemMessage(result.error));

@@ -1,19 +1,20 @@
 /** The switcher: "My tasks", "Assigned to me", each workspace; a new workspace; invitations to accept. */
+
+import type { Invitation, TaskApiClient } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, type Route, routeHref } from '../route.js';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
-import type { Invitation, WorkspaceApi } from './api.js';
 import type { Loaded, MyWorkspaces } from './hooks.js';
 import { ROLE_LABELS } from './permissions.js';
 
 interface Props {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   mine: Loaded<MyWorkspaces>;
   route: Route;
 }
 
-export function WorkspaceNav({ wapi, mine, route }: Props) {
+export function WorkspaceNav({ api, mine, route }: Props) {
   const current = 'workspaceId' in route ? route.workspaceId : route.view;
   const link = (key: string, href: string, label: string) => (
     <li key={key}>
@@ -37,15 +38,15 @@ export function WorkspaceNav({ wapi, mine, route }: Props) {
       </ul>
       <ErrorNote message={mine.error} />
       {mine.value && mine.value.invitations.length > 0 && (
-        <Invitations wapi={wapi} invitations={mine.value.invitations} onDone={mine.reload} />
+        <Invitations api={api} invitations={mine.value.invitations} onDone={mine.reload} />
       )}
-      <NewWorkspace wapi={wapi} onCreated={mine.reload} />
+      <NewWorkspace api={api} onCreated={mine.reload} />
     </nav>
   );
 }
 
 function Invitations(props: {
-  wapi: WorkspaceApi;
+  api: TaskApiClient;
   invitations: Invitation[];
   onDone: () => Promise<void>;
 }) {
@@ -57,8 +58,8 @@ function Invitations(props: {
     try {
       const id = invitation.workspace_id;
       const result = accept
-        ? await props.wapi.acceptInvitation(id)
-        : await props.wapi.declineInvitation(id);
+        ? await props.api.acceptInvitation(id)
+        : await props.api.declineInvitation(id);
       if (result.error) setError(problemMessage(result.error));
       await props.onDone();
       if (accept && !result.error) go({ view: 'workspace', workspaceId: id });
@@ -96,7 +97,7 @@ function Invitations(props: {
   );
 }
 
-function NewWorkspace({ wapi, onCreated }: { wapi: WorkspaceApi; onCreated: () => Promise<void> }) {
+function NewWorkspace({ api, onCreated }: { api: TaskApiClient; onCreated: () => Promise<void> }) {
   const [name, setName] = useState('');
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -109,7 +110,7 @@ function NewWorkspace({ wapi, onCreated }: { wapi: WorkspaceApi; onCreated: () =
     setErrors({});
     try {
       // One key per typed name, so a create retried after a lost answer is made once.
-      const result = await wapi.createWorkspace(name, key);
+      const result = await api.createWorkspace({ name }, { idempotencyKey: key });
       if (result.error) {
         setErrors(fieldErrors(result.error));
         setError(problemMessage(result.error));

@@ -1,37 +1,34 @@
 /** The workspace data screens share: the caller's workspaces and invitations, one workspace, its members. */
-import type { TaskApiResult } from '@task-api/sdk';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { failureMessage, problemMessage } from '../ui/problems.js';
 import {
-  allPages,
   type Invitation,
   type Member,
+  type TaskApiClient,
+  TaskApiProblemError,
+  type TaskApiResult,
   type Workspace,
-  type WorkspaceApi,
-} from './api.js';
+} from '@task-api/sdk';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { failureMessage } from '../ui/problems.js';
+
+/** The contract's largest page: a person's workspaces and a workspace's members in few requests. */
+const MAX_PAGE = 100;
 
 export interface Loaded<T> {
   value: T | undefined;
   error: string | undefined;
   reload: () => Promise<void>;
-  set: (value: T) => void;
 }
 
-/** Loads on mount and whenever `load` changes (keep it stable with useCallback). */
-export function useLoaded<T>(load: () => Promise<TaskApiResult<T>>): Loaded<T> {
+/** Loads on mount and whenever `load` changes (keep it stable with useCallback); a thrown problem is shown. */
+export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
   const [value, setValue] = useState<T>();
   const [error, setError] = useState<string>();
   const reload = useCallback(async () => {
     try {
-      const result = await load();
-      if (result.error) {
-        setError(problemMessage(result.error));
-        setValue(undefined);
-      } else {
-        setError(undefined);
-        setValue(result.data);
-      }
+      setValue(await load());
+      setError(undefined);
     } catch (err) {
+      setValue(undefined);
       setError(failureMessage(err));
     }
   }, [load]);
@@ -40,7 +37,18 @@ export function useLoaded<T>(load: () => Promise<TaskApiResult<T>>): Loaded<T> {
     setError(undefined);
     void reload();
   }, [reload]);
-  return { value, error, reload, set: setValue };
+  return { value, error, reload };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+function unwrap<T>(result: TaskApiResult<T>): T {
+  if (result.error) throw new TaskApiProblemError(result.error, result.response);
+  return result.data;
 }
 
 export interface MyWorkspaces {
@@ -48,35 +56,28 @@ export interface MyWorkspaces {
   invitations: Invitation[];
 }
 
-export function useMyWorkspaces(wapi: WorkspaceApi): Loaded<MyWorkspaces> {
-  const load = useCallback(async (): Promise<TaskApiResult<MyWorkspaces>> => {
+export function useMyWorkspaces(api: TaskApiClient): Loaded<MyWorkspaces> {
+  const load = useCallback(async () => {
     const [workspaces, invitations] = await Promise.all([
-      allPages(wapi.listWorkspaces, (p) => p.workspaces),
-      allPages(wapi.listMyInvitations, (p) => p.invitations),
+      collect(api.pages.workspaces({ limit: MAX_PAGE })),
+      collect(api.pages.invitations({ limit: MAX_PAGE })),
     ]);
-    if (workspaces.error) return workspaces;
-    if (invitations.error) return invitations;
-    return {
-      data: { workspaces: workspaces.data, invitations: invitations.data },
-      response: invitations.response,
-    };
-  }, [wapi]);
+    return { workspaces, invitations };
+  }, [api]);
   return useLoaded(load);
 }
 
-export function useWorkspace(wapi: WorkspaceApi, workspaceId: string): Loaded<Workspace> {
-  return useLoaded(useCallback(() => wapi.getWorkspace(workspaceId), [wapi, workspaceId]));
+export function useWorkspace(api: TaskApiClient, workspaceId: string): Loaded<Workspace> {
+  return useLoaded(
+    useCallback(async () => unwrap(await api.getWorkspace(workspaceId)), [api, workspaceId]),
+  );
 }
 
-export function useMembers(wapi: WorkspaceApi, workspaceId: string): Loaded<Member[]> {
+export function useMembers(api: TaskApiClient, workspaceId: string): Loaded<Member[]> {
   return useLoaded(
     useCallback(
-      () =>
-        allPages(
-          (cursor) => wapi.listMembers(workspaceId, cursor),
-          (p) => p.members,
-        ),
-      [wapi, workspaceId],
+      () => collect(api.pages.members(workspaceId, { limit: MAX_PAGE })),
+      [api, workspaceId],
     ),
   );
 }

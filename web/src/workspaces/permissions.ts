@@ -3,13 +3,14 @@
  * board never offers what the server forbids. A conflict (the last owner leaving, say) is still
  * offered: the server refuses it and its problem says why.
  */
+
+import type { WorkspaceRole } from '@task-api/sdk';
 import {
   decide,
   type Subject,
   WORKSPACE_ROLES,
   type WorkspaceAction,
 } from '../../../src/workspaces/policy.js';
-import type { WorkspaceRole } from './api.js';
 
 export const ROLE_LABELS: Record<WorkspaceRole, string> = {
   owner: 'Owner',

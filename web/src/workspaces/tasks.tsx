@@ -1,16 +1,18 @@
 /** Workspace tasks in the shared TaskItem: their calls, the assignee field and meta line. */
+
+import type { Member, TaskApiClient, WorkspaceTask, WorkspaceTaskUpdate } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import type { ExtraFields, TaskOps } from '../tasks/TaskItem.js';
 import { Field } from '../ui/fields.js';
-import type { Member, WorkspaceApi, WorkspaceTask, WorkspaceTaskUpdate } from './api.js';
 import { memberName } from './hooks.js';
 
 export const workspaceTaskOps = (
-  wapi: WorkspaceApi,
+  api: TaskApiClient,
 ): TaskOps<WorkspaceTask, WorkspaceTaskUpdate> => ({
-  update: (task, body, ifMatch) => wapi.updateTask(task.workspace_id, task.task_id, body, ifMatch),
-  get: (task) => wapi.getTask(task.workspace_id, task.task_id),
-  remove: (task, ifMatch) => wapi.deleteTask(task.workspace_id, task.task_id, ifMatch),
+  update: (task, body, ifMatch) =>
+    api.updateWorkspaceTask(task.workspace_id, task.task_id, body, { ifMatch }),
+  get: (task) => api.getWorkspaceTask(task.workspace_id, task.task_id),
+  remove: (task, ifMatch) => api.deleteWorkspaceTask(task.workspace_id, task.task_id, { ifMatch }),
 });
 
 /** Active members only: the server refuses any other assignee. */
