@@ -1,9 +1,15 @@
-/** The web app's small rules, without a browser: password policy, field errors, config, drafts. */
+/**
+ * The web app's small rules, without a browser: password policy, field errors, config, drafts,
+ * routes, and what each workspace role is offered.
+ */
 import { describe, expect, it } from 'vitest';
+import { TaskApiProblemError } from '../../sdk/src/index.js';
 import { passwordProblem } from '../../web/src/auth/password.js';
 import { parseConfig } from '../../web/src/config.js';
+import { parseRoute, type Route, routeHref } from '../../web/src/route.js';
 import { attempt, DRAFT_KEY, loadDraft, saveDraft } from '../../web/src/tasks/draft.js';
-import { fieldErrors } from '../../web/src/ui/problems.js';
+import { failureMessage, fieldErrors } from '../../web/src/ui/problems.js';
+import { invitableRoles, offers } from '../../web/src/workspaces/permissions.js';
 import { memoryStorage } from '../support/storage.js';
 
 describe('passwordProblem (the pool: 10+ characters, upper, lower, digit)', () => {
@@ -49,6 +55,20 @@ describe('fieldErrors', () => {
 
     expect(fieldErrors(problem)).toEqual({ title: 'must not be empty', description: 'too long' });
     expect(fieldErrors(undefined)).toEqual({});
+  });
+});
+
+describe('failureMessage', () => {
+  it("shows the problem's detail when a paginator throws it", () => {
+    const problem = {
+      type: 'https://task-api.dev/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'workspace 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found',
+    };
+    const thrown = new TaskApiProblemError(problem, new Response(null, { status: 404 }));
+
+    expect(failureMessage(thrown)).toBe('workspace 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found');
   });
 });
 
@@ -125,5 +145,43 @@ describe('the "Add task" draft', () => {
     store.setItem(DRAFT_KEY, '{not json');
 
     expect(loadDraft(store)).toMatchObject({ title: '', description: '' });
+  });
+});
+
+describe('routes in the hash', () => {
+  const id = '01JD7Z8Q3X5M2N4P6R8T0V2W4Y';
+  it.each<Route>([
+    { view: 'personal' },
+    { view: 'assigned' },
+    { view: 'workspace', workspaceId: id },
+    { view: 'members', workspaceId: id },
+  ])('reads back what it writes: $view', (route) => {
+    expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  it('opens the personal board for an empty or unknown hash', () => {
+    expect(parseRoute('')).toEqual({ view: 'personal' });
+    expect(parseRoute(`#/workspaces/${id}/nope`)).toEqual({ view: 'personal' });
+  });
+});
+
+describe('what the workspace screens offer each role (the server policy, forbidden only)', () => {
+  it('offers invitations as any role to owners, never owner to admins, none to members', () => {
+    expect(invitableRoles('owner')).toEqual(['owner', 'admin', 'member']);
+    expect(invitableRoles('admin')).toEqual(['admin', 'member']);
+    expect(invitableRoles('member')).toEqual([]);
+  });
+
+  it('offers role changes to owners only, and removing an owner to owners only', () => {
+    expect(offers('owner', 'updateMember', { targetRole: 'member' })).toBe(true);
+    expect(offers('admin', 'updateMember', { targetRole: 'member' })).toBe(false);
+    expect(offers('admin', 'removeMember', { targetRole: 'member' })).toBe(true);
+    expect(offers('admin', 'removeMember', { targetRole: 'owner' })).toBe(false);
+    expect(offers('member', 'removeMember', { targetRole: 'member' })).toBe(false);
+  });
+
+  it('still offers what only the state refuses: the last owner may try to leave', () => {
+    expect(offers('owner', 'leaveWorkspace', { otherOwners: 0 })).toBe(true);
+    expect(offers('member', 'deleteWorkspace')).toBe(false);
   });
 });

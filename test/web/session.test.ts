@@ -45,7 +45,7 @@ describe('the web session', () => {
 
     expect(targets).toEqual(['AWSCognitoIdentityProviderService.InitiateAuth']);
     expect((await listTasks(token)).status).toBe(200);
-    expect(session.user()).toEqual({ email: user.email, isAdmin: false });
+    expect(session.user()).toEqual({ sub: user.sub, email: user.email, isAdmin: false });
   });
 
   it('refreshes an expired ID token once, for calls made at the same time', async () => {

@@ -1,12 +1,21 @@
-/** The task board: signed out, the auth forms; signed in, the person's tasks (and the admin view). */
+/**
+ * The task board: signed out, the auth forms; signed in, the switcher and the chosen board (the
+ * person's own tasks and the admin view, a workspace, its members, or the tasks assigned to them).
+ */
 import type { TaskApiClient } from '@task-api/sdk';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AuthPanel } from './auth/AuthPanel.js';
 import type { CognitoClient } from './auth/cognito.js';
-import type { Session } from './auth/session.js';
+import type { Session, User } from './auth/session.js';
+import { type Route, useRoute } from './route.js';
 import { AdminView } from './tasks/AdminView.js';
 import { Board } from './tasks/Board.js';
 import { DRAFT_KEY } from './tasks/draft.js';
+import { AssignedView } from './workspaces/AssignedView.js';
+import { useMyWorkspaces } from './workspaces/hooks.js';
+import { MembersPage } from './workspaces/MembersPage.js';
+import { WorkspaceBoard } from './workspaces/WorkspaceBoard.js';
+import { WorkspaceNav } from './workspaces/WorkspaceNav.js';
 
 interface Props {
   api: TaskApiClient;
@@ -36,10 +45,69 @@ export function App({ api, cognito, session }: Props) {
           </button>
         </p>
       </header>
+      <SignedIn key={user.sub} api={api} user={user} />
+    </>
+  );
+}
+
+/** Keyed by user in App, so nothing of one person's boards outlives their sign-out. */
+function SignedIn({ api, user }: { api: TaskApiClient; user: User }) {
+  const route = useRoute();
+  const mine = useMyWorkspaces(api);
+  // Membership changes elsewhere (an invitation, a removal): fresh on every switch of board.
+  const routeKey = JSON.stringify(route);
+  const first = useRef(true);
+  useEffect(() => {
+    // The first load is useMyWorkspaces' own.
+    if (first.current) first.current = false;
+    else void mine.reload();
+  }, [routeKey]);
+  return (
+    <>
+      <WorkspaceNav api={api} mine={mine} route={route} />
       <main>
-        <Board api={api} />
-        {user.isAdmin && <AdminView api={api} />}
+        <Screen route={route} api={api} user={user} mine={mine} />
       </main>
     </>
   );
+}
+
+interface ScreenProps {
+  route: Route;
+  api: TaskApiClient;
+  user: User;
+  mine: ReturnType<typeof useMyWorkspaces>;
+}
+
+function Screen({ route, api, user, mine }: ScreenProps) {
+  switch (route.view) {
+    case 'personal':
+      return (
+        <>
+          <Board api={api} />
+          {user.isAdmin && <AdminView api={api} />}
+        </>
+      );
+    case 'assigned':
+      return <AssignedView api={api} me={user.sub} workspaces={mine.value?.workspaces} />;
+    case 'workspace':
+      return (
+        <WorkspaceBoard
+          key={route.workspaceId}
+          api={api}
+          workspaceId={route.workspaceId}
+          me={user.sub}
+        />
+      );
+    case 'members':
+      return (
+        <MembersPage
+          key={route.workspaceId}
+          api={api}
+          workspaceId={route.workspaceId}
+          me={user.sub}
+          onWorkspacesChanged={mine.reload}
+        />
+      );
+  }
 }

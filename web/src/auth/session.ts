@@ -11,6 +11,8 @@ export const REFRESH_KEY = 'task-board.refresh';
 export const REFRESH_MARGIN_MS = 60_000;
 
 export interface User {
+  /** The Cognito `sub`: the `user_id` of workspace members and assignees. */
+  sub: string;
   email: string;
   isAdmin: boolean;
 }
@@ -42,6 +44,7 @@ export function moveLegacyRefreshToken(
 }
 
 interface Claims {
+  sub?: string;
   email?: string;
   exp?: number;
   'cognito:groups'?: string[] | string;
@@ -130,7 +133,7 @@ export function createSession(
       if (!idToken) return undefined;
       const groups = claims['cognito:groups'] ?? [];
       const list = Array.isArray(groups) ? groups : groups.split(',');
-      return { email: claims.email ?? '', isAdmin: list.includes('admins') };
+      return { sub: claims.sub ?? '', email: claims.email ?? '', isAdmin: list.includes('admins') };
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,11 +1,11 @@
 /** The person's tasks: newest first, a status filter, "load more", and the "Add task" form. */
-import type { Task, TaskApiClient, TaskStatus } from '@task-api/sdk';
-import { useCallback, useState } from 'preact/hooks';
+import type { Task, TaskApiClient, TaskStatus, TaskUpdate } from '@task-api/sdk';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
 import { attempt, type Draft, emptyDraft, loadDraft, saveDraft } from './draft.js';
 import { usePagedList } from './paged.js';
-import { STATUS_LABELS, TaskItem } from './TaskItem.js';
+import { STATUS_LABELS, TaskItem, type TaskOps } from './TaskItem.js';
 
 /** The API's default page. */
 export const PAGE_SIZE = 50;
@@ -22,6 +22,14 @@ export function Board({ api }: { api: TaskApiClient }) {
     [api, status],
   );
   const list = usePagedList(load);
+  const ops = useMemo<TaskOps<Task, TaskUpdate>>(
+    () => ({
+      update: (task, body, ifMatch) => api.updateTask(task.task_id, body, { ifMatch }),
+      get: (task) => api.getTask(task.task_id),
+      remove: (task, ifMatch) => api.deleteTask(task.task_id, { ifMatch }),
+    }),
+    [api],
+  );
   const onCreated = (task: Task) => {
     if (!status || task.status === status) list.setItems((items) => [task, ...items]);
   };
@@ -50,7 +58,7 @@ export function Board({ api }: { api: TaskApiClient }) {
           <TaskItem
             key={task.task_id}
             task={task}
-            api={api}
+            ops={ops}
             onChanged={(changed) =>
               list.setItems((items) =>
                 items.flatMap((t) =>

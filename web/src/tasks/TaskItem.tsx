@@ -1,5 +1,6 @@
 /** One task: shown, edited (with If-Match), marked done or deleted after a confirmation. */
-import type { Task, TaskApiClient, TaskStatus, TaskUpdate } from '@task-api/sdk';
+import type { Task, TaskApiResult, TaskStatus, TaskUpdate } from '@task-api/sdk';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
@@ -10,31 +11,65 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   completed: 'Completed',
 };
 
-/** The API's ETag is the task's version (openapi.yaml); list pages carry no headers. */
-const etagOf = (task: Task) => `"${task.version}"`;
+/** What a personal task and a workspace task have in common. */
+export type TaskLike = Pick<
+  Task,
+  'task_id' | 'title' | 'description' | 'status' | 'created_at' | 'version'
+>;
 
-interface Props {
-  task: Task;
-  api: TaskApiClient;
-  onChanged: (task: Task) => void;
-  onDeleted: (taskId: string) => void;
+/** The calls behind one kind of task: personal (`/tasks`) or a workspace's. */
+export interface TaskOps<T extends TaskLike, U extends TaskUpdate> {
+  update(task: T, body: U, ifMatch: string): Promise<TaskApiResult<T>>;
+  get(task: T): Promise<TaskApiResult<T>>;
+  remove(task: T, ifMatch: string): Promise<TaskApiResult<undefined>>;
 }
 
-export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
+/** Fields beyond title, description and status (a workspace task's assignee). */
+export interface ExtraFields<T, U> {
+  initial: (task: T) => Partial<U>;
+  render: (
+    id: string,
+    draft: U,
+    setDraft: (draft: U) => void,
+    errors: FieldErrors,
+  ) => ComponentChildren;
+}
+
+/** The API's ETag is the task's version (openapi.yaml); list pages carry no headers. */
+const etagOf = (task: TaskLike) => `"${task.version}"`;
+
+interface Props<T extends TaskLike, U extends TaskUpdate> {
+  task: T;
+  ops: TaskOps<T, U>;
+  onChanged: (task: T) => void;
+  onDeleted: (taskId: string) => void;
+  /** More of the meta line (who it is assigned to, its workspace). */
+  meta?: ComponentChildren;
+  extraFields?: ExtraFields<T, U>;
+}
+
+export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>({
+  task,
+  ops,
+  onChanged,
+  onDeleted,
+  meta,
+  extraFields,
+}: Props<T, U>) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
-  const [draft, setDraft] = useState<TaskUpdate>({});
+  const [draft, setDraft] = useState<U>({} as U);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
   const id = `task-${task.task_id}`;
 
-  async function send(body: TaskUpdate): Promise<boolean> {
+  async function send(body: U): Promise<boolean> {
     setBusy(true);
     setError(undefined);
     setErrors({});
     try {
-      const result = await api.updateTask(task.task_id, body, { ifMatch: etagOf(task) });
+      const result = await ops.update(task, body, etagOf(task));
       if (!result.error) {
         setConflict(false);
         onChanged(result.data);
@@ -42,7 +77,7 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
       }
       if (result.error.status === 412) {
         // Someone saved first: show their version and keep what this person typed.
-        const current = await api.getTask(task.task_id);
+        const current = await ops.get(task);
         if (current.data) onChanged(current.data);
         setConflict(true);
         setError(
@@ -64,11 +99,11 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.deleteTask(task.task_id, { ifMatch: etagOf(task) });
+      const result = await ops.remove(task, etagOf(task));
       if (!result.error || result.error.status === 404) return onDeleted(task.task_id);
       setError(problemMessage(result.error));
       if (result.error.status === 412) {
-        const current = await api.getTask(task.task_id);
+        const current = await ops.get(task);
         if (current.data) onChanged(current.data);
       }
     } catch (err) {
@@ -80,7 +115,12 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
   }
 
   const startEdit = () => {
-    setDraft({ title: task.title, description: task.description ?? '', status: task.status });
+    setDraft({
+      title: task.title,
+      description: task.description ?? '',
+      status: task.status,
+      ...extraFields?.initial(task),
+    } as U);
     setMode('edit');
   };
 
@@ -139,6 +179,7 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
               </select>
             )}
           </Field>
+          {extraFields?.render(id, draft, setDraft, errors)}
           <ErrorNote message={error} />
           <div class="actions">
             <button type="submit" disabled={busy}>
@@ -167,6 +208,7 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
         <span class={`status ${task.status}`}>{STATUS_LABELS[task.status]}</span>
         {' · '}
         <time dateTime={task.created_at}>{new Date(task.created_at).toLocaleString()}</time>
+        {meta}
       </p>
       <ErrorNote message={error} />
       {mode === 'confirm-delete' ? (
@@ -182,7 +224,11 @@ export function TaskItem({ task, api, onChanged, onDeleted }: Props) {
       ) : (
         <div class="actions">
           {task.status !== 'completed' && (
-            <button type="button" disabled={busy} onClick={() => send({ status: 'completed' })}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => send({ status: 'completed' } as U)}
+            >
               Mark done
             </button>
           )}

@@ -1,5 +1,5 @@
 /** API problems and thrown failures as the words and per-field messages the forms show. */
-import type { Problem } from '@task-api/sdk';
+import type { Problem, TaskApiProblemError } from '@task-api/sdk';
 
 export type FieldErrors = Record<string, string>;
 
@@ -19,6 +19,11 @@ export function problemMessage(problem: Problem): string {
 
 /** What went wrong, for any thrown value: a network failure keeps what was typed. */
 export function failureMessage(err: unknown): string {
+  // A page of a listing refused (the SDK's paginators throw the problem). By name, as below:
+  // this module loads without the SDK's runtime.
+  if (err instanceof Error && err.name === 'TaskApiProblemError') {
+    return problemMessage((err as TaskApiProblemError).problem);
+  }
   if (err instanceof Error && err.name === 'TaskApiNetworkError') {
     return 'Cannot reach the server. Nothing you typed is lost: try again when you are online.';
   }

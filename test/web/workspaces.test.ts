@@ -1,0 +1,242 @@
+/**
+ * Workspaces in the task board, two people in two Chromiums against the local stack: A creates a
+ * workspace and invites B by e-mail, B accepts, A assigns B a task, B finds it with "Me" and
+ * starts it, A removes B, and B's next request to the workspace is refused. The board's
+ * screenshot goes to test/web/output/ (git-ignored); docs/web-app-workspaces.png is a copy.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+const OUT = fileURLToPath(new URL('./output/', import.meta.url));
+/** Chromium logs every 4xx as a console error; these are the refusals the steps cause on purpose. */
+const EXPECTED_ERRORS = [/status of 404 \(Not Found\)/, /status of 409 \(Conflict\)/];
+
+let stack: TestStack;
+let browserA: TestBrowser;
+let browserB: TestBrowser;
+let a: Page;
+let b: Page;
+let outDir: string;
+let workspaceUrl: string;
+const alice = {
+  email: `alice-${randomUUID().slice(0, 8)}@example.com`,
+  password: 'Alice-pass-1234',
+};
+const bob = { email: `bob-${randomUUID().slice(0, 8)}@example.com`, password: 'Bob-pass-12345' };
+
+const tasks = (p: Page) => p.getByRole('list', { name: 'Tasks' }).getByRole('listitem');
+const task = (p: Page, title: string): Locator =>
+  tasks(p).filter({ has: p.getByRole('heading', { name: title, exact: true }) });
+const nav = (p: Page) => p.getByRole('navigation', { name: 'Boards' });
+const members = (p: Page) => p.getByRole('list', { name: 'Members' }).getByRole('listitem');
+const member = (p: Page, email: string) => members(p).filter({ hasText: email });
+
+async function openPage(browser: TestBrowser): Promise<Page> {
+  // Under vitest's 30 s, so a missing element fails naming its locator.
+  browser.context.setDefaultTimeout(10_000);
+  return browser.context.pages()[0] ?? (await browser.context.newPage());
+}
+
+async function signInWith(p: Page, who: { email: string; password: string }) {
+  await p.goto(stack.webUrl as string);
+  await p.getByLabel('Email').fill(who.email);
+  await p.getByLabel('Password').fill(who.password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.getByText(`Signed in as ${who.email}`).waitFor();
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'web-dist-'));
+  stack = await startTestStack({ web: { mode: 'built', outDir } });
+  [browserA, browserB] = await Promise.all([launchBrowser(), launchBrowser()]);
+  a = await openPage(browserA);
+  b = await openPage(browserB);
+  await mkdir(OUT, { recursive: true });
+  // Bob confirms his sign-up with the code (a verified address: only those can accept invitations).
+  await stack.cognito.send(
+    new SignUpCommand({ ClientId: stack.clientId, Username: bob.email, Password: bob.password }),
+  );
+  await stack.cognito.send(
+    new ConfirmSignUpCommand({
+      ClientId: stack.clientId,
+      Username: bob.email,
+      ConfirmationCode: stack.codes.get(bob.email) as string,
+    }),
+  );
+}, 120_000);
+afterAll(async () => {
+  await browserA?.close();
+  await browserB?.close();
+  await stack?.stop();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('workspaces in the task board', () => {
+  it('A signs up, signs in and creates a workspace from the switcher', async () => {
+    await a.goto(stack.webUrl as string);
+    await a.getByRole('button', { name: 'Create an account' }).click();
+    await a.getByLabel('Email').fill(alice.email);
+    await a.getByLabel('Password').fill(alice.password);
+    await a.getByRole('button', { name: 'Sign up' }).click();
+    await a.getByText(`We sent a confirmation code to ${alice.email}.`).waitFor();
+    await a.getByLabel('Confirmation code').fill(stack.codes.get(alice.email) as string);
+    await a.getByRole('button', { name: 'Confirm' }).click();
+    await a.getByText('Your account is confirmed. Sign in.').waitFor();
+    await a.getByLabel('Password').fill(alice.password);
+    await a.getByRole('button', { name: 'Sign in' }).click();
+    await a.getByRole('heading', { name: 'My tasks' }).waitFor();
+
+    await a.getByLabel('New workspace').fill('Launch team');
+    await a.getByRole('button', { name: 'Create workspace' }).click();
+
+    await a.getByRole('heading', { name: 'Launch team' }).waitFor();
+    await a.getByText('You are owner').waitFor();
+    expect(
+      await nav(a).getByRole('link', { name: 'Launch team' }).getAttribute('aria-current'),
+    ).toBe('page');
+    workspaceUrl = a.url();
+    expect(workspaceUrl).toMatch(/#\/workspaces\/[0-9A-Z]{26}$/);
+  });
+
+  it('A invites B by e-mail from the members page', async () => {
+    await a.getByRole('link', { name: 'Members' }).click();
+    await a.getByRole('heading', { name: 'Members of Launch team' }).waitFor();
+    expect(await a.getByLabel('Role', { exact: true }).locator('option').allTextContents()).toEqual(
+      ['Owner', 'Admin', 'Member'],
+    );
+    await a.getByLabel('Email').fill(bob.email);
+    await a.getByRole('button', { name: 'Invite' }).click();
+
+    await expect.poll(() => member(a, bob.email).textContent()).toContain('invited as member');
+    expect(await member(a, alice.email).textContent()).toContain('(you)');
+  });
+
+  it("B signs in, accepts the invitation and sees the workspace's board", async () => {
+    await signInWith(b, bob);
+    const invitations = b.getByRole('region', { name: 'Invitations' });
+    await invitations.getByText('Launch team', { exact: true }).waitFor();
+
+    await invitations.getByRole('button', { name: 'Accept Launch team' }).click();
+
+    await b.getByRole('heading', { name: 'Launch team' }).waitFor();
+    await b.getByText('You are member').waitFor();
+    await nav(b).getByRole('link', { name: 'Launch team' }).waitFor();
+    expect(await b.getByRole('region', { name: 'Invitations' }).count()).toBe(0);
+  });
+
+  it('a member is not offered what only owners and admins may do', async () => {
+    await b.getByRole('link', { name: 'Members' }).click();
+    await member(b, alice.email).waitFor();
+
+    expect(await b.getByRole('heading', { name: 'Invite someone' }).count()).toBe(0);
+    expect(await b.getByRole('button', { name: 'Remove' }).count()).toBe(0);
+    expect(await b.getByRole('button', { name: 'Rename' }).count()).toBe(0);
+    expect(await b.getByRole('button', { name: 'Delete workspace' }).count()).toBe(0);
+    expect(await b.getByLabel(/^Role of/).count()).toBe(0);
+    await b.getByRole('button', { name: 'Leave workspace' }).waitFor();
+  });
+
+  it('A assigns a task to B from a select of members', async () => {
+    await a.reload();
+    // The owner may change B's role and remove B; B is active now.
+    await expect.poll(() => member(a, bob.email).textContent()).toContain('Member');
+    await member(a, bob.email).getByLabel(`Role of ${bob.email}`).waitFor();
+    await a.getByRole('link', { name: 'Back to the board' }).click();
+
+    await a.getByLabel('Title').fill('Write the launch post');
+    await a.getByLabel('Assignee').selectOption({ label: bob.email });
+    await a.getByRole('button', { name: 'Add task' }).click();
+    await task(a, 'Write the launch post').waitFor();
+    await a.getByLabel('Title').fill('Book the venue');
+    await a.getByLabel('Assignee').selectOption({ label: `${alice.email} (you)` });
+    await a.getByRole('button', { name: 'Add task' }).click();
+
+    await task(a, 'Book the venue').waitFor();
+    expect(await task(a, 'Write the launch post').textContent()).toContain(
+      `assigned to ${bob.email}`,
+    );
+    expect(await task(a, 'Book the venue').textContent()).toContain('assigned to you');
+  });
+
+  it('B filters "Me", sees only their task and moves it to in progress', async () => {
+    await b.goto(workspaceUrl);
+    await task(b, 'Book the venue').waitFor();
+    await b.getByLabel('Assigned to').selectOption({ label: 'Me' });
+
+    await expect.poll(() => tasks(b).count()).toBe(1);
+    await task(b, 'Write the launch post').getByRole('button', { name: 'Edit' }).click();
+    const editing = tasks(b).filter({ has: b.getByRole('button', { name: 'Save' }) });
+    await editing.getByLabel('Status').selectOption({ label: 'In progress' });
+    await editing.getByRole('button', { name: 'Save' }).click();
+
+    await expect
+      .poll(() => task(b, 'Write the launch post').textContent())
+      .toContain('In progress');
+    expect(await task(b, 'Write the launch post').textContent()).toContain('assigned to you');
+  });
+
+  it('B finds it under "Assigned to me", across workspaces', async () => {
+    await nav(b).getByRole('link', { name: 'Assigned to me' }).click();
+
+    await b.getByRole('heading', { name: 'Assigned to me' }).waitFor();
+    await expect.poll(() => tasks(b).count()).toBe(1);
+    expect(await task(b, 'Write the launch post').textContent()).toContain('in Launch team');
+  });
+
+  it("A sees B's change on the board (the screenshot in the README)", async () => {
+    await a.reload();
+    await expect
+      .poll(() => task(a, 'Write the launch post').textContent())
+      .toContain('In progress');
+    await a.evaluate(() => window.scrollTo(0, 0));
+    await a.screenshot({ path: join(OUT, 'workspace-board.png'), fullPage: true });
+  });
+
+  it("shows the server's problem when it refuses: the last owner cannot leave", async () => {
+    await a.getByRole('link', { name: 'Members' }).click();
+    await a.getByRole('button', { name: 'Leave workspace' }).click();
+
+    await a
+      .getByText('the last owner cannot leave, be removed or be demoted', { exact: false })
+      .waitFor();
+    await a.getByRole('heading', { name: 'Members of Launch team' }).waitFor();
+  });
+
+  it('A removes B', async () => {
+    const row = member(a, bob.email);
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.getByRole('button', { name: 'Yes, remove' }).click();
+
+    await expect.poll(() => member(a, bob.email).count()).toBe(0);
+  });
+
+  it("B's next request to the workspace is refused, and the switcher no longer lists it", async () => {
+    await nav(b).getByRole('link', { name: 'Launch team' }).click();
+    await b.getByRole('heading', { name: 'Workspace' }).waitFor();
+
+    await b.getByText(/workspace [0-9A-Z]{26} not found/).waitFor();
+    await expect.poll(() => nav(b).getByRole('link', { name: 'Launch team' }).count()).toBe(0);
+    await b.reload();
+    await b.getByText(/workspace [0-9A-Z]{26} not found/).waitFor();
+    await nav(b).getByRole('link', { name: 'My tasks' }).waitFor();
+    expect(await nav(b).getByRole('link', { name: 'Launch team' }).count()).toBe(0);
+  });
+
+  it('sent no request off the machine and logged no unexpected console error', () => {
+    for (const browser of [browserA, browserB]) {
+      expect(browser.offMachine).toEqual([]);
+      const unexpected = browser.consoleErrors.filter(
+        (e) => !EXPECTED_ERRORS.some((re) => re.test(e)),
+      );
+      expect(unexpected).toEqual([]);
+    }
+  });
+});

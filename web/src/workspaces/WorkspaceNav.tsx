@@ -1,0 +1,150 @@
+/** The switcher: "My tasks", "Assigned to me", each workspace; a new workspace; invitations to accept. */
+
+import type { Invitation, TaskApiClient } from '@task-api/sdk';
+import { useState } from 'preact/hooks';
+import { go, type Route, routeHref } from '../route.js';
+import { ErrorNote, Field } from '../ui/fields.js';
+import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
+import type { Loaded, MyWorkspaces } from './hooks.js';
+import { ROLE_LABELS } from './permissions.js';
+
+interface Props {
+  api: TaskApiClient;
+  mine: Loaded<MyWorkspaces>;
+  route: Route;
+}
+
+export function WorkspaceNav({ api, mine, route }: Props) {
+  const current = 'workspaceId' in route ? route.workspaceId : route.view;
+  const link = (key: string, href: string, label: string) => (
+    <li key={key}>
+      <a href={href} aria-current={current === key ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <nav class="switcher" aria-label="Boards">
+      <ul>
+        {link('personal', routeHref({ view: 'personal' }), 'My tasks')}
+        {link('assigned', routeHref({ view: 'assigned' }), 'Assigned to me')}
+        {mine.value?.workspaces.map((w) =>
+          link(
+            w.workspace_id,
+            routeHref({ view: 'workspace', workspaceId: w.workspace_id }),
+            w.name,
+          ),
+        )}
+      </ul>
+      <ErrorNote message={mine.error} />
+      {mine.value && mine.value.invitations.length > 0 && (
+        <Invitations api={api} invitations={mine.value.invitations} onDone={mine.reload} />
+      )}
+      <NewWorkspace api={api} onCreated={mine.reload} />
+    </nav>
+  );
+}
+
+function Invitations(props: {
+  api: TaskApiClient;
+  invitations: Invitation[];
+  onDone: () => Promise<void>;
+}) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function answer(invitation: Invitation, accept: boolean) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const id = invitation.workspace_id;
+      const result = accept
+        ? await props.api.acceptInvitation(id)
+        : await props.api.declineInvitation(id);
+      if (result.error) setError(problemMessage(result.error));
+      await props.onDone();
+      if (accept && !result.error) go({ view: 'workspace', workspaceId: id });
+    } catch (err) {
+      setError(failureMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section class="invitations" aria-labelledby="invitations-title">
+      <h2 id="invitations-title">Invitations</h2>
+      <ul>
+        {props.invitations.map((inv) => (
+          <li key={inv.workspace_id} class="actions">
+            <span>
+              <strong>{inv.workspace_name}</strong> as {ROLE_LABELS[inv.role].toLowerCase()}
+            </span>
+            <button type="button" disabled={busy} onClick={() => answer(inv, true)}>
+              Accept {inv.workspace_name}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              onClick={() => answer(inv, false)}
+            >
+              Decline
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorNote message={error} />
+    </section>
+  );
+}
+
+function NewWorkspace({ api, onCreated }: { api: TaskApiClient; onCreated: () => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setErrors({});
+    try {
+      // One key per typed name, so a create retried after a lost answer is made once.
+      const result = await api.createWorkspace({ name }, { idempotencyKey: key });
+      if (result.error) {
+        setErrors(fieldErrors(result.error));
+        setError(problemMessage(result.error));
+        return;
+      }
+      setName('');
+      setKey(crypto.randomUUID());
+      await onCreated();
+      go({ view: 'workspace', workspaceId: result.data.workspace_id });
+    } catch (err) {
+      setError(failureMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="inline" onSubmit={submit} noValidate>
+      <Field id="new-workspace" label="New workspace" error={errors.name}>
+        {(aria) => (
+          <input
+            {...aria}
+            maxLength={100}
+            value={name}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              setKey(crypto.randomUUID());
+            }}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        Create workspace
+      </button>
+      <ErrorNote message={error} />
+    </form>
+  );
+}
