@@ -219,7 +219,9 @@ export async function workspaceWarmInvocations(
   } finally {
     remove();
   }
-  const inOrder = <T extends { operationId?: string; operation?: string }>(list: T[]) =>
-    WORKSPACE_OPERATIONS.map((op) => list.find((r) => (r.operationId ?? r.operation) === op) as T);
-  return { warm: inOrder(warm), requests: inOrder(requests) };
+  // Reported in WORKSPACE_OPERATIONS' order, as the personal ones in OPERATIONS'.
+  const rank = (id: string) => (WORKSPACE_OPERATIONS as readonly string[]).indexOf(id);
+  warm.sort((a, b) => rank(a.operationId) - rank(b.operationId));
+  requests.sort((a, b) => rank(a.operation) - rank(b.operation));
+  return { warm, requests };
 }
