@@ -14,6 +14,12 @@ export interface AuthProps {
   readonly callbackUrls?: string[];
   /** @default - the `cognitoDomainPrefix` context value, else no hosted domain */
   readonly cognitoDomainPrefix?: string;
+  /**
+   * A verified SES identity to send Cognito's mail (codes, invitations) from, instead of
+   * Cognito's own sender and its daily quota.
+   * @default - the `sesFromEmail` context value, else Cognito's default sender
+   */
+  readonly sesFromEmail?: string;
   /** The web app's origin: `<webUrl>/callback` is a callback URL, `<webUrl>/` the sign-out URL. */
   readonly webUrl?: string;
 }
@@ -39,6 +45,7 @@ export function userPoolWithClient(scope: Construct, props: AuthProps = {}): Aut
     },
     accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
     removalPolicy: RemovalPolicy.RETAIN,
+    ...emailFrom(scope, props.sesFromEmail),
   });
   userPool.addGroup('AdminsGroup', {
     groupName: ADMIN_GROUP,
@@ -65,6 +72,23 @@ export function userPoolWithClient(scope: Construct, props: AuthProps = {}): Aut
     userPool.addDomain('HostedDomain', { cognitoDomain: { domainPrefix } });
   }
   return { userPool, userPoolClient };
+}
+
+/**
+ * Cognito's default sender allows a few dozen messages a day for the whole pool; SES lifts it
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html). The
+ * identity must be verified in SES, in the stack's region unless `sesRegion` names another.
+ */
+function emailFrom(scope: Construct, fromProps?: string): Pick<cognito.UserPoolProps, 'email'> {
+  const fromEmail = fromProps ?? (scope.node.tryGetContext('sesFromEmail') as string | undefined);
+  if (fromEmail === undefined) return {};
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fromEmail)) {
+    throw new Error(`sesFromEmail must be an e-mail address, got ${JSON.stringify(fromEmail)}`);
+  }
+  const sesRegion = scope.node.tryGetContext('sesRegion') as string | undefined;
+  return {
+    email: cognito.UserPoolEmail.withSES({ fromEmail, ...(sesRegion ? { sesRegion } : {}) }),
+  };
 }
 
 function callbackUrlsFromContext(scope: Construct): string[] {

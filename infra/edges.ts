@@ -1,12 +1,14 @@
 /**
  * Safer edges, each a context switch that is off unless set (README.md#safer-edges):
- * `waf=true` (AWS WAF with AWS managed rules and a per-IP rate rule), `domainName` +
+ * `waf=true` (AWS WAF with AWS managed rules, a per-IP and a per-caller rate rule, in front of
+ * the stage and the user pool), `domainName` +
  * `certificateArn` (+ `basePath`) for a custom domain, `reservedConcurrency` per function,
  * `usagePlans` for per-client limits behind API keys.
  */
 import { CfnOutput } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -22,11 +24,21 @@ export interface ClientLimits {
 export interface EdgesProps {
   readonly api: apigateway.IRestApi;
   readonly stage: apigateway.Stage;
+  /** Sign-up and sign-in go straight to Cognito, so the web ACL guards the pool too. */
+  readonly userPool: cognito.IUserPool;
   readonly functions: Record<string, lambda.IFunction>;
 }
 
 /** Requests per IP in any 5 minutes before WAF blocks it. */
 export const WAF_RATE_LIMIT_DEFAULT = 1000;
+/**
+ * Requests per Authorization header value (one caller's token) in any minute before WAF blocks
+ * it: ten a second, far above what a person's app sends, so one caller cannot take the stage's
+ * shared throttle from everyone else.
+ */
+export const WAF_CALLER_RATE_LIMIT_DEFAULT = 600;
+/** WAF's smallest rate-based limit. */
+const WAF_RATE_LIMIT_MIN = 10;
 export const BASE_PATH_DEFAULT = 'v1';
 const MANAGED_RULE_GROUPS = [
   'AWSManagedRulesCommonRuleSet',
@@ -45,7 +57,17 @@ export class Edges extends Construct {
 
     if (flag(ctx('waf'))) {
       const limit = positiveInt('wafRateLimit', ctx('wafRateLimit') ?? WAF_RATE_LIMIT_DEFAULT);
-      this.webAcl = this.webAclFor(props.stage, limit);
+      const perCaller = Number(ctx('wafCallerRateLimit') ?? WAF_CALLER_RATE_LIMIT_DEFAULT);
+      if (perCaller !== 0 && !(Number.isInteger(perCaller) && perCaller >= WAF_RATE_LIMIT_MIN)) {
+        throw new Error(
+          `wafCallerRateLimit must be 0 (off) or an integer of at least ${WAF_RATE_LIMIT_MIN}, got ${JSON.stringify(ctx('wafCallerRateLimit'))}`,
+        );
+      }
+      this.webAcl = this.webAclFor(
+        [props.stage.stageArn, props.userPool.userPoolArn],
+        limit,
+        perCaller,
+      );
     }
 
     const domainName = ctx('domainName') as string | undefined;
@@ -110,7 +132,7 @@ export class Edges extends Construct {
     }
   }
 
-  private webAclFor(stage: apigateway.Stage, limit: number): wafv2.CfnWebACL {
+  private webAclFor(resourceArns: string[], limit: number, perCaller: number): wafv2.CfnWebACL {
     const visibility = (metricName: string) => ({
       cloudWatchMetricsEnabled: true,
       sampledRequestsEnabled: true,
@@ -130,18 +152,53 @@ export class Edges extends Construct {
           },
           visibilityConfig: visibility('RatePerIp'),
         },
+        // A rate rule on a custom key: https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-aggregation-options.html
+        // A request without the header is not counted here (it is counted per IP above).
+        ...(perCaller > 0
+          ? [
+              {
+                name: 'RatePerCaller',
+                priority: 1,
+                action: { block: {} },
+                statement: {
+                  rateBasedStatement: {
+                    limit: perCaller,
+                    evaluationWindowSec: 60,
+                    aggregateKeyType: 'CUSTOM_KEYS',
+                    customKeys: [
+                      {
+                        header: {
+                          name: 'authorization',
+                          textTransformations: [{ priority: 0, type: 'NONE' }],
+                        },
+                      },
+                    ],
+                  },
+                },
+                visibilityConfig: visibility('RatePerCaller'),
+              },
+            ]
+          : []),
         ...MANAGED_RULE_GROUPS.map((name, i) => ({
           name,
-          priority: i + 1,
+          priority: i + 2,
           overrideAction: { none: {} },
           statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
           visibilityConfig: visibility(name),
         })),
       ],
     });
-    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
-      resourceArn: stage.stageArn,
-      webAclArn: acl.attrArn,
+    // A regional web ACL protects a stage and a user pool alike:
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+    resourceArns.forEach((resourceArn, i) => {
+      new wafv2.CfnWebACLAssociation(
+        this,
+        i === 0 ? 'WebAclAssociation' : `WebAclAssociation${i}`,
+        {
+          resourceArn,
+          webAclArn: acl.attrArn,
+        },
+      );
     });
     return acl;
   }

@@ -14,12 +14,25 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { METRIC, SERVICE_NAME } from '../src/http/telemetry.js';
+import type { OperationEntry } from '../src/openapi.js';
 
-export interface MonitoredOperation {
-  operationId: string;
-  method: string;
-  path: string;
+/** An operation of the contract (its responses and parameters say which metrics it can emit). */
+export interface MonitoredOperation extends OperationEntry {
   fn: lambda.IFunction;
+}
+
+/**
+ * The function metrics an operation can emit besides requests, latency and store throttles: a
+ * 412 only where the contract declares one, a replay only where it takes an Idempotency-Key
+ * (src/http/telemetry.ts). A graph of a metric that is never emitted is an empty line.
+ */
+function optionalMetrics(op: MonitoredOperation): string[] {
+  const takesHeader = (name: string) =>
+    op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === name);
+  return [
+    ...('412' in op.operation.responses ? [METRIC.preconditionFailed] : []),
+    ...(takesHeader('idempotency-key') ? [METRIC.idempotentReplays] : []),
+  ];
 }
 
 export interface MonitoringProps {
@@ -276,8 +289,7 @@ export class Monitoring extends Construct {
           op.fn.metricThrottles({ period: FIVE_MINUTES }),
           own(METRIC.coldStart, { service: SERVICE_NAME, function_name: op.fn.functionName }),
           own(METRIC.storeThrottles, dims),
-          own(METRIC.preconditionFailed, dims),
-          own(METRIC.idempotentReplays, dims),
+          ...optionalMetrics(op).map((metric) => own(metric, dims)),
         ]),
       );
     }

@@ -30,6 +30,15 @@ import { WebHosting } from './web-hosting.js';
 
 export { DEFAULT_CALLBACK_URLS } from './auth.js';
 
+/**
+ * What one stage carries from a cold start, whichever bound is lower (README.md#capacity):
+ * 1,000 concurrent executions (Lambda's default account quota) at a cold request of about
+ * 0.5 s is 2,000 requests a second, and a new on-demand table serves 4,000 write units a second,
+ * about 2,000 task writes (one unit for the item, one for the status index). Warm, the same
+ * concurrency carries ten times that, so the burst may take twice the rate.
+ */
+export const STAGE_THROTTLE_DEFAULT = { rateLimit: 2000, burstLimit: 4000 } as const;
+
 export interface TaskApiStackProps extends StackProps {
   /**
    * The stage (infra/stage.ts): the API Gateway stage name, and whether data is retained.
@@ -87,12 +96,12 @@ export interface TaskApiStackProps extends StackProps {
   readonly validateRequestBody?: boolean;
   /**
    * Steady-state requests per second the stage accepts before answering 429.
-   * @default 100
+   * @default - the `throttlingRateLimit` context value, else STAGE_THROTTLE_DEFAULT.rateLimit
    */
   readonly throttlingRateLimit?: number;
   /**
    * Burst of requests the stage accepts above the rate.
-   * @default 200
+   * @default - the `throttlingBurstLimit` context value, else STAGE_THROTTLE_DEFAULT.burstLimit
    */
   readonly throttlingBurstLimit?: number;
   /**
@@ -179,8 +188,8 @@ export class TaskApiStack extends Stack {
       specText,
       operations: ops,
       functions,
-      throttlingRateLimit: props.throttlingRateLimit ?? 100,
-      throttlingBurstLimit: props.throttlingBurstLimit ?? 200,
+      throttlingRateLimit: this.throttle('throttlingRateLimit', props.throttlingRateLimit),
+      throttlingBurstLimit: this.throttle('throttlingBurstLimit', props.throttlingBurstLimit),
       retention,
     });
 
@@ -196,6 +205,7 @@ export class TaskApiStack extends Stack {
     });
     this.edges = new Edges(this, 'Edges', {
       api: this.api,
+      userPool: this.userPool,
       stage: this.api.deploymentStage,
       functions,
     });
@@ -219,6 +229,23 @@ export class TaskApiStack extends Stack {
       api: this.api,
       functions,
     });
+  }
+
+  private throttle(
+    key: 'throttlingRateLimit' | 'throttlingBurstLimit',
+    fromProps?: number,
+  ): number {
+    const raw = fromProps ?? this.node.tryGetContext(key);
+    if (raw === undefined) {
+      return key === 'throttlingRateLimit'
+        ? STAGE_THROTTLE_DEFAULT.rateLimit
+        : STAGE_THROTTLE_DEFAULT.burstLimit;
+    }
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new Error(`${key} must be a positive integer, got ${JSON.stringify(raw)}`);
+    }
+    return n;
   }
 
   private logLevelFromContext(): lambda.ApplicationLogLevel {

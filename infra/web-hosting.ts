@@ -3,17 +3,20 @@
  * access control, HTTPS only, unknown paths answered with index.html (the app routes itself).
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
  * The build also holds the Redoc page as `docs.html`: problem `type` URIs are its anchors.
+ * Every response carries the security headers and a Content-Security-Policy (src/web/csp.ts).
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-response-headers.html
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { acknowledgeCdkHelper } from './nag.js';
+import { appContentSecurityPolicy, DOCS_CONTENT_SECURITY_POLICY } from '../src/web/csp.js';
+import { ASSET_BUCKET_OBJECTS, acknowledgeCdkHelper } from './nag.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -63,11 +66,21 @@ export class WebHosting extends Construct {
       autoDeleteObjects: true,
     });
     const origin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const appHeaders = this.headersPolicy(
+      'AppHeaders',
+      appContentSecurityPolicy({
+        // Any API Gateway API of the region, not this one: the API's id is not known before the
+        // API exists, and the API (its CORS origin, its problem type base) already refers to this
+        // distribution, so naming the id here would be a dependency cycle CloudFormation refuses.
+        api: `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+        cognito: `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+      }),
+    );
     const fresh = {
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-      responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+      responseHeadersPolicy: appHeaders,
     };
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'task-api web app',
@@ -78,7 +91,14 @@ export class WebHosting extends Construct {
         compress: true,
       },
       // The page and the config must be current after a deploy; hashed assets may be cached.
-      additionalBehaviors: { '/index.html': fresh, '/config.json': fresh, '/docs.html': fresh },
+      additionalBehaviors: {
+        '/index.html': fresh,
+        '/config.json': fresh,
+        '/docs.html': {
+          ...fresh,
+          responseHeadersPolicy: this.headersPolicy('DocsHeaders', DOCS_CONTENT_SECURITY_POLICY),
+        },
+      },
       // Without s3:ListBucket a missing key is a 403: both mean "an app route", so index.html.
       errorResponses: [403, 404].map((httpStatus) => ({
         httpStatus,
@@ -91,6 +111,31 @@ export class WebHosting extends Construct {
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
     this.docsUrl = `${this.url}/docs.html`;
+  }
+
+  /**
+   * The managed SECURITY_HEADERS policy's headers (framing refused outright, as the CSP's
+   * `frame-ancestors 'none'` does), plus this Content-Security-Policy.
+   * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html#managed-response-headers-policies-security
+   */
+  private headersPolicy(
+    id: string,
+    contentSecurityPolicy: string,
+  ): cloudfront.ResponseHeadersPolicy {
+    return new cloudfront.ResponseHeadersPolicy(this, id, {
+      comment: `task-api web app: security headers and CSP (${id})`,
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+      },
+    });
   }
 
   /** Uploads the app with its `config.json` and invalidates CloudFront's copies. */
@@ -134,17 +179,22 @@ export class WebHosting extends Construct {
     );
     // CDK's own helper function that copies the build into the bucket and invalidates CloudFront.
     const bucketArn = `<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>`;
-    acknowledgeCdkHelper(this, 'Custom::CDKBucketDeployment', 'CDK’s copy function', {
-      'AwsSolutions-IAM5[Action::s3:GetBucket*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:GetObject*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:List*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:Abort*]': COPY_REASON,
-      'AwsSolutions-IAM5[Action::s3:DeleteObject*]': COPY_REASON,
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]':
-        COPY_REASON,
-      [`AwsSolutions-IAM5[Resource::${bucketArn}/*]`]: COPY_REASON,
-      'AwsSolutions-IAM5[Resource::*]':
-        'cloudfront:CreateInvalidation after a deploy; CDK grants it on *.',
-    });
+    acknowledgeCdkHelper(
+      this,
+      'Custom::CDKBucketDeployment',
+      'CDK’s copy function',
+      {
+        'AwsSolutions-IAM5[Action::s3:GetBucket*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:GetObject*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:List*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:Abort*]': COPY_REASON,
+        'AwsSolutions-IAM5[Action::s3:DeleteObject*]': COPY_REASON,
+        [`AwsSolutions-IAM5[Resource::${bucketArn}/*]`]: COPY_REASON,
+        'AwsSolutions-IAM5[Resource::*]':
+          'cloudfront:CreateInvalidation after a deploy; CDK grants it on *.',
+      },
+      // The asset bucket's ARN is spelled as the CLI's environment resolves it.
+      [{ pattern: ASSET_BUCKET_OBJECTS, reason: COPY_REASON }],
+    );
   }
 }

@@ -81,8 +81,18 @@ async function readJson(request: Request): Promise<{ body: unknown } | { refusal
       ]),
     };
   }
+  let text: string;
   try {
-    return { body: JSON.parse(new TextDecoder().decode(bytes)) };
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return {
+      refusal: problem('validation-error', 'the body is not valid UTF-8', [
+        { path: '/body', message: 'is not valid UTF-8' },
+      ]),
+    };
+  }
+  try {
+    return { body: JSON.parse(text) };
   } catch {
     return {
       refusal: problem('validation-error', 'the body is not valid JSON', [
@@ -110,7 +120,9 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
       ?.replace(/^Bearer\s+/i, '')
       .trim();
     if (!token) return undefined;
-    return options.users ? options.users[token] : { sub: token };
+    // Own entries only: a token named `constructor` is no user.
+    if (!options.users) return { sub: token };
+    return Object.hasOwn(options.users, token) ? options.users[token] : undefined;
   }
   const unauthorized = () => problem('unauthorized', 'a valid Cognito ID token is required');
 

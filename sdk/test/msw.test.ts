@@ -57,7 +57,11 @@ const client = (token = 'token-alice') =>
 function call(
   method: string,
   path: string,
-  init: { token?: string | null; headers?: Record<string, string>; body?: string } = {},
+  init: {
+    token?: string | null;
+    headers?: Record<string, string>;
+    body?: string | Uint8Array<ArrayBuffer>;
+  } = {},
 ) {
   const headers = new Headers(init.headers);
   if (init.token !== null) headers.set('Authorization', init.token ?? 'token-alice');
@@ -76,6 +80,25 @@ describe('msw handlers follow the contract', () => {
   it('refuses a request without Authorization with 401', async () => {
     const res = await call('GET', '/tasks', { token: null });
     expect(res.status).toBe(401);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses the unknown token %s with 401 (no user is inherited)',
+    async (token) => {
+      const res = await call('GET', '/tasks', { token });
+      expect(res.status).toBe(401);
+    },
+  );
+
+  it('refuses a body that is not UTF-8 with 400 naming /body, as the API does', async () => {
+    const body = new Uint8Array([...Buffer.from('{"title":"a'), 0xff, ...Buffer.from('"}')]);
+    const res = await call('POST', '/tasks', {
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual([{ path: '/body', message: 'is not valid UTF-8' }]);
   });
 
   it('accepts the token as `Bearer <token>` too', async () => {
@@ -290,7 +313,7 @@ describe('the mock validates requests as the API does', () => {
   /** The API: an API Gateway event (header values trimmed, as HTTP does) through request.ts. */
   function api(operationId: Operation, input: Input) {
     const query = entries(input.query);
-    const multi: Record<string, string[]> = {};
+    const multi: Record<string, string[]> = Object.create(null);
     for (const [k, v] of query) multi[k] = [...(multi[k] ?? []), v];
     const event = {
       pathParameters: input.path ?? null,
@@ -311,7 +334,8 @@ describe('the mock validates requests as the API does', () => {
   /** The mock: a fetch Request through sdk/src/msw/validate.ts. */
   function mock(operationId: Operation, input: Input) {
     const url = `${BASE_URL}/any?${new URLSearchParams(entries(input.query))}`;
-    const request = new Request(url, { headers: input.headers });
+    // Pairs, not a record: undici copies a record into a plain object, losing `__proto__`.
+    const request = new Request(url, { headers: Object.entries(input.headers ?? {}) });
     const { params, errors } = validateParams(MOCK.params[operationId], request, input.path);
     return { params: errors.length ? undefined : params, errors };
   }
@@ -335,6 +359,8 @@ describe('the mock validates requests as the API does', () => {
     { title: ' ' }, // blank: the spec's pattern '\S'
     { title: ' \t\n ' },
     { title: ' a ' },
+    { title: '\u200B\u2060' }, // nothing visible: zero-width characters only
+    { title: '\u202E\u200Ex' },
     { title: 5 },
     { title: 'a', description: 'x'.repeat(4001) },
     { title: 'a', status: 'done' },
@@ -349,7 +375,11 @@ describe('the mock validates requests as the API does', () => {
 
   it('refuses a blank title (the check the hand-written rules missed)', () => {
     expect(validateBody(MOCK.body.createTask, { title: '  ' })).toEqual([
-      { path: '/body/title', message: 'must match pattern "\\S"' },
+      {
+        path: '/body/title',
+        message:
+          'must match pattern "[^\\s\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]"',
+      },
     ]);
   });
 
@@ -432,6 +462,20 @@ describe('the mock validates requests as the API does', () => {
   ])('Idempotency-Key: $name', ({ key }) => {
     expectSameParams('createTask', { headers: { 'Idempotency-Key': key } });
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'refuses the query parameter %s as any unknown one, and keeps such a header',
+    (name) => {
+      expectSameParams('listTasks', { query: { [name]: 'x' } });
+      expect(mock('listTasks', { query: { [name]: 'x' } }).errors).toEqual([
+        { path: `/query/${name}`, message: 'is not allowed' },
+      ]);
+      expectSameParams('listTasks', { headers: { [name]: 'x' } });
+      expect(
+        mock('listTasks', { headers: { [name]: 'x' } }).params?.headers[name.toLowerCase()],
+      ).toBe('x');
+    },
+  );
 
   it('refuses a query parameter on an operation that declares none', () => {
     expectSameParams('createTask', { query: { limit: '1' } });

@@ -38,7 +38,7 @@ export interface paths {
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -128,7 +128,7 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -174,7 +174,7 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -215,12 +215,12 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The member's `user_id` (their Cognito `sub`).
                  * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
                  */
-                userId: components["parameters"]["MemberUserId"];
+                userId: components["parameters"]["MemberUserIdPath"];
             };
             cookie?: never;
         };
@@ -259,12 +259,12 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The invited e-mail address (compared without regard to case).
                  * @example bob@example.com
                  */
-                email: components["parameters"]["InvitationEmail"];
+                email: components["parameters"]["InvitationEmailPath"];
             };
             cookie?: never;
         };
@@ -292,7 +292,7 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -320,7 +320,7 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -356,12 +356,12 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -446,7 +446,7 @@ export interface paths {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -490,7 +490,7 @@ export interface components {
          *     the largest integer a JSON client reads exactly (2^53 - 1).
          */
         Version: number;
-        /** @description An opaque page cursor. */
+        /** @description An opaque page cursor (see Pagination above). */
         Cursor: string;
         /** @description A task as its owner sees it. */
         Task: {
@@ -518,7 +518,7 @@ export interface components {
         };
         /** @description A new task. Ids, owner, timestamps and version are set by the API. */
         TaskCreate: {
-            /** @description At least one character that is not white space. */
+            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
             title: string;
             /** @default  */
             description?: string;
@@ -526,7 +526,7 @@ export interface components {
         };
         /** @description The fields to change; at least one. */
         TaskUpdate: {
-            /** @description At least one character that is not white space. */
+            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
             title?: string;
             description?: string;
             status?: components["schemas"]["TaskStatus"];
@@ -720,7 +720,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The caller is not allowed to do this. */
+        /** @description The caller is not allowed to do this: not a member of the `admins` group (admin operations), or refused by AWS WAF where the deployment turns it on. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -771,7 +771,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body is larger than 32 KiB. */
+        /**
+         * @description The request is too large: a body over 32 KiB, or on any operation a
+         *     request over API Gateway's 10 MB payload limit.
+         */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -893,65 +896,123 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description The function failed to answer (API Gateway's `INTEGRATION_FAILURE`);
+         *     retry idempotent requests.
+         */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/bad-gateway",
+                 *       "title": "Bad Gateway",
+                 *       "status": 502,
+                 *       "detail": "the backend failed to answer",
+                 *       "instance": "c0a8012e-5f1d-4b6e-9c7a-2e4f6a8b0d1f"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The function did not answer in time (API Gateway's
+         *     `INTEGRATION_TIMEOUT`); retry idempotent requests.
+         */
+        GatewayTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/gateway-timeout",
+                 *       "title": "Gateway Timeout",
+                 *       "status": 504,
+                 *       "detail": "the backend did not answer in time",
+                 *       "instance": "c0a8012e-5f1d-4b6e-9c7a-2e4f6a8b0d1f"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
          * @description The task's id (a ULID).
          * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
          */
-        TaskId: components["schemas"]["TaskId"];
+        TaskIdPath: components["schemas"]["TaskId"];
         /**
          * @description Only tasks in this status.
          * @example pending
          */
-        StatusFilter: components["schemas"]["TaskStatus"];
+        StatusFilterQuery: components["schemas"]["TaskStatus"];
         /**
          * @description The status to list.
          * @example pending
          */
-        StatusRequired: components["schemas"]["TaskStatus"];
+        StatusRequiredQuery: components["schemas"]["TaskStatus"];
         /**
          * @description The most tasks one page holds (1-100, default 50).
          * @example 20
          */
-        Limit: number;
+        LimitQuery: number;
         /**
-         * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-         * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+         * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+         *     caller and to the `status` filter it was issued for; any other cursor
+         *     is a 400. (The example is a cursor issued to another user, so it is
+         *     refused as such.)
+         * @example eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9
          */
-        Cursor: components["schemas"]["Cursor"];
+        TaskCursorQuery: components["schemas"]["Cursor"];
+        /**
+         * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+         *     `status` it was issued for and to the status index's shard count; any
+         *     other cursor, or one issued before the index was resharded, is a 400.
+         * @example eyJ2IjoyLCJzIjoicGVuZGluZyIsIm4iOjEwLCJ3IjpbIjIwMjYtMTEtMjdUMDk6MzA6MDAuMDAwWiIsIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sImQiOltdfQ
+         */
+        StatusCursorQuery: components["schemas"]["Cursor"];
+        /**
+         * @description The `next_cursor` of the previous page of the same list, unchanged. It
+         *     is bound to the caller and to the list and filters it was issued for;
+         *     any other cursor is a 400.
+         */
+        CursorQuery: components["schemas"]["Cursor"];
         /**
          * @description Make the change only if the task's current `ETag` is one of these
          *     (`*` matches any existing task). Weak tags never match.
          * @example "1"
          */
-        IfMatch: string;
+        IfMatchHeader: string;
         /**
          * @description A unique key per logical create (a UUID is ideal), quoted or not.
          *     Retries with the same key and body return the first result.
          * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
          */
-        IdempotencyKey: string;
+        IdempotencyKeyHeader: string;
         /**
          * @description The workspace's id (a ULID).
          * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
          */
-        WorkspaceId: components["schemas"]["WorkspaceId"];
+        WorkspaceIdPath: components["schemas"]["WorkspaceId"];
         /**
          * @description The member's `user_id` (their Cognito `sub`).
          * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
          */
-        MemberUserId: components["schemas"]["UserId"];
+        MemberUserIdPath: components["schemas"]["UserId"];
         /**
          * @description The invited e-mail address (compared without regard to case).
          * @example bob@example.com
          */
-        InvitationEmail: components["schemas"]["Email"];
+        InvitationEmailPath: components["schemas"]["Email"];
         /**
          * @description Only tasks assigned to this member's `user_id`.
          * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
          */
-        AssigneeFilter: components["schemas"]["UserId"];
+        AssigneeFilterQuery: components["schemas"]["UserId"];
     };
     requestBodies: never;
     headers: {
@@ -977,17 +1038,20 @@ export interface operations {
                  * @description Only tasks in this status.
                  * @example pending
                  */
-                status?: components["parameters"]["StatusFilter"];
+                status?: components["parameters"]["StatusFilterQuery"];
                 /**
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+                 *     caller and to the `status` filter it was issued for; any other cursor
+                 *     is a 400. (The example is a cursor issued to another user, so it is
+                 *     refused as such.)
+                 * @example eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["TaskCursorQuery"];
             };
             header?: never;
             path?: never;
@@ -1015,7 +1079,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "count": 1,
-                     *       "next_cursor": "eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ"
+                     *       "next_cursor": "eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9"
                      *     }
                      */
                     "application/json": components["schemas"]["TaskList"];
@@ -1023,9 +1087,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createTask: {
@@ -1037,7 +1105,7 @@ export interface operations {
                  *     Retries with the same key and body return the first result.
                  * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                  */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKeyHeader"];
             };
             path?: never;
             cookie?: never;
@@ -1083,12 +1151,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getTask: {
@@ -1100,7 +1171,7 @@ export interface operations {
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -1129,10 +1200,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteTask: {
@@ -1144,14 +1219,14 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -1166,11 +1241,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     updateTask: {
@@ -1182,14 +1261,14 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -1227,13 +1306,16 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listTasksByStatus: {
@@ -1243,17 +1325,19 @@ export interface operations {
                  * @description The status to list.
                  * @example pending
                  */
-                status: components["parameters"]["StatusRequired"];
+                status: components["parameters"]["StatusRequiredQuery"];
                 /**
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page, unchanged. It is bound to the
+                 *     `status` it was issued for and to the status index's shard count; any
+                 *     other cursor, or one issued before the index was resharded, is a 400.
+                 * @example eyJ2IjoyLCJzIjoicGVuZGluZyIsIm4iOjEwLCJ3IjpbIjIwMjYtMTEtMjdUMDk6MzA6MDAuMDAwWiIsIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sImQiOltdfQ
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["StatusCursorQuery"];
             };
             header?: never;
             path?: never;
@@ -1281,7 +1365,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "count": 1
+                     *       "count": 1,
+                     *       "next_cursor": "eyJ2IjoyLCJzIjoicGVuZGluZyIsIm4iOjEwLCJ3IjpbIjIwMjYtMTEtMjdUMDk6MzA6MDAuMDAwWiIsIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sImQiOltdfQ"
                      *     }
                      */
                     "application/json": components["schemas"]["AdminTaskList"];
@@ -1290,9 +1375,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listWorkspaces: {
@@ -1302,12 +1390,13 @@ export interface operations {
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorQuery"];
             };
             header?: never;
             path?: never;
@@ -1326,9 +1415,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createWorkspace: {
@@ -1340,7 +1433,7 @@ export interface operations {
                  *     Retries with the same key and body return the first result.
                  * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                  */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKeyHeader"];
             };
             path?: never;
             cookie?: never;
@@ -1384,12 +1477,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getWorkspace: {
@@ -1401,7 +1497,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1419,10 +1515,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteWorkspace: {
@@ -1434,7 +1534,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1458,9 +1558,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     renameWorkspace: {
@@ -1472,14 +1575,14 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1513,7 +1616,9 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listMembers: {
@@ -1523,12 +1628,13 @@ export interface operations {
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorQuery"];
             };
             header?: never;
             path: {
@@ -1536,7 +1642,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1553,10 +1659,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     inviteMember: {
@@ -1568,7 +1678,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1614,7 +1724,9 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     removeMember: {
@@ -1626,12 +1738,12 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The member's `user_id` (their Cognito `sub`).
                  * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
                  */
-                userId: components["parameters"]["MemberUserId"];
+                userId: components["parameters"]["MemberUserIdPath"];
             };
             cookie?: never;
         };
@@ -1649,9 +1761,12 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     updateMember: {
@@ -1663,19 +1778,19 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The member's `user_id` (their Cognito `sub`).
                  * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
                  */
-                userId: components["parameters"]["MemberUserId"];
+                userId: components["parameters"]["MemberUserIdPath"];
             };
             cookie?: never;
         };
@@ -1710,7 +1825,9 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     revokeInvitation: {
@@ -1722,12 +1839,12 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The invited e-mail address (compared without regard to case).
                  * @example bob@example.com
                  */
-                email: components["parameters"]["InvitationEmail"];
+                email: components["parameters"]["InvitationEmailPath"];
             };
             cookie?: never;
         };
@@ -1744,9 +1861,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     leaveWorkspace: {
@@ -1758,7 +1878,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1773,11 +1893,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listWorkspaceTasks: {
@@ -1787,22 +1911,23 @@ export interface operations {
                  * @description Only tasks in this status.
                  * @example pending
                  */
-                status?: components["parameters"]["StatusFilter"];
+                status?: components["parameters"]["StatusFilterQuery"];
                 /**
                  * @description Only tasks assigned to this member's `user_id`.
                  * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
                  */
-                assignee?: components["parameters"]["AssigneeFilter"];
+                assignee?: components["parameters"]["AssigneeFilterQuery"];
                 /**
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorQuery"];
             };
             header?: never;
             path: {
@@ -1810,7 +1935,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1827,10 +1952,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createWorkspaceTask: {
@@ -1842,14 +1971,14 @@ export interface operations {
                  *     Retries with the same key and body return the first result.
                  * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
                  */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKeyHeader"];
             };
             path: {
                 /**
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -1882,13 +2011,16 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getWorkspaceTask: {
@@ -1900,12 +2032,12 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -1923,10 +2055,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteWorkspaceTask: {
@@ -1938,19 +2074,19 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -1965,11 +2101,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     updateWorkspaceTask: {
@@ -1981,19 +2121,19 @@ export interface operations {
                  *     (`*` matches any existing task). Weak tags never match.
                  * @example "1"
                  */
-                "If-Match"?: components["parameters"]["IfMatch"];
+                "If-Match"?: components["parameters"]["IfMatchHeader"];
             };
             path: {
                 /**
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
                  * @description The task's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                taskId: components["parameters"]["TaskId"];
+                taskId: components["parameters"]["TaskIdPath"];
             };
             cookie?: never;
         };
@@ -2020,13 +2160,16 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listMyAssignedTasks: {
@@ -2036,12 +2179,13 @@ export interface operations {
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorQuery"];
             };
             header?: never;
             path?: never;
@@ -2060,9 +2204,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listMyInvitations: {
@@ -2072,12 +2220,13 @@ export interface operations {
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["LimitQuery"];
                 /**
-                 * @description The `next_cursor` of the previous page. Opaque; a cursor that was not issued to the caller for this list is a 400.
-                 * @example eyJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkifQ
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
                  */
-                cursor?: components["parameters"]["Cursor"];
+                cursor?: components["parameters"]["CursorQuery"];
             };
             header?: never;
             path?: never;
@@ -2096,9 +2245,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     acceptInvitation: {
@@ -2110,7 +2263,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -2128,10 +2281,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     declineInvitation: {
@@ -2143,7 +2300,7 @@ export interface operations {
                  * @description The workspace's id (a ULID).
                  * @example 01JD7Z8Q3X5M2N4P6R8T0V2W4Y
                  */
-                workspaceId: components["parameters"]["WorkspaceId"];
+                workspaceId: components["parameters"]["WorkspaceIdPath"];
             };
             cookie?: never;
         };
@@ -2158,10 +2315,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
 }

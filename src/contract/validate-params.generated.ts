@@ -5,7 +5,7 @@
 export const listTasks: Validator = validate10;
 const schema11 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"query":{"type":"object","additionalProperties":false,"properties":{"status":{"$ref":"defs#/definitions/TaskStatus"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":50},"cursor":{"$ref":"defs#/definitions/Cursor"}},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-listTasks"};
 const schema13 = {"type":"string","enum":["pending","in_progress","completed"]};
-const schema14 = {"type":"string","description":"An opaque page cursor.","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"};
+const schema14 = {"type":"string","description":"An opaque page cursor (see Pagination above).","minLength":1,"maxLength":2048,"pattern":"^[A-Za-z0-9_-]+$"};
 const func2 = (str) => { let n = 0; for (const _c of str) n++; return n; };
 const pattern0 = new RegExp("^[A-Za-z0-9_-]+$", "u");
 

@@ -1,7 +1,8 @@
 /**
  * Opaque page cursors. A cursor names only positions (ids and timestamps), never a partition:
  * the partition always comes from the caller's token, so a forged cursor cannot reach another
- * user's tasks. Anything that does not decode to the expected shape is an InvalidCursorError.
+ * user's tasks. Anything that does not decode to the expected shape is a malformed
+ * InvalidCursorError; a well-formed cursor of another caller, filter or shard count a foreign one.
  */
 import { createHash } from 'node:crypto';
 import { InvalidCursorError } from '../tasks/errors.js';
@@ -39,8 +40,10 @@ export function decodeTaskCursor(cursor: string, owner: string, status?: TaskSta
   if (!isRecord(value) || value.v !== 1 || typeof value.t !== 'string' || !TASK_ID.test(value.t)) {
     throw new InvalidCursorError('unknown shape');
   }
-  if (value.o !== ownerTag(owner)) throw new InvalidCursorError('it was issued to another caller');
-  if (value.s !== status) throw new InvalidCursorError('it was issued for another status filter');
+  if (value.o !== ownerTag(owner))
+    throw new InvalidCursorError('it was issued to another caller', 'foreign');
+  if (value.s !== status)
+    throw new InvalidCursorError('it was issued for another status filter', 'foreign');
   return value.t;
 }
 
@@ -70,8 +73,9 @@ export function decodeStatusCursor(
   if (!isRecord(value) || value.v !== 2 || !Array.isArray(value.w) || !Array.isArray(value.d)) {
     throw new InvalidCursorError('unknown shape');
   }
-  if (value.s !== status) throw new InvalidCursorError('it was issued for another status');
-  if (value.n !== shards) throw new InvalidCursorError('the status index was resharded');
+  if (value.s !== status)
+    throw new InvalidCursorError('it was issued for another status', 'foreign');
+  if (value.n !== shards) throw new InvalidCursorError('the status index was resharded', 'foreign');
   const [createdAt, taskId] = value.w as unknown[];
   if (
     value.w.length !== 2 ||

@@ -124,6 +124,11 @@ export type LambdaHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyResult>;
 
+/** A handler factory, carrying the definition it was made from (what it checks and refuses). */
+export type HandlerFactory<O extends OperationId> = ((store: TaskStore) => LambdaHandler) & {
+  readonly definition: OperationDefinition<O>;
+};
+
 /**
  * An operation as a factory of its Lambda handler: production passes the module-level store
  * (one line per handler), a test its own.
@@ -131,8 +136,10 @@ export type LambdaHandler = (
 export function defineHandler<O extends OperationId>(
   definition: OperationDefinition<O>,
   run: (request: OperationRequest<O>, store: TaskStore) => Promise<Reply<O>>,
-): (store: TaskStore) => LambdaHandler {
-  return (store) => wrap(definition, (request, deadline) => run(request, store.until(deadline)));
+): HandlerFactory<O> {
+  const factory = (store: TaskStore) =>
+    wrap(definition, (request, deadline) => run(request, store.until(deadline)));
+  return Object.assign(factory, { definition });
 }
 
 /**

@@ -28,12 +28,30 @@ export function parseIfMatch(header: string | undefined): Precondition | undefin
   return { kind: 'versions', versions: [...versions] };
 }
 
-/** Groups from the `cognito:groups` claim as API Gateway passes it: `a,b` or `[a b]`. */
-export function parseGroups(claim: string | undefined): string[] {
-  if (!claim) return [];
-  const inner = claim.trim().replace(/^\[/, '').replace(/\]$/, '');
-  return inner
-    .split(/[\s,]+/)
-    .map((g) => g.trim())
-    .filter(Boolean);
+/**
+ * The `cognito:groups` claim as API Gateway flattens the token's array into one string
+ * (docs/architecture.md#who-is-an-admin): `a,b` from a REST API's Cognito authorizer, `[a b]`
+ * from a JWT authorizer. A group name is `[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}`
+ * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html):
+ * it may hold `,`, `[` and `]` but never white space. So a claim with a space is the `[a b]`
+ * form and its names are exact; a claim without one is exact only when it is one name that no
+ * reading splits (`admins`). `support,admins` is one group or two, `[admins]` one or the other
+ * form: `exact: false`, and no group is taken from the claim alone.
+ */
+export function parseGroups(claim: string | undefined): { groups: string[]; exact: boolean } {
+  if (claim === undefined || claim === '') return { groups: [], exact: true };
+  if (/\s/.test(claim)) {
+    const bracketed = /^\[(\S+(?: \S+)*)\]$/.exec(claim);
+    return bracketed?.[1] ? { groups: bracketed[1].split(' '), exact: true } : UNREADABLE;
+  }
+  const bracketed = claim.startsWith('[') && claim.endsWith(']');
+  if (!claim.includes(',') && !bracketed) return { groups: [claim], exact: true };
+  return UNREADABLE;
+}
+
+const UNREADABLE = { groups: [], exact: false };
+
+/** How API Gateway flattens a groups array: the REST API form, or the JWT authorizer's. */
+export function flattenedForms(groups: readonly string[]): string[] {
+  return [groups.join(','), `[${groups.join(' ')}]`];
 }

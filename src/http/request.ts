@@ -8,7 +8,8 @@ import {
   UnauthorizedError,
   UnsupportedMediaTypeError,
 } from './errors.js';
-import { parseGroups } from './headers.js';
+import { flattenedForms, parseGroups } from './headers.js';
+import { nameMap } from './names.js';
 
 /** The largest JSON body accepted; a full task is well under 20 KiB. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -34,9 +35,9 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   if (typeof sub !== 'string' || sub === '') {
     throw new UnauthorizedError('a valid Cognito ID token is required');
   }
-  const groups = parseGroups(
-    typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined,
-  );
+  const claim = typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined;
+  const parsed = parseGroups(claim);
+  const groups = parsed.exact ? parsed.groups : (tokenGroups(event, claims, claim) ?? []);
   // API Gateway passes every claim as a string: `email_verified` is "true" or "false".
   const email =
     claims.email_verified === 'true' && typeof claims.email === 'string' && claims.email !== ''
@@ -45,8 +46,59 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP), ...(email ? { email } : {}) };
 }
 
+/**
+ * The exact groups of an ambiguous claim (docs/architecture.md#who-is-an-admin): the array in
+ * the ID token the authorizer verified, which is the request's one Authorization header
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html),
+ * read only if it is the token these claims came from. Anything else: undefined.
+ */
+function tokenGroups(
+  event: APIGatewayProxyEvent,
+  claims: Record<string, unknown>,
+  claim: string | undefined,
+): string[] | undefined {
+  const values: string[] = [];
+  const multi = event.multiValueHeaders ?? {};
+  for (const name in multi) {
+    if (name.toLowerCase() === 'authorization') values.push(...(multi[name] ?? []));
+  }
+  if (values.length === 0) {
+    for (const name in event.headers ?? {}) {
+      const value = event.headers[name];
+      if (name.toLowerCase() === 'authorization' && value !== undefined) values.push(value);
+    }
+  }
+  if (values.length !== 1 || claim === undefined) return undefined;
+  const payload = jwtPayload(values[0] as string);
+  if (!payload) return undefined;
+  const same = (name: string) =>
+    payload[name] === undefined
+      ? claims[name] === undefined
+      : String(payload[name]) === claims[name];
+  if (!['sub', 'aud', 'token_use', 'auth_time', 'jti', 'event_id'].every(same)) return undefined;
+  const groups = payload['cognito:groups'];
+  if (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) return undefined;
+  return flattenedForms(groups).includes(claim) ? groups : undefined;
+}
+
+/** The claims of `<token>` or `Bearer <token>`, unverified: the authorizer has verified it. */
+function jwtPayload(authorization: string): Record<string, unknown> | undefined {
+  const value = authorization.trim();
+  const token = /^bearer\s+(\S+)$/i.exec(value)?.[1] ?? value;
+  const part = token.split('.')[1];
+  if (token.split('.').length !== 3 || !part) return undefined;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function lowerCaseHeaders(event: APIGatewayProxyEvent): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = nameMap<string>();
   const headers = event.headers ?? {};
   for (const name in headers) {
     const value = headers[name];
@@ -62,7 +114,8 @@ function singleQuery(event: APIGatewayProxyEvent): Record<string, string> {
     .map(([name]) => ({ path: `/query/${name}`, message: 'must not be repeated' }));
   if (repeated.length > 0)
     throw new BadRequestError('the request does not match the contract', repeated);
-  const out: Record<string, string> = {};
+  // `?__proto__=x` is an unknown parameter like any other (a 400), never silently dropped.
+  const out = nameMap<string>();
   for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
     if (value !== undefined) out[name] = value;
   }
@@ -71,7 +124,7 @@ function singleQuery(event: APIGatewayProxyEvent): Record<string, string> {
 
 export function parseParams(event: APIGatewayProxyEvent, validate: Validator): Params {
   const params: Params = {
-    path: { ...(event.pathParameters ?? {}) },
+    path: Object.assign(nameMap<string>(), event.pathParameters),
     query: singleQuery(event),
     headers: lowerCaseHeaders(event),
   };
@@ -110,9 +163,10 @@ export function parseBody(
       { path: '/body', message: 'is required' },
     ]);
   }
+  const text = decoded ? utf8(decoded) : raw;
   let body: unknown;
   try {
-    body = JSON.parse(decoded ? decoded.toString('utf8') : raw);
+    body = JSON.parse(text);
   } catch {
     throw new BadRequestError('the body is not valid JSON', [
       { path: '/body', message: 'is not valid JSON' },
@@ -131,6 +185,19 @@ export function parseBody(
     ]);
   }
   return body;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Bytes as UTF-8, or a 400: never U+FFFD in place of what the client sent. */
+function utf8(bytes: Buffer): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new BadRequestError('the body is not valid UTF-8', [
+      { path: '/body', message: 'is not valid UTF-8' },
+    ]);
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   JwtExpiredError,
 } from 'aws-jwt-verify/error';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { nameMap } from '../http/names.js';
 
 export interface CognitoAuthorizerConfig {
   userPoolId: string;
@@ -108,7 +109,7 @@ const DATE_CLAIMS = new Set(['exp', 'iat']);
  * `"exp": "Sun Dec 17 07:28:12 UTC 2017"`, `"cognito:groups": "admins,other"`.
  */
 export function toApiGatewayClaims(payload: Record<string, unknown>): ApiGatewayClaims {
-  const claims: ApiGatewayClaims = {};
+  const claims = nameMap<string>();
   for (const [name, value] of Object.entries(payload)) {
     if (value === undefined || value === null) continue;
     if (DATE_CLAIMS.has(name) && typeof value === 'number') claims[name] = apiGatewayDate(value);

@@ -22,6 +22,7 @@ import {
   withAwsBehaviour,
 } from './cognito-aws.js';
 import { seed } from './cognito-seed.js';
+import { guardLoopback } from './loopback.js';
 
 export type { CodeDelivery } from './cognito-aws.js';
 export {
@@ -39,6 +40,12 @@ export interface LocalCognitoOptions {
   region?: string;
   /** @default prints the code and the confirm-sign-up command to the console */
   onCode?: (delivery: CodeDelivery) => void;
+  /**
+   * The browser origins that may call it (the web app's), read per request; any other Origin,
+   * and any Host but a loopback one with its port, is a 403 (src/local/loopback.ts).
+   * @default () => [] (no browser)
+   */
+  allowedOrigins?: () => readonly string[];
   /** cognito-local's own pino log level. @default 'error' */
   logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }
@@ -108,6 +115,7 @@ export async function startCognito(options: LocalCognitoOptions): Promise<LocalC
     createServer(router, logger, { port: options.port ?? 0, hostname: '127.0.0.1' }, services),
     options.port ?? 0,
   );
+  guardLoopback(server, options.allowedOrigins ?? (() => []));
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${port}`;
   seeded.endpoint = endpoint;

@@ -14,6 +14,7 @@ import {
 import dynalite from 'dynalite';
 import { recordShardCount } from '../data/statusIndex.js';
 import { createTableInput } from '../data/table.js';
+import { guardLoopback } from './loopback.js';
 
 export const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
 export type DynamoEngine = (typeof DYNAMODB_ENGINES)[number];
@@ -44,6 +45,8 @@ export async function startDynalite(
     updateTableMs: 0,
     path: options.path,
   });
+  // No browser has business with the table: no Origin is allowed.
+  guardLoopback(server, () => []);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

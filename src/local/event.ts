@@ -3,6 +3,7 @@
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format).
  */
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { nameMap } from '../http/names.js';
 import type { ApiGatewayClaims } from './authorizer.js';
 import type { Route } from './routes.js';
 
@@ -16,6 +17,8 @@ export interface ProxyRequest {
   /** Node's `req.rawHeaders`: name, value, name, value... with the client's casing. */
   rawHeaders: string[];
   body: string | null;
+  /** A binary payload, base64-encoded. */
+  isBase64Encoded: boolean;
   sourceIp: string;
   /** Where the client reached us, for `X-Forwarded-*`. */
   localPort: number;
@@ -99,14 +102,14 @@ export function buildProxyEvent(input: EventInput): APIGatewayProxyEvent {
       stage,
     },
     body: request.body,
-    isBase64Encoded: false,
+    isBase64Encoded: request.isBase64Encoded,
   };
 }
 
 /** API Gateway keeps the last value of a repeated header in `headers`, all in `multiValueHeaders`. */
 function headerMaps(raw: string[]) {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  const headers = nameMap<string>();
+  const multiValueHeaders = nameMap<string[]>();
   const nameFor = new Map<string, string>();
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const given = raw[i] as string;
@@ -122,8 +125,8 @@ function headerMaps(raw: string[]) {
 
 function queryMaps(rawQuery: string) {
   const params = new URLSearchParams(rawQuery);
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
+  const single = nameMap<string>();
+  const multi = nameMap<string[]>();
   for (const [name, value] of params) {
     single[name] = value;
     multi[name] = [...(multi[name] ?? []), value];

@@ -2,6 +2,7 @@
  * The local API Gateway (docs/architecture.md#the-local-stack): the server and its routing, run from the API Gateway definition the CDK
  * stack imports (src/local/definition.ts). Events, results and docs live beside it.
  */
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -229,7 +230,7 @@ async function handle(
     rawPath,
     rawQuery,
     rawHeaders: req.rawHeaders,
-    body: body.length > 0 ? body.toString('utf8') : null,
+    ...proxyBody(body),
     sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
     localPort: req.socket.localPort ?? 0,
   };
@@ -282,6 +283,19 @@ async function handle(
     });
     return fail('INTEGRATION_FAILURE');
   }
+}
+
+/**
+ * API Gateway hands a text payload over as a string: UTF-8 JSON
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html).
+ * Bytes that are not UTF-8 are no text payload; rather than replace them with U+FFFD (which the
+ * function could not tell from a U+FFFD the client sent), pass them as a binary payload,
+ * base64-encoded, so the function refuses them (docs/architecture.md#the-local-stack).
+ */
+function proxyBody(body: Buffer): { body: string | null; isBase64Encoded: boolean } {
+  if (body.length === 0) return { body: null, isBase64Encoded: false };
+  if (isUtf8(body)) return { body: body.toString('utf8'), isBase64Encoded: false };
+  return { body: body.toString('base64'), isBase64Encoded: true };
 }
 
 /** The path below the stage; undefined when the URL is not under it. */

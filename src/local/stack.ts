@@ -11,6 +11,7 @@ import { localDefinition, readApiModel } from './definition.js';
 import { dynamoEngine, ensureTable, localDynamoClient, startEmbeddedDynamo } from './dynamodb.js';
 import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
 import { type DirLock, lockDataDir } from './lock.js';
+import { loopbackOrigins } from './loopback.js';
 import { startWebServer, type WebServerOptions } from './web.js';
 
 export interface LocalStackOptions {
@@ -126,6 +127,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoClient.destroy(),
     );
 
+    // Filled once the web app's origin is known; read by Cognito per request.
+    const browserOrigins: string[] = [];
     let cognito = cognitoOverride;
     if (!cognito) {
       const cognitoDir = dataDir
@@ -137,6 +140,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         dataDir: cognitoDir,
         region,
         onCode: options.onCode,
+        allowedOrigins: () => browserOrigins,
       });
       cleanups.push(() => local.close());
       cognito = { ...local };
@@ -148,6 +152,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const target = cognito;
       const web = await startWebServer({
         ...options.web,
+        docsPath: options.docsPath,
         config: () => ({ apiUrl, cognitoEndpoint: target.endpoint, clientId: target.clientId }),
       });
       cleanups.push(() => web.close());
@@ -157,6 +162,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...parseAllowedOrigins(options.corsAllowOrigins ?? env[CORS_ENV]),
       ...(webUrl ? [new URL(webUrl).origin] : []),
     ];
+    // The web app signs in against Cognito directly; so may the other loopback origins allowed.
+    browserOrigins.push(...new Set(allowedOrigins.flatMap(loopbackOrigins)));
 
     const saved = Object.fromEntries(HANDLER_ENV.map((name) => [name, process.env[name]]));
     cleanups.push(() => {

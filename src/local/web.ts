@@ -1,13 +1,20 @@
 /**
  * The task board (web/) on its own origin, as CloudFront serves it on AWS: a Vite dev server
  * that reloads on a change under web/, or the built app. Both answer `/config.json`, the
- * stack's values that the deployed app reads from its bucket.
+ * stack's values that the deployed app reads from its bucket, and `/docs.html`, the Redoc page.
+ * Every answer carries CloudFront's security headers and Content-Security-Policy (src/web/csp.ts),
+ * so the app is tried locally under the policy it is deployed with.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { REPO_ROOT } from './docs.js';
+import {
+  appContentSecurityPolicy,
+  DOCS_CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
+} from '../web/csp.js';
+import { DOCS_PATH, REPO_ROOT } from './docs.js';
 
 export const WEB_ROOT = join(REPO_ROOT, 'web');
 
@@ -30,6 +37,8 @@ export interface WebServerOptions {
   mode?: 'dev' | 'built';
   /** Where `built` writes the app. @default web/dist */
   outDir?: string;
+  /** The Redoc page answered at `/docs.html`, as the deployed build holds it. @default docs/index.html */
+  docsPath?: string;
 }
 
 export interface WebServer {
@@ -61,8 +70,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close.push(() => dev.close());
     app = (req, res) => dev.middlewares(req, res);
   }
+  const docsPath = options.docsPath ?? DOCS_PATH;
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url?.split('?')[0] === '/config.json') {
+    const path = req.url?.split('?')[0];
+    const docs = path === '/docs.html';
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    res.setHeader(
+      'Content-Security-Policy',
+      docs ? DOCS_CONTENT_SECURITY_POLICY : appPolicy(options.config()),
+    );
+    if (docs) {
+      void serveDocsPage(docsPath, res);
+      return;
+    }
+    if (path === '/config.json') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(options.config()));
       return;
@@ -96,6 +117,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       for (const c of close.splice(0).reverse()) await c();
     },
   };
+}
+
+/** The API and Cognito as origins: a CSP source with a path would match that path only. */
+function appPolicy(config: WebConfig): string {
+  const origin = (url: string) => (url ? new URL(url).origin : '');
+  return appContentSecurityPolicy({
+    api: origin(config.apiUrl),
+    cognito: origin(config.cognitoEndpoint),
+  });
+}
+
+async function serveDocsPage(docsPath: string, res: ServerResponse): Promise<void> {
+  const body = await readFile(docsPath).catch(() => undefined);
+  if (!body) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`the docs page is not built at ${docsPath}; run npm run docs\n`);
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(body);
 }
 
 const TYPES: Record<string, string> = {

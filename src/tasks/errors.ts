@@ -18,8 +18,16 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
+/**
+ * A cursor the list refuses: `malformed` when it is no cursor the API could have issued,
+ * `foreign` when it is well formed but was issued to another caller, for another filter or
+ * before a reshard. Both are the same 400 on the wire.
+ */
 export class InvalidCursorError extends Error {
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    readonly kind: 'malformed' | 'foreign' = 'malformed',
+  ) {
     super(`cursor is not valid for this list: ${reason}`);
   }
 }

@@ -63,6 +63,6 @@ describe('bounds', () => {
     const places = schemas.map(([at]) => at).join('\n');
     expect(places).toContain('#/components/headers/ETag/schema');
     expect(places).toContain('#/components/schemas/Problem/properties/detail');
-    expect(places).toContain('#/components/parameters/Limit/schema');
+    expect(places).toContain('#/components/parameters/LimitQuery/schema');
   });
 });

@@ -83,6 +83,31 @@ describe('check-breaking', { timeout: 120_000 }, () => {
     });
   });
 
+  it('passes renamed parameter components as they are (the wire is the same)', async () => {
+    const renameParameters = (s: Spec) => {
+      const names = Object.keys(s.components.parameters);
+      s.components.parameters = Object.fromEntries(
+        names.map((n) => [`${n}Renamed`, s.components.parameters[n]]),
+      );
+      const refs = names.reduce(
+        (text, n) =>
+          text.replaceAll(
+            `"#/components/parameters/${n}"`,
+            `"#/components/parameters/${n}Renamed"`,
+          ),
+        JSON.stringify(s.paths),
+      );
+      s.paths = JSON.parse(refs);
+    };
+    const head = changed(renameParameters, '1.0.1');
+    expect(head.text).toContain('#/components/parameters/LimitQueryRenamed');
+    const result = await checkBreaking(base, head);
+    expect(result).toEqual({
+      ok: true,
+      lines: ['compared head (1.0.1) with base (1.0.0)', 'no breaking change'],
+    });
+  });
+
   it('requires the SDK version to be info.version and a CHANGELOG section for it', async () => {
     const head = changed(addOptionalInput, '1.1.0');
     const result = await checkBreaking(base, head, { sdkVersion: '1.0.0', changelog: '## 1.0.0' });

@@ -1,9 +1,15 @@
 /** The spec and the code name the same operations, and every declared status is produced. */
 import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonResult } from '../../src/http/response.js';
+import type { Authorizer } from '../../src/local/authorizer.js';
+import { localDefinition, readApiModel } from '../../src/local/definition.js';
+import { startGateway } from '../../src/local/gateway.js';
 import { corsHeaderNames, loadSpec, operations } from '../../src/openapi.js';
+import { ALLOWED_ROLES, WORKSPACE_ACTIONS, WORKSPACE_ROLES } from '../../src/workspaces/policy.js';
+import { contractViolations } from '../support/contract.js';
 import { type HandlerEnv, type OperationId, ROUTES, startHandlerEnv } from '../support/handlers.js';
 import { createTask, newUser, UNKNOWN_ID } from '../support/tasks.js';
 import {
@@ -74,8 +80,103 @@ afterAll(() => env.stop());
 
 const admin = { groups: ['admins'] };
 
+const acceptAll: Authorizer = async () => ({
+  ok: true,
+  claims: { sub: newUser(), 'cognito:groups': 'admins' },
+});
+const hang = () => new Promise<never>(() => {});
+const crash = async () => {
+  throw new TypeError('Cannot read properties of undefined');
+};
+
+/**
+ * What only the gateway answers, through the local gateway (the stack's gateway responses): a
+ * function that fails (502) or outlasts the integration timeout (504), and a request over the
+ * payload limit on an operation whose handler reads no body (413).
+ */
+async function provokeGateway(operationId: OperationId, status: 413 | 502 | 504) {
+  const gateway = await startGateway({
+    authorizer: acceptAll,
+    loadHandler: async () => (status === 504 ? hang : crash),
+    buildDocs: false,
+    log: () => {},
+    timeoutMs: 50,
+    maxBodyBytes: 16,
+  });
+  const { method, resource } = ROUTES[operationId];
+  // A GET or DELETE body needs its length: node frames no body for those methods by default.
+  const body = status === 413 ? 'x'.repeat(17) : '';
+  const path = `${resource.replace('{taskId}', UNKNOWN_ID)}${operationId === 'listTasksByStatus' ? '?status=pending' : ''}`;
+  try {
+    return await new Promise<{ status: number; headers: Record<string, string>; body: string }>(
+      (done, fail) => {
+        const req = request(
+          `${gateway.url}${path}`,
+          { method, headers: { Authorization: 't', 'Content-Length': String(body.length) } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              done({
+                status: res.statusCode ?? 0,
+                headers: res.headers as Record<string, string>,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
+          },
+        );
+        req.on('error', fail);
+        req.end(body);
+      },
+    );
+  } finally {
+    await gateway.close();
+  }
+}
+
+/**
+ * What API Gateway answers when its web ACL blocks a request (`-c waf=true`, never local): the
+ * definition's WAF_FILTERED response, as AWS renders a gateway response's static template.
+ */
+function wafFiltered() {
+  const spec = loadSpec();
+  const { gatewayResponses } = readApiModel(
+    localDefinition({ spec, region: 'us-east-1', userPoolId: 'us-east-1_x', allowedClientIds: [] }),
+  );
+  const waf = gatewayResponses.WAF_FILTERED;
+  if (!waf?.template || waf.statusCode === undefined) throw new Error('no WAF_FILTERED response');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(waf.headers)) headers[name.toLowerCase()] = value;
+  const body = waf.template
+    .replaceAll('$context.error.messageString', JSON.stringify('Forbidden'))
+    .replaceAll('$context.error.message', 'Forbidden')
+    .replaceAll('$context.requestId', 'req-1');
+  return { status: waf.statusCode, headers, body };
+}
+
+/** Operations whose request has a body: a 413 there is the handler's own limit. */
+const READS_BODY = new Set<string>(
+  specOps.filter((op) => op.operation.requestBody !== undefined).map((op) => op.operationId),
+);
+/** Operations whose own rules answer 403 (the admins group, a workspace role); elsewhere it is WAF's. */
+const REFUSES_BY_ROLE = new Set<string>([
+  'listTasksByStatus',
+  ...WORKSPACE_ACTIONS.filter((a) => ALLOWED_ROLES[a].length < WORKSPACE_ROLES.length),
+]);
+
 /** How to make each operation answer each status it declares. */
 async function provoke(operationId: OperationId, status: number) {
+  const readsBody = READS_BODY.has(operationId);
+  if (status === 502 || status === 504 || (status === 413 && !readsBody)) {
+    const res = await provokeGateway(operationId, status);
+    expect(contractViolations(operationId, res)).toEqual([]);
+    return res;
+  }
+  if (status === 403 && !REFUSES_BY_ROLE.has(operationId)) {
+    const res = wafFiltered();
+    expect(contractViolations(operationId, res)).toEqual([]);
+    return res;
+  }
   if (isWorkspaceOperation(operationId)) {
     return withFault(status, operationId, await provokeWorkspace(env, operationId, status));
   }

@@ -28,7 +28,16 @@ beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
   db = DynamoDBDocumentClient.from(localDynamoClient(stack.dynamoEndpoint));
-  for (const GroupName of ['Admins', 'admins-readonly', 'administrators', 'staff']) {
+  // Cognito group names may hold commas and brackets (never spaces): API_CreateGroup's pattern.
+  for (const GroupName of [
+    'Admins',
+    'admins-readonly',
+    'administrators',
+    'staff',
+    'support,admins',
+    'admins,support',
+    '[admins]',
+  ]) {
     await stack.cognito.send(new CreateGroupCommand({ UserPoolId: stack.userPoolId, GroupName }));
   }
   [alice, bob, admin] = await Promise.all([
@@ -182,6 +191,10 @@ describe('the admin listing', () => {
     { name: 'a user in "Admins" (groups are case-sensitive)', groups: ['Admins'] },
     { name: 'a user in "admins-readonly"', groups: ['admins-readonly'] },
     { name: 'a user in "administrators"', groups: ['administrators'] },
+    { name: 'a user in "support,admins" (one group, not two)', groups: ['support,admins'] },
+    { name: 'a user in "admins,support"', groups: ['admins,support'] },
+    { name: 'a user in "[admins]"', groups: ['[admins]'] },
+    { name: 'a user in "support,admins" and "staff"', groups: ['support,admins', 'staff'] },
   ])('is a 403 problem for $name, whatever the query with a status', async ({ groups }) => {
     const outsider = await createUser(stack, { groups });
 
@@ -218,6 +231,7 @@ describe('the admin listing', () => {
   it.each([
     { name: 'the admins group', groups: [] },
     { name: 'the admins group among others', groups: ['staff', 'Admins'] },
+    { name: 'the admins group and "support,admins"', groups: ['support,admins'] },
   ])("is served to a member of $name, with every user's tasks and owners", async ({ groups }) => {
     const member = await createUser(stack, { admin: true, groups });
 

@@ -18,7 +18,7 @@ export interface Target extends CognitoTarget {
   apiUrl: string;
   /** Sign-up codes as the local stack's console shows them; absent for a deployed pool. */
   codes?: Map<string, string>;
-  createUser(options?: { admin?: boolean }): Promise<TestUser>;
+  createUser(options?: { admin?: boolean; verified?: boolean }): Promise<TestUser>;
   /**
    * Confirms a user who signed up: with the delivered code where the test can read it
    * (confirm-sign-up), else with the caller's credentials (admin-confirm-sign-up).

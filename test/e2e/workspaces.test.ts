@@ -22,26 +22,8 @@ beforeAll(async () => {
   [alice, bob, carol] = await Promise.all([verifiedUser(), verifiedUser(), verifiedUser()]);
 });
 
-/**
- * A user whose address is verified, as after confirming the e-mailed code: AdminConfirmSignUp
- * (how the tests confirm) leaves `email_verified` false, as on AWS
- * (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html).
- */
-async function verifiedUser(): Promise<TestUser> {
-  const user = await target.createUser();
-  await target.cognito.send(
-    new AdminUpdateUserAttributesCommand({
-      UserPoolId: target.userPoolId,
-      Username: user.email,
-      // The address again beside the flag: cognito-local requires it; AWS accepts it.
-      UserAttributes: [
-        { Name: 'email', Value: user.email },
-        { Name: 'email_verified', Value: 'true' },
-      ],
-    }),
-  );
-  return { ...user, ...(await signIn(target, user.email, user.password)) };
-}
+/** A user whose address is verified, as invitations need. */
+const verifiedUser = async (): Promise<TestUser> => target.createUser({ verified: true });
 afterAll(() => target.stop());
 
 const json = (body: unknown) => JSON.stringify(body);

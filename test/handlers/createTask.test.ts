@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';
+import { INVISIBLE_TITLES, VISIBLE_TITLES } from '../support/titles.js';
 
 let env: HandlerEnv;
 beforeAll(async () => {
@@ -95,6 +96,24 @@ describe('createTask', () => {
     expect(res.headers['content-type']).toBe('application/problem+json');
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect(await env.items()).toEqual(before);
+  });
+
+  it.each(INVISIBLE_TITLES)(
+    'refuses a title of $name with a 400 naming /body/title: nothing in it is visible',
+    async ({ title }) => {
+      const res = await env.invoke('createTask', { sub: user(), body: { title } });
+
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toBe('application/problem+json');
+      expect(res.json.errors).toEqual([expect.objectContaining({ path: '/body/title' })]);
+    },
+  );
+
+  it.each(VISIBLE_TITLES)('accepts a title of $name, kept as sent', async ({ title }) => {
+    const res = await env.invoke('createTask', { sub: user(), body: { title } });
+
+    expect(res.status).toBe(201);
+    expect(res.json.title).toBe(title);
   });
 
   it('refuses an unpaired UTF-16 surrogate, which DynamoDB could not store, with a 400', async () => {

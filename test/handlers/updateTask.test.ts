@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';
 import { createTask, newUser, UNKNOWN_ID } from '../support/tasks.js';
+import { INVISIBLE_TITLES, VISIBLE_TITLES } from '../support/titles.js';
 
 let env: HandlerEnv;
 beforeAll(async () => {
@@ -153,6 +154,40 @@ describe('updateTask', () => {
       body: { description: 'é'.repeat(20_000) },
     });
     expect(tooLarge.status).toBe(413);
+  });
+
+  it.each(INVISIBLE_TITLES)(
+    'refuses a new title of $name with a 400 naming /body/title, the task unchanged',
+    async ({ title }) => {
+      const sub = newUser();
+      const task = await createTask(env, sub);
+
+      const res = await env.invoke('updateTask', {
+        sub,
+        pathParameters: { taskId: task.task_id },
+        body: { title },
+      });
+
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toBe('application/problem+json');
+      expect(res.json.errors).toEqual([expect.objectContaining({ path: '/body/title' })]);
+      const got = await env.invoke('getTask', { sub, pathParameters: { taskId: task.task_id } });
+      expect(got.json).toEqual(task);
+    },
+  );
+
+  it.each(VISIBLE_TITLES)('accepts a new title of $name, kept as sent', async ({ title }) => {
+    const sub = newUser();
+    const task = await createTask(env, sub);
+
+    const res = await env.invoke('updateTask', {
+      sub,
+      pathParameters: { taskId: task.task_id },
+      body: { title },
+    });
+
+    expect(res.status).toBe(200);
+    expect(res.json.title).toBe(title);
   });
 
   it('answers 401 without authorizer claims', async () => {

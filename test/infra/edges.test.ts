@@ -3,7 +3,7 @@
  * and each turns on from one context switch; with all on, cdk-nag stays clean.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WAF_RATE_LIMIT_DEFAULT } from '../../infra/edges.js';
+import { WAF_CALLER_RATE_LIMIT_DEFAULT, WAF_RATE_LIMIT_DEFAULT } from '../../infra/edges.js';
 import {
   type Json,
   nagViolations,
@@ -56,13 +56,58 @@ describe('edges', () => {
         RateBasedStatement: { Limit: WAF_RATE_LIMIT_DEFAULT, AggregateKeyType: 'IP' },
       },
     });
-    expect(rules.slice(1).map((r) => r.Statement.ManagedRuleGroupStatement)).toEqual([
+    expect(rules.slice(2).map((r) => r.Statement.ManagedRuleGroupStatement)).toEqual([
       { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' },
       { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' },
       { VendorName: 'AWS', Name: 'AWSManagedRulesAmazonIpReputationList' },
     ]);
-    const [association] = Object.values(t.findResources('AWS::WAFv2::WebACLAssociation')) as Json[];
-    expect(JSON.stringify(association?.Properties.ResourceArn)).toContain('/stages/');
+    const associated = (
+      Object.values(t.findResources('AWS::WAFv2::WebACLAssociation')) as Json[]
+    ).map((a) => JSON.stringify(a.Properties.ResourceArn));
+    expect(associated).toHaveLength(2);
+    expect(associated.filter((arn) => arn.includes('/stages/'))).toHaveLength(1);
+    expect(associated.filter((arn) => /UserPool\w*","Arn"/.test(arn))).toHaveLength(1);
+  });
+
+  it('waf=true limits each caller by its Authorization header, not only each IP', () => {
+    const [acl] = Object.values(t.findResources('AWS::WAFv2::WebACL')) as Json[];
+    const rules = acl?.Properties.Rules as Json[];
+
+    expect(rules[1]).toMatchObject({
+      Name: 'RatePerCaller',
+      Priority: 1,
+      Action: { Block: {} },
+      Statement: {
+        RateBasedStatement: {
+          Limit: WAF_CALLER_RATE_LIMIT_DEFAULT,
+          EvaluationWindowSec: 60,
+          AggregateKeyType: 'CUSTOM_KEYS',
+          CustomKeys: [
+            {
+              Header: {
+                Name: 'authorization',
+                TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+              },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('wafCallerRateLimit sets the per-caller limit, and 0 turns that rule off', () => {
+    const names = (context: Record<string, unknown>) => {
+      const template = synth([{ id: 'TaskApi' }], { waf: 'true', ...context }).templates[0] as Json;
+      const [acl] = Object.values(template.findResources('AWS::WAFv2::WebACL')) as Json[];
+      return ((acl as Json).Properties.Rules as Json[]).map((r) => [
+        r.Name,
+        r.Statement.RateBasedStatement?.Limit,
+      ]);
+    };
+
+    expect(names({ wafCallerRateLimit: 120 })[1]).toEqual(['RatePerCaller', 120]);
+    expect(names({ wafCallerRateLimit: 0 }).map(([name]) => name)).not.toContain('RatePerCaller');
+    expect(() => names({ wafCallerRateLimit: 5 })).toThrow('wafCallerRateLimit');
   });
 
   it('domainName + certificateArn map the stage under base path v1 with TLS 1.2', () => {

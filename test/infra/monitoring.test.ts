@@ -184,6 +184,13 @@ describe('dashboard', () => {
     ]) {
       expect(body).toContain(`\\"${metric}\\"`);
     }
+    // Only where an operation can emit them: a declared 412, an Idempotency-Key.
+    const graphed = (metric: string) =>
+      [...body.matchAll(new RegExp(`\\\\"${metric}\\\\",\\\\"operation\\\\",\\\\"(\\w+)`, 'g'))]
+        .map((m) => m[1])
+        .sort();
+    expect(graphed('PreconditionFailed')).toEqual(['deleteTask', 'updateTask']);
+    expect(graphed('IdempotentReplays')).toEqual(['createTask']);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   operations,
   type Spec,
 } from '../../src/openapi.js';
+import { INVISIBLE_TITLES, VISIBLE_TITLES } from '../support/titles.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized templates are untyped JSON, walked by key
 type Json = Record<string, any>;
@@ -184,6 +185,25 @@ describe('specToApiGatewayBody', () => {
     expect(Object.keys(body.components)).toEqual(['schemas', 'securitySchemes']);
     expect(JSON.stringify(body)).not.toMatch(/#\/components\/(parameters|responses|headers)\//);
   });
+
+  it.each(['TaskCreate', 'TaskUpdate'])(
+    'keeps the visible-title pattern of %s in its model, one reading with or without unicode mode',
+    (model) => {
+      const schemas = (body.components as Json).schemas as Record<string, Json>;
+      const title = ((schemas[model] as Json).properties as Record<string, Json>).title as Json;
+      const specTitle = (spec.components.schemas[model] as Json).properties as Record<string, Json>;
+
+      expect(title.pattern).toBe(specTitle.title?.pattern);
+      // A draft 4 pattern is an ECMA 262 regular expression; ajv compiles it in unicode mode.
+      for (const flags of ['', 'u']) {
+        const visible = new RegExp(String(title.pattern), flags);
+        for (const { title: t } of INVISIBLE_TITLES)
+          expect(visible.test(t), `${flags} ${t}`).toBe(false);
+        for (const { title: t } of VISIBLE_TITLES)
+          expect(visible.test(t), `${flags} ${t}`).toBe(true);
+      }
+    },
+  );
 
   it('leaves the input spec untouched', () => {
     const before = structuredClone(spec);

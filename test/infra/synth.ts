@@ -1,5 +1,5 @@
 /** Synthesizes TaskApi stacks offline for template tests: stub bundles, cdk.json's context. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
@@ -16,15 +16,33 @@ const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta
   .context as Record<string, unknown>;
 
 let handlersDir: string | undefined;
-/** Stub bundles stand in for `npm run build` output: the stack only needs the files. */
+/**
+ * Stub bundles stand in for `npm run build` output: the stack only needs the files. Each names
+ * its operation, so a function's deployed code can be traced back to it (stubOperationOf).
+ */
 function stubHandlers(): string {
   if (handlersDir) return handlersDir;
   handlersDir = join(mkdtempSync(join(tmpdir(), 'task-api-synth-')), 'handlers');
   for (const { operationId } of OPERATIONS) {
     mkdirSync(join(handlersDir, operationId), { recursive: true });
-    writeFileSync(join(handlersDir, operationId, 'index.mjs'), 'export const handler = 1;\n');
+    writeFileSync(
+      join(handlersDir, operationId, 'index.mjs'),
+      `// operationId: ${operationId}\nexport const handler = 1;\n`,
+    );
   }
   return handlersDir;
+}
+
+/**
+ * The operation whose stub bundle a function deploys: its Code's S3 key is the asset's hash,
+ * staged by the synth as `asset.<hash>` in the app's output directory.
+ */
+export function stubOperationOf(outdir: string, fn: Json): string | undefined {
+  const key = String(fn.Properties?.Code?.S3Key ?? '');
+  const hash = key.replace(/\.zip$/, '');
+  const file = join(outdir, `asset.${hash}`, 'index.mjs');
+  if (!hash || !existsSync(file)) return undefined;
+  return /^\/\/ operationId: (\w+)$/m.exec(readFileSync(file, 'utf8'))?.[1];
 }
 
 let webAppDir: string | undefined;

@@ -6,7 +6,11 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CALLBACK_URLS, TaskApiStack } from '../../infra/task-api-stack.js';
+import {
+  DEFAULT_CALLBACK_URLS,
+  STAGE_THROTTLE_DEFAULT,
+  TaskApiStack,
+} from '../../infra/task-api-stack.js';
 import {
   createTableInput,
   STATUS_INDEX_SHARDS_DEFAULT,
@@ -328,8 +332,8 @@ describe('api', () => {
       expect.objectContaining({
         HttpMethod: '*',
         ResourcePath: '/*',
-        ThrottlingRateLimit: 100,
-        ThrottlingBurstLimit: 200,
+        ThrottlingRateLimit: STAGE_THROTTLE_DEFAULT.rateLimit,
+        ThrottlingBurstLimit: STAGE_THROTTLE_DEFAULT.burstLimit,
         MetricsEnabled: true,
         LoggingLevel: 'ERROR',
         DataTraceEnabled: false,

@@ -7,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskApiStack } from '../../infra/task-api-stack.js';
 import { loadSpec, operations } from '../../src/openapi.js';
+import { DOCS_CONTENT_SECURITY_POLICY } from '../../src/web/csp.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized templates are untyped JSON, walked by key
 type Json = Record<string, any>;
@@ -132,6 +133,90 @@ describe('web hosting', () => {
   it('outputs WebUrl, the https URL of the distribution', () => {
     expect(template.toJSON().Outputs.WebUrl.Value).toEqual(webUrl);
     expect(JSON.stringify(webUrl)).toContain('https://');
+  });
+});
+
+/** A synthesized string with its Fn::Join and Ref written out, e.g. `https://x.<AWS::Region>`. */
+function flat(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as Json;
+  if (v['Fn::Join']) return (v['Fn::Join'][1] as unknown[]).map(flat).join(v['Fn::Join'][0]);
+  if (v.Ref) return `<${v.Ref}>`;
+  throw new Error(`unexpected template value ${JSON.stringify(value)}`);
+}
+
+/** The security headers of the response headers policy a behaviour names, by its policy id. */
+function headersOf(behavior: Json): Json {
+  const ref = behavior.ResponseHeadersPolicyId?.Ref;
+  expect(ref, `${behavior.PathPattern ?? 'default'} names a custom policy`).toBeDefined();
+  return template.toJSON().Resources[ref].Properties.ResponseHeadersPolicyConfig
+    .SecurityHeadersConfig;
+}
+
+describe('response headers of the web app', () => {
+  const directives = (csp: string) =>
+    Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+
+  it('gives the app, index.html and config.json a CSP with no inline code and only the API and Cognito to call', () => {
+    const config = oneOf('AWS::CloudFront::Distribution').DistributionConfig;
+    const app = [
+      config.DefaultCacheBehavior,
+      ...config.CacheBehaviors.filter((b: Json) => b.PathPattern !== '/docs.html'),
+    ];
+
+    expect(app).toHaveLength(3);
+    for (const behavior of app) {
+      const csp = headersOf(behavior).ContentSecurityPolicy;
+      expect(csp.Override).toBe(true);
+      expect(directives(flat(csp.ContentSecurityPolicy))).toEqual({
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': [
+          "'self'",
+          'https://*.execute-api.<AWS::Region>.<AWS::URLSuffix>',
+          'https://cognito-idp.<AWS::Region>.<AWS::URLSuffix>',
+        ],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'object-src': ["'none'"],
+      });
+    }
+  });
+
+  it("gives the Redoc page its template's own policy (inline Redoc), never framed", () => {
+    const config = oneOf('AWS::CloudFront::Distribution').DistributionConfig;
+    const docs = config.CacheBehaviors.find((b: Json) => b.PathPattern === '/docs.html');
+    const csp = flat(headersOf(docs).ContentSecurityPolicy.ContentSecurityPolicy);
+
+    expect(csp).toBe(DOCS_CONTENT_SECURITY_POLICY);
+    expect(directives(csp)['frame-ancestors']).toEqual(["'none'"]);
+    const meta = readFileSync(new URL('../../docs/template.hbs', import.meta.url), 'utf8').match(
+      /http-equiv="Content-Security-Policy" content="([^"]+)"/,
+    )?.[1] as string;
+    expect(directives(csp)).toMatchObject(directives(meta));
+  });
+
+  it('keeps the managed security headers on every behaviour, framing refused', () => {
+    const config = oneOf('AWS::CloudFront::Distribution').DistributionConfig;
+
+    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      const headers = headersOf(behavior);
+      expect(headers).toMatchObject({
+        ContentTypeOptions: { Override: true },
+        FrameOptions: { FrameOption: 'DENY', Override: true },
+        ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+        StrictTransportSecurity: { AccessControlMaxAgeSec: 31_536_000, Override: true },
+        XSSProtection: { Protection: true, ModeBlock: true, Override: true },
+      });
+    }
   });
 });
 

@@ -4,6 +4,11 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  AdminConfirmSignUpCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
+  type AttributeType,
   ConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -11,6 +16,7 @@ import {
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   SignUpCommand,
+  UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CodeDelivery, type LocalCognito, startCognito } from '../../src/local/cognito.js';
@@ -223,5 +229,121 @@ describe('sign-up', () => {
         }),
       ),
     ).rejects.toMatchObject({ name: 'InvalidPasswordException' });
+  });
+});
+
+describe('attributes a caller may not set, refused as Cognito does', () => {
+  // Cognito generates `sub` and allows only the pool's own attributes; the pool declares no
+  // custom ones. https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
+  const OPERATIONS = [
+    'SignUp',
+    'AdminCreateUser',
+    'UpdateUserAttributes',
+    'AdminUpdateUserAttributes',
+  ] as const;
+  type Operation = (typeof OPERATIONS)[number];
+
+  async function setup() {
+    const { cognito, client } = await start(await tempDir());
+    const signUp = async (email: string, attributes: AttributeType[] = []) =>
+      client.send(
+        new SignUpCommand({
+          ClientId: cognito.clientId,
+          Username: email,
+          Password: PASSWORD,
+          UserAttributes: attributes,
+        }),
+      );
+    const victim = await signUp('victim@example.com');
+    const user = 'user@example.com';
+    await signUp(user);
+    await client.send(
+      new AdminConfirmSignUpCommand({ UserPoolId: cognito.userPoolId, Username: user }),
+    );
+    const { AuthenticationResult } = await client.send(
+      new InitiateAuthCommand({
+        ClientId: cognito.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: user, PASSWORD },
+      }),
+    );
+    const send = (operation: Operation, attributes: AttributeType[]) => {
+      const UserAttributes = attributes;
+      switch (operation) {
+        case 'SignUp':
+          return signUp('new@example.com', UserAttributes);
+        case 'AdminCreateUser':
+          return client.send(
+            new AdminCreateUserCommand({
+              UserPoolId: cognito.userPoolId,
+              Username: 'new@example.com',
+              UserAttributes,
+              MessageAction: 'SUPPRESS',
+            }),
+          );
+        case 'UpdateUserAttributes':
+          return client.send(
+            new UpdateUserAttributesCommand({
+              AccessToken: AuthenticationResult?.AccessToken,
+              UserAttributes,
+            }),
+          );
+        case 'AdminUpdateUserAttributes':
+          return client.send(
+            new AdminUpdateUserAttributesCommand({
+              UserPoolId: cognito.userPoolId,
+              Username: user,
+              UserAttributes,
+            }),
+          );
+      }
+    };
+    const subOf = async (username: string) =>
+      (
+        await client.send(
+          new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: username }),
+        )
+      ).UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+    return { client, cognito, send, subOf, victimSub: victim.UserSub as string, user };
+  }
+
+  it.each(OPERATIONS)(
+    '%s refuses `sub` with InvalidParameterException, the sub unchanged',
+    async (operation) => {
+      const { send, subOf, victimSub, user } = await setup();
+      const userSub = await subOf(user);
+
+      await expect(send(operation, [{ Name: 'sub', Value: victimSub }])).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+        message: expect.stringContaining('sub'),
+      });
+
+      expect(await subOf(user)).toBe(userSub);
+      if (operation === 'SignUp' || operation === 'AdminCreateUser') {
+        await expect(subOf('new@example.com')).rejects.toMatchObject({
+          name: 'UserNotFoundException',
+        });
+      }
+    },
+  );
+
+  it.each(OPERATIONS)(
+    '%s refuses an undeclared custom attribute with InvalidParameterException',
+    async (operation) => {
+      const { send } = await setup();
+
+      await expect(
+        send(operation, [{ Name: 'custom:role', Value: 'admin' }]),
+      ).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+        message: expect.stringContaining('custom:role: Attribute does not exist in the schema.'),
+      });
+    },
+  );
+
+  it.each(OPERATIONS)('%s still accepts a declared attribute', async (operation) => {
+    const { send } = await setup();
+
+    await expect(send(operation, [{ Name: 'name', Value: 'Ada' }])).resolves.toBeDefined();
   });
 });

@@ -196,6 +196,51 @@ describe('the proxy event', () => {
     expect(event?.multiValueHeaders['Content-Type']).toEqual(['application/json']);
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'passes a header and a query parameter named %s as own entries, like any other name',
+    async (name) => {
+      const status = await rawRequest(
+        'GET',
+        `/tasks?${name}=q1&${name}=q2`,
+        [
+          ['Authorization', user.idToken],
+          [name, 'h1'],
+          [name, 'h2'],
+        ],
+        '',
+      );
+
+      expect(status).toBe(200);
+      const { event } = handlers.invocations[0] ?? {};
+      const own = (map: object | null | undefined) =>
+        Object.getOwnPropertyDescriptor(map ?? {}, name)?.value;
+      expect(own(event?.headers)).toBe('h2');
+      expect(own(event?.multiValueHeaders)).toEqual(['h1', 'h2']);
+      expect(own(event?.queryStringParameters)).toBe('q2');
+      expect(own(event?.multiValueQueryStringParameters)).toEqual(['q1', 'q2']);
+    },
+  );
+
+  it('passes bytes that are not UTF-8 as a base64 binary payload, never with U+FFFD in them', async () => {
+    const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
+    await call('/tasks', {
+      method: 'POST',
+      token: user.idToken,
+      headers: { 'Content-Type': 'application/json' },
+      body: bytes,
+    });
+    await call('/tasks', {
+      method: 'POST',
+      token: user.idToken,
+      headers: { 'Content-Type': 'application/json' },
+      body: Buffer.from('{"title":"é"}'),
+    });
+
+    const [binary, text] = handlers.invocations.map((i) => i.event);
+    expect(binary).toMatchObject({ isBase64Encoded: true, body: bytes.toString('base64') });
+    expect(text).toMatchObject({ isBase64Encoded: false, body: '{"title":"é"}' });
+  });
+
   it('has the request context of stage local with the source IP and a request id', async () => {
     const res = await call(ONE_TASK, { method: 'PATCH', token: user.idToken, body: '{}' });
 

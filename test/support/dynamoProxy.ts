@@ -98,7 +98,8 @@ export async function startDynamoProxy(upstream: string): Promise<DynamoProxy> {
       default: {
         const forwarded = httpRequest(
           `${upstream}${req.url ?? '/'}`,
-          { method: req.method, headers: req.headers, agent },
+          // The engine answers its own Host only (src/local/loopback.ts), as a reverse proxy rewrites it.
+          { method: req.method, headers: { ...req.headers, host: new URL(upstream).host }, agent },
           (up) => {
             const parts: Buffer[] = [];
             up.on('data', (c: Buffer) => parts.push(c));

@@ -8,14 +8,14 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { expect } from 'vitest';
 import { TaskStore } from '../../src/data/tasks.js';
-import type { LambdaHandler } from '../../src/http/handler.js';
+import type { HandlerFactory, LambdaHandler } from '../../src/http/handler.js';
 import { contractViolations } from './contract.js';
 import { startTestDynamo } from './dynamo.js';
 import { apiEvent, type EventParts, lambdaContext, type OperationId, ROUTES } from './events.js';
 
 export { type OperationId, ROUTES };
 
-type Factory = (store: TaskStore) => LambdaHandler;
+type Factory = HandlerFactory<OperationId>;
 
 export interface Invocation {
   status: number;

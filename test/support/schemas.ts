@@ -18,9 +18,9 @@ export const isTaskCreate = compile(spec.components.schemas.TaskCreate);
 export const isTaskUpdate = compile(spec.components.schemas.TaskUpdate);
 /** components/schemas/TaskId */
 export const isTaskId = compile(spec.components.schemas.TaskId);
-/** components/parameters/IdempotencyKey */
-export const isIdempotencyKey = parameter('IdempotencyKey');
-/** components/parameters/IfMatch */
-export const isIfMatch = parameter('IfMatch');
-/** components/parameters/Cursor */
-export const isCursorParam = parameter('Cursor');
+/** components/parameters/IdempotencyKeyHeader */
+export const isIdempotencyKey = parameter('IdempotencyKeyHeader');
+/** components/parameters/IfMatchHeader */
+export const isIfMatch = parameter('IfMatchHeader');
+/** components/parameters/TaskCursorQuery */
+export const isCursorParam = parameter('TaskCursorQuery');

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   SignUpCommand,
@@ -44,6 +45,8 @@ export interface TestStackOptions {
   stage?: string;
   /** @default the pool's web client */
   allowedClientIds?: string[];
+  /** @default TaskApp (on DynamoDB Local: a name of its own) */
+  tableName?: string;
 }
 
 /**
@@ -54,8 +57,10 @@ export interface TestStackOptions {
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const codes = new Map<string, string>();
   const logs: LogEntry[] = [];
+  const engine = sharedEngine();
   const stack = await startLocalStack({
-    ...sharedEngine(),
+    ...engine,
+    tableName: options.tableName ?? engine.tableName,
     loadHandler: options.loadHandler,
     buildDocs: options.buildDocs ?? false,
     docsPath: options.docsPath,
@@ -110,7 +115,7 @@ export type CognitoTarget = Pick<TestStack, 'cognito' | 'userPoolId' | 'clientId
 
 export async function createUser(
   stack: CognitoTarget,
-  options: { admin?: boolean; groups?: string[] } = {},
+  options: { admin?: boolean; groups?: string[]; verified?: boolean } = {},
 ): Promise<TestUser> {
   const email = `user-${randomUUID()}@example.com`;
   // Meets the pool policy: 10+ characters with upper, lower and digits.
@@ -124,6 +129,21 @@ export async function createUser(
   for (const group of groups) {
     await cognito.send(
       new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }),
+    );
+  }
+  if (options.verified) {
+    // As after confirming the e-mailed code: AdminConfirmSignUp leaves `email_verified` false,
+    // as on AWS (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminConfirmSignUp.html).
+    await cognito.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: userPoolId,
+        Username: email,
+        // The address again beside the flag: cognito-local requires it; AWS accepts it.
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
     );
   }
   const tokens = await signIn(stack, email, password);

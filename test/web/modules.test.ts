@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblem } from '../../web/src/auth/password.js';
 import { parseConfig } from '../../web/src/config.js';
-import { DRAFT_KEY, loadDraft, saveDraft } from '../../web/src/tasks/draft.js';
+import { attempt, DRAFT_KEY, loadDraft, saveDraft } from '../../web/src/tasks/draft.js';
 import { fieldErrors } from '../../web/src/ui/problems.js';
 import { memoryStorage } from '../support/storage.js';
 
@@ -79,6 +79,45 @@ describe('the "Add task" draft', () => {
     expect(loadDraft(store)).toEqual(draft);
     saveDraft({ ...draft, title: '', description: '' }, store);
     expect(store.items.has(DRAFT_KEY)).toBe(false);
+  });
+
+  it('sends the same body again with the same key, so a retried create is not made twice', () => {
+    const first = attempt({ ...loadDraft(memoryStorage()), title: 'Lost answer' });
+    const retry = attempt(first.draft);
+
+    expect(first.body).toEqual({ title: 'Lost answer' });
+    expect(retry.idempotencyKey).toBe(first.idempotencyKey);
+    expect(retry.draft).toEqual(first.draft);
+  });
+
+  it('sends an edited body with a new key, and a body sent before with its old key', () => {
+    const first = attempt({ ...loadDraft(memoryStorage()), title: 'Lost answer' });
+    const edited = attempt({ ...first.draft, description: 'Now with more' });
+    const back = attempt({ ...edited.draft, description: '' });
+
+    expect(edited.body).toEqual({ title: 'Lost answer', description: 'Now with more' });
+    expect(edited.idempotencyKey).not.toBe(first.idempotencyKey);
+    expect(edited.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(back.idempotencyKey).toBe(first.idempotencyKey);
+  });
+
+  it('keeps the keys it sent across a reload', () => {
+    const store = memoryStorage();
+    const sent = attempt({ ...loadDraft(store), title: 'Sent, then reloaded' });
+    saveDraft(sent.draft, store);
+
+    expect(attempt(loadDraft(store)).idempotencyKey).toBe(sent.idempotencyKey);
+  });
+
+  it("reads an earlier version's draft, its one key kept for the body it holds", () => {
+    const store = memoryStorage();
+    store.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ title: 'Old', description: '', idempotencyKey: 'k-1' }),
+    );
+
+    expect(attempt(loadDraft(store)).idempotencyKey).toBe('k-1');
+    expect(attempt({ ...loadDraft(store), title: 'Old, edited' }).idempotencyKey).not.toBe('k-1');
   });
 
   it('starts afresh from a corrupt draft', () => {

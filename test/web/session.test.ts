@@ -2,9 +2,14 @@
  * The web app's session against the real cognito-local: the same Cognito requests as on AWS,
  * an expired ID token refreshed unnoticed, a revoked refresh token ending the session.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CognitoError, cognitoClient } from '../../web/src/auth/cognito.js';
-import { createSession, decodeClaims, REFRESH_KEY } from '../../web/src/auth/session.js';
+import {
+  createSession,
+  decodeClaims,
+  moveLegacyRefreshToken,
+  REFRESH_KEY,
+} from '../../web/src/auth/session.js';
 import { createUser, startTestStack, type TestStack, type TestUser } from '../support/stack.js';
 import { memoryStorage } from '../support/storage.js';
 
@@ -85,6 +90,47 @@ describe('the web session', () => {
     storage.setItem(REFRESH_KEY, refreshToken);
     expect(await createSession(cognito, storage).restore()).toBe(false);
     expect(storage.items.size).toBe(0);
+  });
+
+  describe('where the refresh token is kept', () => {
+    afterEach(() => vi.unstubAllGlobals());
+    /** The browser's two Web Storages, visible to the test. */
+    function stubStorages() {
+      const local = memoryStorage();
+      const session = memoryStorage();
+      vi.stubGlobal('localStorage', local);
+      vi.stubGlobal('sessionStorage', session);
+      return { local, session };
+    }
+
+    it("keeps it in this tab's sessionStorage, never in localStorage", async () => {
+      const { local, session } = stubStorages();
+
+      await createSession(cognitoClient(stack.cognitoEndpoint, stack.clientId)).signIn(
+        user.email,
+        user.password,
+      );
+
+      expect([...session.items.keys()]).toEqual([REFRESH_KEY]);
+      expect(local.items.size).toBe(0);
+    });
+
+    it('moves one an earlier version left in localStorage into sessionStorage', async () => {
+      const { local, session } = stubStorages();
+      const storage = memoryStorage();
+      await createSession(cognitoClient(stack.cognitoEndpoint, stack.clientId), storage).signIn(
+        user.email,
+        user.password,
+      );
+      local.setItem(REFRESH_KEY, storage.getItem(REFRESH_KEY) as string);
+
+      moveLegacyRefreshToken();
+      const restored = createSession(cognitoClient(stack.cognitoEndpoint, stack.clientId));
+
+      expect(local.items.size).toBe(0);
+      expect(await restored.restore()).toBe(true);
+      expect([...session.items.keys()]).toEqual([REFRESH_KEY]);
+    });
   });
 
   it("refuses a wrong password with Cognito's own error", async () => {

@@ -3,7 +3,7 @@ import { createTaskApiClient } from '@task-api/sdk';
 import { render } from 'preact';
 import { App } from './App.js';
 import { cognitoClient } from './auth/cognito.js';
-import { createSession } from './auth/session.js';
+import { createSession, moveLegacyRefreshToken } from './auth/session.js';
 import { loadConfig } from './config.js';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -11,6 +11,7 @@ const root = document.getElementById('app') as HTMLElement;
 async function start(): Promise<void> {
   const config = await loadConfig();
   const cognito = cognitoClient(config.cognitoEndpoint, config.clientId);
+  moveLegacyRefreshToken();
   const session = createSession(cognito);
   const api = createTaskApiClient({ baseUrl: config.apiUrl, getToken: session.getToken });
   await session.restore();

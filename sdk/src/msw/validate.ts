@@ -29,11 +29,18 @@ export function validateParams(
   path: Record<string, string> = {},
 ): { params: Params; errors: FieldError[] } {
   const search = new URL(request.url).searchParams;
-  const headers: Record<string, string> = {};
+  // No prototype, as the API's maps (src/http/names.ts): `__proto__` is a name like any other.
+  const headers: Record<string, string> = Object.create(null);
   request.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
-  const params: Params = { path: { ...path }, query: Object.fromEntries(search), headers };
+  const query: Record<string, string> = Object.create(null);
+  for (const [name, value] of search) query[name] = value;
+  const params: Params = {
+    path: Object.assign(Object.create(null), path),
+    query,
+    headers,
+  };
   const repeated = [...new Set(search.keys())]
     .filter((name) => search.getAll(name).length > 1)
     .map((name) => ({ path: `/query/${name}`, message: 'must not be repeated' }));

@@ -1,6 +1,8 @@
 /**
- * The signed-in person: the ID token in memory only, the refresh token in this origin's
- * localStorage (no other origin's script can read it, and no cookie carries it anywhere).
+ * The signed-in person: the ID token in memory only, the refresh token in this tab's
+ * sessionStorage. An injected script could read it there as in localStorage (the CSP is the
+ * defence), but it survives a reload and not the tab: no long-lived token is left for the next
+ * person at the computer. Memory alone would sign out at every reload for no gain against XSS.
  */
 import type { CognitoClient, Tokens } from './cognito.js';
 
@@ -25,6 +27,20 @@ export interface Session {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * Earlier versions kept the refresh token in localStorage: move it to this tab's storage, so the
+ * person stays signed in here and no long-lived token is left on disk.
+ */
+export function moveLegacyRefreshToken(
+  from: Pick<Storage, 'getItem' | 'removeItem'> = localStorage,
+  to: Pick<Storage, 'setItem'> = sessionStorage,
+): void {
+  const legacy = from.getItem(REFRESH_KEY);
+  if (legacy === null) return;
+  from.removeItem(REFRESH_KEY);
+  to.setItem(REFRESH_KEY, legacy);
+}
+
 interface Claims {
   email?: string;
   exp?: number;
@@ -40,7 +56,7 @@ export function decodeClaims(jwt: string): Claims {
 
 export function createSession(
   cognito: CognitoClient,
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = localStorage,
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = sessionStorage,
   now: () => number = Date.now,
 ): Session {
   let idToken: string | undefined;

@@ -3,7 +3,7 @@ import type { Task, TaskApiClient, TaskStatus } from '@task-api/sdk';
 import { useCallback, useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
-import { type Draft, emptyDraft, loadDraft, saveDraft } from './draft.js';
+import { attempt, type Draft, emptyDraft, loadDraft, saveDraft } from './draft.js';
 import { usePagedList } from './paged.js';
 import { STATUS_LABELS, TaskItem } from './TaskItem.js';
 
@@ -94,11 +94,10 @@ function AddTask({ api, onCreated }: { api: TaskApiClient; onCreated: (task: Tas
     setError(undefined);
     setErrors({});
     try {
-      const body = {
-        title: draft.title,
-        ...(draft.description ? { description: draft.description } : {}),
-      };
-      const result = await api.createTask(body, { idempotencyKey: draft.idempotencyKey });
+      // Kept before the send: after a lost answer, a reload still retries under the same key.
+      const { body, idempotencyKey, draft: sending } = attempt(draft);
+      setDraft(sending);
+      const result = await api.createTask(body, { idempotencyKey });
       if (result.error) {
         setErrors(fieldErrors(result.error));
         setError(problemMessage(result.error));
