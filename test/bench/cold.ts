@@ -12,9 +12,9 @@ import type { Bundle } from '../../scripts/build.js';
 import type { TaskStore } from '../../src/data/tasks.js';
 import { newTask } from '../../src/tasks/task.js';
 import {
+  type BenchOperationId,
   benchEvent,
   DESCRIPTION,
-  OPERATIONS,
   type OperationId,
   SUCCESS,
   type Target,
@@ -49,7 +49,7 @@ export interface ColdSide {
 }
 
 export interface ColdResult {
-  operationId: OperationId;
+  operationId: BenchOperationId;
   handler: ColdSide;
   /** The handler's bundle without its code cache. */
   uncached: ColdSide;
@@ -68,7 +68,9 @@ export interface ColdOptions {
   /** The same bundles without their code cache. */
   uncached: Bundle[];
   floors: Bundle[];
-  store: TaskStore;
+  operations: readonly BenchOperationId[];
+  /** Seeds what `spawns` runs of the operation act on; returns each run's event. */
+  scenario: Scenario;
   env: { DYNAMODB_ENDPOINT: string; TABLE_NAME: string; AWS_REGION: string };
   runs: number;
   log: (line: string) => void;
@@ -143,7 +145,17 @@ function summarise(bundle: Bundle, samples: ColdSample[]): ColdSide {
   };
 }
 
-/** Seeds what each run acts on and returns the event factory for handler or floor runs. */
+export type Scenario = (
+  operationId: BenchOperationId,
+  spawns: number,
+) => Promise<() => APIGatewayProxyEvent>;
+
+/** The personal operations' scenario: what each run acts on, seeded through the repository. */
+export const taskScenario =
+  (store: TaskStore) =>
+  (operationId: BenchOperationId, spawns: number): Promise<() => APIGatewayProxyEvent> =>
+    scenario(store, operationId as OperationId, spawns);
+
 async function scenario(store: TaskStore, operationId: OperationId, spawns: number) {
   const owner = `cold-${operationId}-${crypto.randomUUID()}`;
   const seed = async () =>
@@ -163,9 +175,9 @@ async function scenario(store: TaskStore, operationId: OperationId, spawns: numb
 }
 
 export async function coldStarts(options: ColdOptions): Promise<ColdResult[]> {
-  const { store, env, runs, log } = options;
+  const { env, runs, log } = options;
   const results: ColdResult[] = [];
-  for (const operationId of OPERATIONS) {
+  for (const operationId of options.operations) {
     const find = (list: Bundle[]) => {
       const found = list.find((b) => b.operationId === operationId);
       if (!found) throw new Error(`no bundle for ${operationId}`);
@@ -173,7 +185,7 @@ export async function coldStarts(options: ColdOptions): Promise<ColdResult[]> {
     };
     const sides = [find(options.bundles), find(options.uncached), find(options.floors)];
     // Every side runs once to warm up, then `runs` times.
-    const nextEvent = await scenario(store, operationId, sides.length * (runs + 1));
+    const nextEvent = await options.scenario(operationId, sides.length * (runs + 1));
     const expected = SUCCESS[operationId];
     const run = (b: Bundle) => spawnOnce(b, nextEvent(), env, expected);
     // One discarded round warms the page cache; then the three take turns, each going first

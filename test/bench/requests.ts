@@ -25,6 +25,11 @@ export interface RequestCount {
    * so that a lower STATUS_INDEX_SHARDS can never hide tasks (docs/architecture.md#the-data-model).
    */
   expected: number;
+  /**
+   * A workspace operation's floor: the commands its bare-client floor sent for the same call
+   * (then `expected` is their count; the workspaces have no design figure of their own here).
+   */
+  floorCommands?: string[];
 }
 
 const MIDDLEWARE = 'benchCountRequests';

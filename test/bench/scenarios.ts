@@ -7,7 +7,7 @@ import {
   ROUTES,
 } from '../support/events.js';
 
-/** The benchmarked operations: the personal tasks' (workspaces are not benchmarked). */
+/** The personal tasks' operations, each measured against a target. */
 export const OPERATIONS = [
   'createTask',
   'getTask',
@@ -17,6 +17,28 @@ export const OPERATIONS = [
   'listTasksByStatus',
 ] as const satisfies readonly AnyOperationId[];
 export type OperationId = (typeof OPERATIONS)[number];
+
+/**
+ * The workspace operations measured beside them (no target: reported with their floor ratio).
+ * Each one's floor makes the same DynamoDB calls: the membership check (BatchGetItem) and its own.
+ */
+export const WORKSPACE_OPERATIONS = [
+  'createWorkspace',
+  'listWorkspaces',
+  'createWorkspaceTask',
+  'getWorkspaceTask',
+  'updateWorkspaceTask',
+  'deleteWorkspaceTask',
+  'listWorkspaceTasks',
+  'listMyAssignedTasks',
+] as const satisfies readonly AnyOperationId[];
+export type WorkspaceOperationId = (typeof WORKSPACE_OPERATIONS)[number];
+export type BenchOperationId = OperationId | WorkspaceOperationId;
+
+export const isWorkspaceOperation = (id: string): id is WorkspaceOperationId =>
+  (WORKSPACE_OPERATIONS as readonly string[]).includes(id);
+
+export const WORKSPACE_NAME = 'Billing team';
 
 export const TITLE = 'Prepare the quarterly report for the board';
 /** About 400 bytes: with the keys and timestamps a stored task is well under 1 KB. */
@@ -53,12 +75,14 @@ export interface Target {
   sub: string;
   /** The task acted on (get, update, delete). */
   taskId?: string;
+  /** The workspace acted on (the workspace task operations). */
+  workspaceId?: string;
   /** A sequence number that makes each created task's title distinct. */
   n?: number;
 }
 
-export function eventParts(operationId: OperationId, target: Target): EventParts {
-  const { sub, taskId = '', n = 0 } = target;
+export function eventParts(operationId: BenchOperationId, target: Target): EventParts {
+  const { sub, taskId = '', workspaceId = '', n = 0 } = target;
   const base = { ...ROUTES[operationId], sub, headers: clientHeaders() };
   switch (operationId) {
     case 'createTask':
@@ -72,18 +96,44 @@ export function eventParts(operationId: OperationId, target: Target): EventParts
       return base;
     case 'listTasksByStatus':
       return { ...base, groups: ['admins'], query: { status: 'pending' } };
+    case 'createWorkspace':
+      return { ...base, body: { name: `${WORKSPACE_NAME} #${n}` } };
+    case 'listWorkspaces':
+    case 'listMyAssignedTasks':
+      return base;
+    case 'createWorkspaceTask':
+      return {
+        ...base,
+        pathParameters: { workspaceId },
+        body: { title: `${TITLE} #${n}`, description: DESCRIPTION },
+      };
+    case 'getWorkspaceTask':
+    case 'deleteWorkspaceTask':
+      return { ...base, pathParameters: { workspaceId, taskId } };
+    case 'updateWorkspaceTask':
+      return { ...base, pathParameters: { workspaceId, taskId }, body: { status: 'in_progress' } };
+    case 'listWorkspaceTasks':
+      return { ...base, pathParameters: { workspaceId } };
   }
 }
 
-export const benchEvent = (operationId: OperationId, target: Target): APIGatewayProxyEvent =>
+export const benchEvent = (operationId: BenchOperationId, target: Target): APIGatewayProxyEvent =>
   apiEvent(eventParts(operationId, target));
 
 /** The status each operation answers with when it works. */
-export const SUCCESS: Record<OperationId, number> = {
+export const SUCCESS: Record<BenchOperationId, number> = {
   createTask: 201,
   getTask: 200,
   updateTask: 200,
   deleteTask: 204,
   listTasks: 200,
   listTasksByStatus: 200,
+  createWorkspace: 201,
+  listWorkspaces: 200,
+  createWorkspaceTask: 201,
+  getWorkspaceTask: 200,
+  updateWorkspaceTask: 200,
+  deleteWorkspaceTask: 204,
+  listWorkspaceTasks: 200,
+  listMyAssignedTasks: 200,
 };

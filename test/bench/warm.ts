@@ -19,6 +19,7 @@ import {
 } from './floor/calls.js';
 import type { Handler } from './requests.js';
 import {
+  type BenchOperationId,
   benchEvent,
   DESCRIPTION,
   OPERATIONS,
@@ -36,7 +37,7 @@ export interface WarmSide {
 }
 
 export interface WarmResult {
-  operationId: OperationId;
+  operationId: BenchOperationId;
   handler: WarmSide;
   floor: WarmSide;
   ratioP50: number;
@@ -56,7 +57,7 @@ export interface WarmOptions {
 }
 
 /** One call, and a check of its answer that runs after the clock stops. */
-interface Call {
+export interface Call {
   (i: number): Promise<unknown>;
   check?: (i: number, answer: unknown) => void;
 }
@@ -80,8 +81,51 @@ function side(samples: number[]): WarmSide {
   };
 }
 
+/**
+ * `warmup` untimed calls of each side, then `calls` timed ones in alternating batches (ABBA).
+ * Call i of either side gets the i-th event or item, warm-up included.
+ */
+export async function measure(
+  operationId: BenchOperationId,
+  handler: Call,
+  floor: Call,
+  options: Pick<WarmOptions, 'calls' | 'warmup' | 'batch' | 'log'>,
+): Promise<WarmResult> {
+  const { calls, warmup, batch, log } = options;
+  const total = warmup + calls;
+  const h: number[] = [];
+  const f: number[] = [];
+  for (let i = 0; i < warmup; i++) {
+    handler.check?.(i, await handler(i));
+    await floor(i);
+  }
+  for (let start = warmup, k = 0; start < total; start += batch, k++) {
+    const end = Math.min(start + batch, total);
+    if (k % 2 === 0) {
+      await timed(handler, start, end, h);
+      await timed(floor, start, end, f);
+    } else {
+      await timed(floor, start, end, f);
+      await timed(handler, start, end, h);
+    }
+  }
+  const result: WarmResult = {
+    operationId,
+    handler: side(h),
+    floor: side(f),
+    ratioP50: 0,
+    ratioP99: 0,
+  };
+  result.ratioP50 = round(result.handler.p50 / result.floor.p50, 3);
+  result.ratioP99 = round(result.handler.p99 / result.floor.p99, 3);
+  log(
+    `warm ${operationId}: p50 ${result.handler.p50} ms vs ${result.floor.p50} ms (${result.ratioP50}x), p99 ${result.handler.p99} vs ${result.floor.p99}`,
+  );
+  return result;
+}
+
 export async function warmInvocations(options: WarmOptions): Promise<WarmResult[]> {
-  const { handlers, db, tableName, shards, calls, warmup, batch, log } = options;
+  const { handlers, db, tableName, shards, calls, warmup } = options;
   const total = warmup + calls;
   const owner = `warm-${crypto.randomUUID()}`;
   const context = lambdaContext();
@@ -162,35 +206,7 @@ export async function warmInvocations(options: WarmOptions): Promise<WarmResult[
   const results: WarmResult[] = [];
   for (const operationId of order) {
     const { handler, floor } = cases[operationId]();
-    const h: number[] = [];
-    const f: number[] = [];
-    for (let i = 0; i < warmup; i++) {
-      handler.check?.(i, await handler(i));
-      await floor(i);
-    }
-    for (let start = warmup, k = 0; start < total; start += batch, k++) {
-      const end = Math.min(start + batch, total);
-      if (k % 2 === 0) {
-        await timed(handler, start, end, h);
-        await timed(floor, start, end, f);
-      } else {
-        await timed(floor, start, end, f);
-        await timed(handler, start, end, h);
-      }
-    }
-    const result: WarmResult = {
-      operationId,
-      handler: side(h),
-      floor: side(f),
-      ratioP50: 0,
-      ratioP99: 0,
-    };
-    result.ratioP50 = round(result.handler.p50 / result.floor.p50, 3);
-    result.ratioP99 = round(result.handler.p99 / result.floor.p99, 3);
-    log(
-      `warm ${operationId}: p50 ${result.handler.p50} ms vs ${result.floor.p50} ms (${result.ratioP50}x), p99 ${result.handler.p99} vs ${result.floor.p99}`,
-    );
-    results.push(result);
+    results.push(await measure(operationId, handler, floor, options));
   }
   return OPERATIONS.map((id) => results.find((r) => r.operationId === id) as WarmResult);
 }

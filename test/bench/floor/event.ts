@@ -6,6 +6,12 @@ export type FloorHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayPr
 export const subOf = (event: APIGatewayProxyEvent) =>
   String(event.requestContext.authorizer?.claims?.sub);
 
+export const emailOf = (event: APIGatewayProxyEvent) =>
+  String(event.requestContext.authorizer?.claims?.email).toLowerCase();
+
+export const workspaceIdOf = (event: APIGatewayProxyEvent) =>
+  String(event.pathParameters?.workspaceId);
+
 export const taskIdOf = (event: APIGatewayProxyEvent) => String(event.pathParameters?.taskId);
 
 export const reply = (statusCode: number, body: unknown): APIGatewayProxyResult => ({

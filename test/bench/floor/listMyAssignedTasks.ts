@@ -1,0 +1,10 @@
+/** Cold-start floor for listMyAssignedTasks: the Query of GSI1, then one BatchGetItem. */
+import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { type FloorHandler, reply, subOf } from './event.js';
+import { listMyAssignedTasks } from './workspaceCalls.js';
+
+const db = createDocumentClient();
+const { tableName } = dataConfig();
+
+export const handler: FloorHandler = async (event) =>
+  reply(200, await listMyAssignedTasks(db, tableName, subOf(event)));
