@@ -1,4 +1,4 @@
-/** Cold-start floor for createWorkspace: a DocumentClient and the same BatchWriteItem. */
+/** Cold-start floor for createWorkspace: a DocumentClient and the same TransactWriteItems. */
 import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
 import { emailOf, type FloorHandler, reply, subOf } from './event.js';
 import { createWorkspace, workspaceItems } from './workspaceCalls.js';

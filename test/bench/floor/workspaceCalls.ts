@@ -8,10 +8,10 @@
  */
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   DeleteCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { TASK_SK_PREFIX } from '../../../src/data/keys.js';
@@ -105,8 +105,10 @@ export const accessCheck = (
 
 export const createWorkspace = (db: Db, tableName: string, items: Record<string, unknown>[]) =>
   db.send(
-    new BatchWriteCommand({
-      RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) },
+    new TransactWriteCommand({
+      TransactItems: items.map((Item) => ({
+        Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' },
+      })),
     }),
   );
 
