@@ -190,43 +190,65 @@ export class WorkspaceStore {
     const after = options.cursor
       ? decodePositionCursor(options.cursor, actor.sub, listName, [ULID])[0]
       : undefined;
+    const { items, last } = await this.workspaceIndexPage({
+      pk: membershipsPk(actor.sub),
+      keyFor: (workspaceId) => memberKey(workspaceId, actor.sub),
+      fromItem: memberFromItem,
+      shape: (m, workspace) => toWorkspace(workspace, m.role),
+      after,
+      limit: options.limit,
+    });
+    return last !== undefined
+      ? { items, cursor: encodePositionCursor([last], actor.sub, listName) }
+      : { items };
+  }
+
+  /**
+   * One GSI1 partition of items that name workspaces (the caller's memberships, the
+   * invitations to an address), newest workspace first, joined to the workspaces in one
+   * BatchGetItem; a workspace being deleted is left out.
+   */
+  private async workspaceIndexPage<T extends { workspace_id: string }, R>(query: {
+    pk: string;
+    /** The base-table key of the item that names a workspace, to resume after it. */
+    keyFor: (workspaceId: string) => Record<string, string>;
+    fromItem: (item: Item) => T;
+    shape: (entry: T, workspace: ReturnType<typeof workspaceFromItem>) => R;
+    after?: string;
+    limit: number;
+  }): Promise<{ items: R[]; last?: string }> {
+    const { pk, after } = query;
     const out = await this.session.send((call) =>
       this.session.db.send(
         new QueryCommand({
           TableName: this.session.tableName,
           IndexName: STATUS_INDEX,
           KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': membershipsPk(actor.sub) },
+          ExpressionAttributeValues: { ':pk': pk },
           ScanIndexForward: false,
-          Limit: options.limit,
+          Limit: query.limit,
           ExclusiveStartKey: after
-            ? {
-                ...memberKey(after, actor.sub),
-                GSI1PK: membershipsPk(actor.sub),
-                GSI1SK: workspaceGsiSk(after),
-              }
+            ? { ...query.keyFor(after), GSI1PK: pk, GSI1SK: workspaceGsiSk(after) }
             : undefined,
         }),
         call,
       ),
     );
-    const members = (out.Items ?? []).map(memberFromItem);
+    const entries = (out.Items ?? []).map(query.fromItem);
     const metas =
-      members.length > 0
+      entries.length > 0
         ? await batchGet(
             this.session,
-            members.map((m) => metaKey(m.workspace_id)),
+            entries.map((e) => metaKey(e.workspace_id)),
           )
-        : new Map();
-    const items = members.flatMap((m) => {
-      const meta = metas.get(keyOf(metaKey(m.workspace_id)));
+        : new Map<string, Item>();
+    const items = entries.flatMap((e) => {
+      const meta = metas.get(keyOf(metaKey(e.workspace_id)));
       if (!meta || meta.state === 'deleting') return [];
-      return [toWorkspace(workspaceFromItem(meta), m.role)];
+      return [query.shape(e, workspaceFromItem(meta))];
     });
     const last = workspaceOf(out.LastEvaluatedKey);
-    return last !== undefined
-      ? { items, cursor: encodePositionCursor([last], actor.sub, listName) }
-      : { items };
+    return last !== undefined ? { items, last } : { items };
   }
 
   async get(actor: Actor, workspaceId: string): Promise<Workspace> {
@@ -583,40 +605,14 @@ export class WorkspaceStore {
       ? decodePositionCursor(options.cursor, actor.sub, listName, [ULID])[0]
       : undefined;
     if (email === undefined) return { items: [] };
-    const out = await this.session.send((call) =>
-      this.session.db.send(
-        new QueryCommand({
-          TableName: this.session.tableName,
-          IndexName: STATUS_INDEX,
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': invitationsPk(email) },
-          ScanIndexForward: false,
-          Limit: options.limit,
-          ExclusiveStartKey: after
-            ? {
-                ...inviteKey(after, email),
-                GSI1PK: invitationsPk(email),
-                GSI1SK: workspaceGsiSk(after),
-              }
-            : undefined,
-        }),
-        call,
-      ),
-    );
-    const invitations = (out.Items ?? []).map(invitationFromItem);
-    const metas =
-      invitations.length > 0
-        ? await batchGet(
-            this.session,
-            invitations.map((i) => metaKey(i.workspace_id)),
-          )
-        : new Map<string, Item>();
-    const items = invitations.flatMap((i) => {
-      const meta = metas.get(keyOf(metaKey(i.workspace_id)));
-      if (!meta || meta.state === 'deleting') return [];
-      return [toInvitation(i, workspaceFromItem(meta))];
+    const { items, last } = await this.workspaceIndexPage({
+      pk: invitationsPk(email),
+      keyFor: (workspaceId) => inviteKey(workspaceId, email),
+      fromItem: invitationFromItem,
+      shape: (i, workspace) => toInvitation(i, workspace),
+      after,
+      limit: options.limit,
     });
-    const last = workspaceOf(out.LastEvaluatedKey);
     return last !== undefined
       ? { items, cursor: encodePositionCursor([last], actor.sub, listName) }
       : { items };
