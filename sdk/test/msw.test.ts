@@ -6,9 +6,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fieldErrors } from '../../src/contract/field-errors.js';
+import { isProblem } from '../../src/contract/problem.js';
 import * as bodyRules from '../../src/contract/validate-body.generated.js';
 import * as paramRules from '../../src/contract/validate-params.generated.js';
-import { BadRequestError } from '../../src/http/errors.js';
 import { parseParams } from '../../src/http/request.js';
 import { contractViolations } from '../../test/support/contract.js';
 import { validateBody, validateParams } from '../src/msw/validate.js';
@@ -326,7 +326,7 @@ describe('the mock validates requests as the API does', () => {
     try {
       return { params: parseParams(event, API.params[operationId]), errors: [] };
     } catch (error) {
-      if (!(error instanceof BadRequestError)) throw error;
+      if (!isProblem(error, 'validation-error')) throw error;
       return { params: undefined, errors: error.errors };
     }
   }

@@ -7,7 +7,7 @@
  * What is still unprocessed after the last attempt is a throttle (a 429 the client retries).
  */
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { StoreThrottledError } from './errors.js';
+import { storeThrottled } from './errors.js';
 import type { Item } from './items.js';
 import type { TableSession } from './session.js';
 import type { Key } from './workspaceItems.js';
@@ -32,7 +32,7 @@ export async function batchGet(session: TableSession, keys: Key[]): Promise<Map<
   const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()];
   let pending: Key[] = unique;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt === ATTEMPTS) throw new StoreThrottledError(new Error('unprocessed keys remain'));
+    if (attempt === ATTEMPTS) throw storeThrottled(new Error('unprocessed keys remain'));
     if (attempt > 0) await sleep(backoff(attempt));
     const request = pending;
     const out = await session.send((options) =>
@@ -60,7 +60,7 @@ export async function batchWrite(session: TableSession, requests: WriteRequest[]
   }
   let pending = requests;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt === ATTEMPTS) throw new StoreThrottledError(new Error('unprocessed items remain'));
+    if (attempt === ATTEMPTS) throw storeThrottled(new Error('unprocessed items remain'));
     if (attempt > 0) await sleep(backoff(attempt));
     const request = pending;
     const out = await session.send((options) =>

@@ -2,10 +2,10 @@
  * Opaque page cursors. A cursor names only positions (ids and timestamps), never a partition:
  * the partition always comes from the caller's token, so a forged cursor cannot reach another
  * user's tasks. Anything that does not decode to the expected shape is a malformed
- * InvalidCursorError; a well-formed cursor of another caller, filter or shard count a foreign one.
+ * an invalid cursor; a well-formed cursor of another caller, filter or shard count a foreign one.
  */
 import { createHash } from 'node:crypto';
-import { InvalidCursorError } from '../tasks/errors.js';
+import { invalidCursor } from '../tasks/errors.js';
 import type { TaskStatus } from '../tasks/task.js';
 
 const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -19,7 +19,7 @@ function decode(cursor: string): unknown {
   try {
     return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursorError('it does not decode');
+    throw invalidCursor('it does not decode');
   }
 }
 
@@ -38,12 +38,10 @@ export function encodeTaskCursor(taskId: string, owner: string, status?: TaskSta
 export function decodeTaskCursor(cursor: string, owner: string, status?: TaskStatus): string {
   const value = decode(cursor);
   if (!isRecord(value) || value.v !== 1 || typeof value.t !== 'string' || !TASK_ID.test(value.t)) {
-    throw new InvalidCursorError('unknown shape');
+    throw invalidCursor('unknown shape');
   }
-  if (value.o !== ownerTag(owner))
-    throw new InvalidCursorError('it was issued to another caller', 'foreign');
-  if (value.s !== status)
-    throw new InvalidCursorError('it was issued for another status filter', 'foreign');
+  if (value.o !== ownerTag(owner)) throw invalidCursor('it was issued to another caller');
+  if (value.s !== status) throw invalidCursor('it was issued for another status filter');
   return value.t;
 }
 
@@ -71,11 +69,10 @@ export function decodeStatusCursor(
 ): StatusCursor {
   const value = decode(cursor);
   if (!isRecord(value) || value.v !== 2 || !Array.isArray(value.w) || !Array.isArray(value.d)) {
-    throw new InvalidCursorError('unknown shape');
+    throw invalidCursor('unknown shape');
   }
-  if (value.s !== status)
-    throw new InvalidCursorError('it was issued for another status', 'foreign');
-  if (value.n !== shards) throw new InvalidCursorError('the status index was resharded', 'foreign');
+  if (value.s !== status) throw invalidCursor('it was issued for another status');
+  if (value.n !== shards) throw invalidCursor('the status index was resharded');
   const [createdAt, taskId] = value.w as unknown[];
   if (
     value.w.length !== 2 ||
@@ -84,11 +81,11 @@ export function decodeStatusCursor(
     typeof taskId !== 'string' ||
     !TASK_ID.test(taskId)
   ) {
-    throw new InvalidCursorError('unknown watermark');
+    throw invalidCursor('unknown watermark');
   }
   const done = value.d as unknown[];
   if (!done.every((d) => Number.isInteger(d) && (d as number) >= 0 && (d as number) < shards)) {
-    throw new InvalidCursorError('unknown shard');
+    throw invalidCursor('unknown shard');
   }
   return {
     status,
@@ -116,18 +113,18 @@ export function decodePositionCursor(
 ): string[] {
   const value = decode(cursor);
   if (!isRecord(value) || value.v !== 3 || !Array.isArray(value.p)) {
-    throw new InvalidCursorError('unknown shape');
+    throw invalidCursor('unknown shape');
   }
   const position = value.p as unknown[];
   if (
     position.length !== parts.length ||
     !position.every((p, i) => typeof p === 'string' && (parts[i] as RegExp).test(p))
   ) {
-    throw new InvalidCursorError('unknown position');
+    throw invalidCursor('unknown position');
   }
-  if (value.o !== ownerTag(caller)) throw new InvalidCursorError('it was issued to another caller');
+  if (value.o !== ownerTag(caller)) throw invalidCursor('it was issued to another caller');
   if (value.l !== ownerTag(list)) {
-    throw new InvalidCursorError('it was issued for another list or filter');
+    throw invalidCursor('it was issued for another list or filter');
   }
   return position as string[];
 }

@@ -1,16 +1,19 @@
-/** DynamoDB failures that are the store's fault, not the caller's: mapped to 429 and 503. */
+/** DynamoDB failures that are the store's fault, not the caller's: problems 429 and 503. */
+import { Problem } from '../contract/problem.js';
 
-export class StoreThrottledError extends Error {
-  constructor(cause: unknown) {
-    super('the data store is throttling requests', { cause });
-  }
-}
+/** The store is throttling: a 429 the client may retry after a second. */
+export const storeThrottled = (cause: unknown) =>
+  new Problem('throttled', 'the request rate is too high; retry after 1 second', {
+    retryAfterSeconds: 1,
+    cause,
+  });
 
-export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('the data store is unavailable', { cause });
-  }
-}
+/** The store did not answer: a 503 the client may retry after a second. */
+export const storeUnavailable = (cause: unknown) =>
+  new Problem('unavailable', 'the data store is unavailable; retry after 1 second', {
+    retryAfterSeconds: 1,
+    cause,
+  });
 
 const THROTTLED = new Set([
   'ProvisionedThroughputExceededException',
@@ -45,10 +48,10 @@ const NETWORK_CODES = new Set([
 export function classifyStoreError(err: unknown): unknown {
   if (!(err instanceof Error)) return err;
   const e = err as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
-  if (THROTTLED.has(e.name)) return new StoreThrottledError(err);
-  if (UNAVAILABLE.has(e.name)) return new StoreUnavailableError(err);
-  if (e.code && NETWORK_CODES.has(e.code)) return new StoreUnavailableError(err);
+  if (THROTTLED.has(e.name)) return storeThrottled(err);
+  if (UNAVAILABLE.has(e.name)) return storeUnavailable(err);
+  if (e.code && NETWORK_CODES.has(e.code)) return storeUnavailable(err);
   const status = e.$metadata?.httpStatusCode;
-  if (status !== undefined && status >= 500) return new StoreUnavailableError(err);
+  if (status !== undefined && status >= 500) return storeUnavailable(err);
   return err;
 }

@@ -5,7 +5,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { IdempotencyConflictError } from '../tasks/errors.js';
+import { idempotencyKeyReused } from '../tasks/errors.js';
 import type { StoredTask } from '../tasks/task.js';
 import { fromItem, type Item, newTaskFailure, putNewItems } from './items.js';
 import { idempotencySk, userPk } from './keys.js';
@@ -70,7 +70,7 @@ export async function createKeyed(
   const record = returned ? unmarshall(returned) : await readRecord(session, key);
   // The record expired and was removed in between: start afresh.
   if (!record) return createKeyed(session, task, idempotency, now);
-  if (record.fingerprint !== idempotency.fingerprint) throw new IdempotencyConflictError();
+  if (record.fingerprint !== idempotency.fingerprint) throw idempotencyKeyReused();
   return { task: fromItem(record.task as Item), replayed: true };
 }
 

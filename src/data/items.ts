@@ -1,6 +1,6 @@
 /** Task items in the table (docs/architecture.md#the-data-model), their writes and their read. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { TaskLimitReachedError } from '../tasks/errors.js';
+import { taskLimitReached } from '../tasks/errors.js';
 import type { StoredTask, TaskStatus } from '../tasks/task.js';
 import { statusPk, statusShard, statusSk, taskCountSk, taskSk, userPk } from './keys.js';
 import type { TableSession } from './session.js';
@@ -72,12 +72,12 @@ export function putNewItems(session: TableSession, task: StoredTask): TransactIt
 
 /**
  * What cancelled a new task's writes (`putNewItems`, starting at `at` in the transaction):
- * 'exists' when an item with its key exists; the cap is a TaskLimitReachedError.
+ * 'exists' when an item with its key exists; the cap is a task-limit-reached problem.
  */
 export function newTaskFailure(cancelled: Cancelled, at: number, session: TableSession): 'exists' {
   if (cancelled.codes[at] === 'ConditionalCheckFailed') return 'exists';
   if (cancelled.codes[at + 1] === 'ConditionalCheckFailed') {
-    throw new TaskLimitReachedError(session.maxTasksPerUser);
+    throw taskLimitReached(session.maxTasksPerUser);
   }
   throw new Error(`transaction cancelled: ${cancelled.codes.join(', ')}`);
 }

@@ -8,7 +8,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { IdempotencyConflictError } from '../tasks/errors.js';
+import { idempotencyKeyReused } from '../tasks/errors.js';
 import type { Item } from './items.js';
 import { idempotencySk, userPk } from './keys.js';
 import type { TableSession } from './session.js';
@@ -61,7 +61,7 @@ export async function keyedCreate<T>(
   const record = returned ? unmarshall(returned) : await readRecord(session, key);
   // Expired and removed in between: start afresh.
   if (!record) return keyedCreate(session, create, now);
-  if (record.fingerprint !== create.fingerprint) throw new IdempotencyConflictError();
+  if (record.fingerprint !== create.fingerprint) throw idempotencyKeyReused();
   return { result: record.result as T, replayed: true };
 }
 

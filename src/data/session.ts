@@ -4,7 +4,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type DataConfig, MAX_TASKS_PER_USER_DEFAULT } from './client.js';
-import { classifyStoreError, StoreUnavailableError } from './errors.js';
+import { classifyStoreError, storeUnavailable } from './errors.js';
 
 /**
  * What a DynamoDB call is given: the SDK's per-call options with its plain abort signal (the
@@ -91,7 +91,7 @@ export class TableSession {
   async send<T>(request: (options?: CallOptions) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const { deadline } = this;
     if (deadline !== undefined && deadline <= Date.now()) {
-      throw new StoreUnavailableError(new Error('the request has no time left for the store'));
+      throw storeUnavailable(new Error('the request has no time left for the store'));
     }
     if (deadline === undefined && !signal) return request().catch(rethrowClassified);
     let budget: Budget | undefined;

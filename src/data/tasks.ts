@@ -5,7 +5,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { PreconditionFailedError, TaskNotFoundError } from '../tasks/errors.js';
+import { stale, taskNotFound } from '../tasks/errors.js';
 import type { Precondition, StoredTask, TaskStatus, TaskUpdate } from '../tasks/task.js';
 import type { DataConfig } from './client.js';
 import { type Created, createKeyed, type Idempotency } from './idempotency.js';
@@ -80,7 +80,7 @@ export class TaskStore {
 
   /**
    * Without a key: one transaction of the conditional Put and the owner's count, refused at the
-   * cap (TaskLimitReachedError). With an Idempotency-Key: see createKeyed, which never loses,
+   * cap (task-limit-reached). With an Idempotency-Key: see createKeyed, which never loses,
    * doubles or brings back a task.
    */
   async create(task: StoredTask, idempotency?: Idempotency, now = new Date()): Promise<Created> {
@@ -100,7 +100,7 @@ export class TaskStore {
 
   async get(owner: string, taskId: string): Promise<StoredTask> {
     const task = await getStored(this.session, owner, taskId);
-    if (!task) throw new TaskNotFoundError(taskId);
+    if (!task) throw taskNotFound(taskId);
     return task;
   }
 
@@ -112,9 +112,9 @@ export class TaskStore {
   ): Promise<never> {
     if (precondition?.kind === 'versions') {
       await this.get(owner, taskId);
-      throw new PreconditionFailedError(taskId);
+      throw stale(`task ${taskId}`);
     }
-    throw new TaskNotFoundError(taskId);
+    throw taskNotFound(taskId);
   }
 
   async update(

@@ -8,7 +8,7 @@
  */
 import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { StoreUnavailableError } from './errors.js';
+import { storeUnavailable } from './errors.js';
 import type { TableSession } from './session.js';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -48,7 +48,7 @@ export async function transact(
       if (!conflict || codes.includes('ConditionalCheckFailed')) {
         return { codes, items: reasons.map((r) => r.Item) };
       }
-      if (attempt >= CONFLICT_TRIES) throw new StoreUnavailableError(err);
+      if (attempt >= CONFLICT_TRIES) throw storeUnavailable(err);
       // Full jitter over a doubling window, so racing writers spread out.
       await new Promise((done) =>
         setTimeout(

@@ -7,9 +7,10 @@
  * misuse, and a retry finishes it.
  */
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { PreconditionFailedError, TaskNotFoundError } from '../tasks/errors.js';
+import { Problem } from '../contract/problem.js';
+import { stale, taskNotFound } from '../tasks/errors.js';
 import type { Precondition, TaskStatus } from '../tasks/task.js';
-import { assigneeNotMember, WorkspaceError, workspaceNotFound } from '../workspaces/errors.js';
+import { assigneeNotMember, workspaceNotFound } from '../workspaces/errors.js';
 import {
   decide,
   type Subject,
@@ -146,9 +147,9 @@ export class WorkspaceStore {
     if (decision.outcome === 'not-found') {
       if (access.member === undefined || target === undefined)
         throw workspaceNotFound(workspace_id);
-      throw new WorkspaceError('not-found', `${target} not found in workspace ${workspace_id}`);
+      throw new Problem('not-found', `${target} not found in workspace ${workspace_id}`);
     }
-    throw new WorkspaceError(decision.outcome, `${decision.reason} (workspace ${workspace_id})`);
+    throw new Problem(decision.outcome, `${decision.reason} (workspace ${workspace_id})`);
   }
 
   private item(access: Access, key: Key): Item | undefined {
@@ -353,12 +354,9 @@ export class WorkspaceStore {
     const access = await this.read(workspaceId, actor.sub, [key]);
     this.authorize(access, 'inviteMember', { newRole: invitation.role });
     const already = () =>
-      new WorkspaceError(
-        'conflict',
-        `${invitation.email} is already invited to workspace ${workspaceId}`,
-      );
+      new Problem('conflict', `${invitation.email} is already invited to workspace ${workspaceId}`);
     if (invitation.email === actor.email) {
-      throw new WorkspaceError(
+      throw new Problem(
         'conflict',
         `${invitation.email} is already a member of workspace ${workspaceId}`,
       );
@@ -474,10 +472,7 @@ export class WorkspaceStore {
       if (!isConditionFailure(err)) throw err;
       const again = await this.read(workspaceId, actor.sub, [key]);
       if (!this.item(again, key)) {
-        throw new WorkspaceError(
-          'not-found',
-          `member ${userId} not found in workspace ${workspaceId}`,
-        );
+        throw new Problem('not-found', `member ${userId} not found in workspace ${workspaceId}`);
       }
       throw stale(`member ${userId}`);
     }
@@ -556,7 +551,7 @@ export class WorkspaceStore {
       const meta = items.get(keyOf(metaKey(workspace.workspace_id)));
       if (!meta || meta.state === 'deleting') throw workspaceNotFound(workspace.workspace_id);
       if (!workspaceFromItem(meta).owners.includes(sub)) return;
-      throw new WorkspaceError('conflict', `${LAST_OWNER} (workspace ${workspace.workspace_id})`);
+      throw new Problem('conflict', `${LAST_OWNER} (workspace ${workspace.workspace_id})`);
     }
   }
 
@@ -625,7 +620,7 @@ export class WorkspaceStore {
   async accept(actor: Actor, workspaceId: string, now = new Date()): Promise<Workspace> {
     const email = actor.email;
     const missing = () =>
-      new WorkspaceError(
+      new Problem(
         'not-found',
         `no invitation to workspace ${workspaceId} for ${email ?? 'a caller without a verified e-mail address'}`,
       );
@@ -665,7 +660,7 @@ export class WorkspaceStore {
   async decline(actor: Actor, workspaceId: string): Promise<void> {
     const email = actor.email;
     const missing = () =>
-      new WorkspaceError(
+      new Problem(
         'not-found',
         `no invitation to workspace ${workspaceId} for ${email ?? 'a caller without a verified e-mail address'}`,
       );
@@ -749,7 +744,7 @@ export class WorkspaceStore {
     const access = await this.read(workspaceId, actor.sub, [key]);
     this.authorize(access, 'getWorkspaceTask');
     const item = this.item(access, key);
-    if (!item) throw new TaskNotFoundError(taskId);
+    if (!item) throw taskNotFound(taskId);
     return workspaceTaskFromItem(item);
   }
 
@@ -857,9 +852,9 @@ export class WorkspaceStore {
   ): Promise<never> {
     if (precondition?.kind === 'versions') {
       const items = await batchGet(this.session, [workspaceTaskKey(workspaceId, taskId)]);
-      if (items.size > 0) throw new PreconditionFailedError(taskId);
+      if (items.size > 0) throw stale(`task ${taskId}`);
     }
-    throw new TaskNotFoundError(taskId);
+    throw taskNotFound(taskId);
   }
 
   /**
@@ -999,7 +994,3 @@ const putNewCommand = (tableName: string, item: Item) =>
 /** The workspace id in a key's `WS#<id>` partition. */
 const workspaceOf = (key: Record<string, unknown> | undefined) =>
   typeof key?.PK === 'string' && key.PK.startsWith('WS#') ? key.PK.slice(3) : undefined;
-
-function stale(what: string): WorkspaceError {
-  return new WorkspaceError('precondition-failed', `${what} has changed since the given ETag`);
-}

@@ -5,30 +5,10 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { operations } from '../contract/api.generated.js';
 import type { Validator } from '../contract/field-errors.js';
+import { Problem } from '../contract/problem.js';
 import { ADMIN_GROUP } from '../contract/problems.js';
-import { StoreThrottledError, StoreUnavailableError } from '../data/errors.js';
 import type { TaskStore } from '../data/tasks.js';
-import {
-  IdempotencyConflictError,
-  InvalidCursorError,
-  PreconditionFailedError,
-  TaskLimitReachedError,
-  TaskNotFoundError,
-} from '../tasks/errors.js';
-import { WorkspaceError } from '../workspaces/errors.js';
-import {
-  BadRequestError,
-  ConflictError,
-  ForbiddenError,
-  HttpError,
-  InternalServerError,
-  NotFoundError,
-  PreconditionFailedHttpError,
-  ServiceUnavailableError,
-  TaskLimitReachedProblem,
-  TooManyRequestsError,
-  UnprocessableContentError,
-} from './errors.js';
+import { toProblemError } from './errors.js';
 import { type Caller, callerOf, parseBody, parseParams } from './request.js';
 import { jsonResult, problemResult, withOrigin } from './response.js';
 import { recordRequest } from './telemetry.js';
@@ -85,43 +65,6 @@ export interface OperationDefinition<O extends OperationId> {
   adminOnly?: boolean;
 }
 
-/** Domain outcomes and store faults as the contract's statuses. */
-export function toHttpError(err: unknown): HttpError {
-  if (err instanceof HttpError) return err;
-  if (err instanceof TaskNotFoundError) return new NotFoundError(err.message);
-  if (err instanceof PreconditionFailedError) return new PreconditionFailedHttpError(err.message);
-  if (err instanceof IdempotencyConflictError) return new UnprocessableContentError(err.message);
-  if (err instanceof WorkspaceError) return workspaceHttpError(err);
-  if (err instanceof TaskLimitReachedError) return new TaskLimitReachedProblem(err.message);
-  if (err instanceof InvalidCursorError) {
-    return new BadRequestError(err.message, [{ path: '/query/cursor', message: err.message }]);
-  }
-  if (err instanceof StoreThrottledError) {
-    return new TooManyRequestsError('the request rate is too high; retry after 1 second', 1);
-  }
-  if (err instanceof StoreUnavailableError) {
-    return new ServiceUnavailableError('the data store is unavailable; retry after 1 second', 1);
-  }
-  return new InternalServerError('an unexpected error occurred');
-}
-
-function workspaceHttpError(err: WorkspaceError): HttpError {
-  switch (err.kind) {
-    case 'not-found':
-      return new NotFoundError(err.message);
-    case 'forbidden':
-      return new ForbiddenError(err.message);
-    case 'conflict':
-      return new ConflictError(err.message);
-    case 'precondition-failed':
-      return new PreconditionFailedHttpError(err.message);
-    case 'invalid-assignee':
-      return new BadRequestError(err.message, [
-        { path: '/body/assignee', message: 'is not an active member of this workspace' },
-      ]);
-  }
-}
-
 export type LambdaHandler = (
   event: APIGatewayProxyEvent,
   context: Context,
@@ -169,7 +112,7 @@ function wrap<O extends OperationId>(
       const caller = callerOf(event);
       sub = caller.sub;
       if (definition.adminOnly && !caller.isAdmin) {
-        throw new ForbiddenError(`this operation is for members of the ${ADMIN_GROUP} group`);
+        throw new Problem('forbidden', `this operation is for members of the ${ADMIN_GROUP} group`);
       }
       const params = parseParams(event, definition.params);
       const body = definition.body ? parseBody(event, params.headers, definition.body) : undefined;
@@ -189,7 +132,7 @@ function wrap<O extends OperationId>(
         reply.headers as Record<string, unknown>,
       );
     } catch (err) {
-      const httpError = toHttpError(err);
+      const httpError = toProblemError(err);
       if (httpError.status >= 500) failure = err;
       result = problemResult(httpError, requestId);
     }

@@ -1,6 +1,7 @@
 /** Request headers and claims whose syntax is HTTP's or API Gateway's, parsed for the task rules. */
+
+import { Problem } from '../contract/problem.js';
 import type { Precondition } from '../tasks/task.js';
-import { BadRequestError } from './errors.js';
 
 /**
  * The versions one conditional write can compare: DynamoDB's `IN` takes at most 100 operands.
@@ -21,9 +22,9 @@ export function parseIfMatch(header: string | undefined): Precondition | undefin
   }
   if (versions.size > MAX_IF_MATCH_TAGS) {
     const message = `must name at most ${MAX_IF_MATCH_TAGS} distinct entity tags`;
-    throw new BadRequestError(`If-Match ${message}, got ${versions.size}`, [
-      { path: '/headers/if-match', message },
-    ]);
+    throw new Problem('validation-error', `If-Match ${message}, got ${versions.size}`, {
+      errors: [{ path: '/headers/if-match', message }],
+    });
   }
   return { kind: 'versions', versions: [...versions] };
 }

@@ -1,13 +1,8 @@
 /** API Gateway REST (v1) proxy event -> caller and a request validated against openapi.yaml. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { fieldErrors, type Validator } from '../contract/field-errors.js';
+import { invalid, Problem } from '../contract/problem.js';
 import { ADMIN_GROUP } from '../contract/problems.js';
-import {
-  BadRequestError,
-  ContentTooLargeError,
-  UnauthorizedError,
-  UnsupportedMediaTypeError,
-} from './errors.js';
 import { flattenedForms, parseGroups } from './headers.js';
 import { nameMap } from './names.js';
 
@@ -33,7 +28,7 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   const claims = (event.requestContext?.authorizer?.claims ?? {}) as Record<string, unknown>;
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') {
-    throw new UnauthorizedError('a valid Cognito ID token is required');
+    throw new Problem('unauthorized', 'a valid Cognito ID token is required');
   }
   const claim = typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined;
   const parsed = parseGroups(claim);
@@ -112,8 +107,7 @@ function singleQuery(event: APIGatewayProxyEvent): Record<string, string> {
   const repeated = Object.entries(event.multiValueQueryStringParameters ?? {})
     .filter(([, values]) => (values?.length ?? 0) > 1)
     .map(([name]) => ({ path: `/query/${name}`, message: 'must not be repeated' }));
-  if (repeated.length > 0)
-    throw new BadRequestError('the request does not match the contract', repeated);
+  if (repeated.length > 0) throw invalid('the request does not match the contract', repeated);
   // `?__proto__=x` is an unknown parameter like any other (a 400), never silently dropped.
   const out = nameMap<string>();
   for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
@@ -129,7 +123,7 @@ export function parseParams(event: APIGatewayProxyEvent, validate: Validator): P
     headers: lowerCaseHeaders(event),
   };
   if (!validate(params)) {
-    throw new BadRequestError('the request does not match the contract', fieldErrors(validate));
+    throw invalid('the request does not match the contract', fieldErrors(validate));
   }
   return params;
 }
@@ -150,37 +144,34 @@ export function parseBody(
   const decoded = event.isBase64Encoded ? Buffer.from(raw, 'base64') : undefined;
   const size = decoded ? decoded.length : Buffer.byteLength(raw, 'utf8');
   if (size > MAX_BODY_BYTES) {
-    throw new ContentTooLargeError(`the body must be at most ${MAX_BODY_BYTES} bytes, got ${size}`);
+    throw new Problem(
+      'payload-too-large',
+      `the body must be at most ${MAX_BODY_BYTES} bytes, got ${size}`,
+    );
   }
   const contentType = headers['content-type'] as string | undefined;
   if (size > 0 && !isJson(contentType)) {
-    throw new UnsupportedMediaTypeError(
+    throw new Problem(
+      'unsupported-media-type',
       `content-type must be application/json, got ${contentType ?? 'none'}`,
     );
   }
   if (size === 0) {
-    throw new BadRequestError('a JSON body is required', [
-      { path: '/body', message: 'is required' },
-    ]);
+    throw invalid('a JSON body is required', [{ path: '/body', message: 'is required' }]);
   }
   const text = decoded ? utf8(decoded) : raw;
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new BadRequestError('the body is not valid JSON', [
-      { path: '/body', message: 'is not valid JSON' },
-    ]);
+    throw invalid('the body is not valid JSON', [{ path: '/body', message: 'is not valid JSON' }]);
   }
   if (!validate(body)) {
-    throw new BadRequestError(
-      'the request does not match the contract',
-      fieldErrors(validate, '/body'),
-    );
+    throw invalid('the request does not match the contract', fieldErrors(validate, '/body'));
   }
   const illFormed = illFormedString(body, '/body');
   if (illFormed) {
-    throw new BadRequestError('the body holds text that is not valid Unicode', [
+    throw invalid('the body holds text that is not valid Unicode', [
       { path: illFormed, message: 'must not contain unpaired surrogates' },
     ]);
   }
@@ -194,7 +185,7 @@ function utf8(bytes: Buffer): string {
   try {
     return STRICT_UTF8.decode(bytes);
   } catch {
-    throw new BadRequestError('the body is not valid UTF-8', [
+    throw invalid('the body is not valid UTF-8', [
       { path: '/body', message: 'is not valid UTF-8' },
     ]);
   }

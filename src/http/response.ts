@@ -1,7 +1,8 @@
 /** Proxy results: JSON and problem+json bodies with the CORS headers every answer carries. */
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import type { Problem } from '../contract/problem.js';
 import { CORS_ENV, originHeaders, parseAllowedOrigins } from './cors.js';
-import { type HttpError, toProblem } from './errors.js';
+import { toProblem } from './errors.js';
 
 const CORS = { 'Access-Control-Expose-Headers': 'ETag, Location, Retry-After' };
 
@@ -38,10 +39,12 @@ export function jsonResult(
   return { statusCode, headers: out, body: JSON.stringify(body) };
 }
 
-export function problemResult(err: HttpError, requestId?: string): APIGatewayProxyResult {
+export function problemResult(err: Problem, requestId?: string): APIGatewayProxyResult {
+  const retry: Record<string, string> =
+    err.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(err.retryAfterSeconds) };
   return {
     statusCode: err.status,
-    headers: { ...CORS, ...err.headers, 'Content-Type': 'application/problem+json' },
+    headers: { ...CORS, ...retry, 'Content-Type': 'application/problem+json' },
     body: JSON.stringify(toProblem(err, requestId)),
   };
 }

@@ -1,39 +1,30 @@
-/** Outcomes the task rules and the store report; src/http maps them to problem+json. */
+/** The task rules' and the store's outcomes, as problems of the catalogue (docs/architecture.md#errors). */
+import { invalid, Problem } from '../contract/problem.js';
 
-export class TaskNotFoundError extends Error {
-  constructor(readonly taskId: string) {
-    super(`task ${taskId} not found`);
-  }
-}
+export const taskNotFound = (taskId: string) =>
+  new Problem('not-found', `task ${taskId} not found`);
 
-export class PreconditionFailedError extends Error {
-  constructor(readonly taskId: string) {
-    super(`task ${taskId} has changed since the given ETag`);
-  }
-}
+/** An If-Match that names none of the current versions. */
+export const stale = (what: string) =>
+  new Problem('precondition-failed', `${what} has changed since the given ETag`);
 
-export class IdempotencyConflictError extends Error {
-  constructor() {
-    super('this Idempotency-Key was used with a different request body');
-  }
-}
+export const idempotencyKeyReused = () =>
+  new Problem(
+    'idempotency-key-reused',
+    'this Idempotency-Key was used with a different request body',
+  );
 
 /**
- * A cursor the list refuses: `malformed` when it is no cursor the API could have issued,
- * `foreign` when it is well formed but was issued to another caller, for another filter or
- * before a reshard. Both are the same 400 on the wire.
+ * A cursor the list refuses: no cursor the API could have issued, or one issued to another
+ * caller, for another filter or before a reshard. All are the same 400 on the wire.
  */
-export class InvalidCursorError extends Error {
-  constructor(
-    reason: string,
-    readonly kind: 'malformed' | 'foreign' = 'malformed',
-  ) {
-    super(`cursor is not valid for this list: ${reason}`);
-  }
+export function invalidCursor(reason: string): Problem {
+  const message = `cursor is not valid for this list: ${reason}`;
+  return invalid(message, [{ path: '/query/cursor', message }]);
 }
 
-export class TaskLimitReachedError extends Error {
-  constructor(readonly limit: number) {
-    super(`a user may own at most ${limit} tasks: delete one to create another`);
-  }
-}
+export const taskLimitReached = (limit: number) =>
+  new Problem(
+    'task-limit-reached',
+    `a user may own at most ${limit} tasks: delete one to create another`,
+  );

@@ -8,10 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../src/data/errors.js';
 import { idempotencySk, userPk } from '../../src/data/keys.js';
 import { TaskStore } from '../../src/data/tasks.js';
-import { IdempotencyConflictError } from '../../src/tasks/errors.js';
 import { createFingerprint, newTask, type TaskCreate } from '../../src/tasks/task.js';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo.js';
 
@@ -128,9 +126,9 @@ describe('Idempotency-Key records', () => {
     const before = await items(owner);
 
     const other = { title: 'pay the invoice twice' };
-    await expect(s.create(newTask(owner, other, T0), keyed(other, 'k'), T0)).rejects.toThrow(
-      IdempotencyConflictError,
-    );
+    await expect(s.create(newTask(owner, other, T0), keyed(other, 'k'), T0)).rejects.toMatchObject({
+      slug: 'idempotency-key-reused',
+    });
     expect(await items(owner)).toEqual(before);
   });
 
@@ -154,9 +152,9 @@ describe('a create under DynamoDB faults', () => {
     const s = store();
     const owner = randomUUID();
     fault = (command) => (isTransaction(command) ? 'fail' : undefined);
-    await expect(s.create(newTask(owner, input, T0), keyed(input, 'k'), T0)).rejects.toThrow(
-      StoreUnavailableError,
-    );
+    await expect(s.create(newTask(owner, input, T0), keyed(input, 'k'), T0)).rejects.toMatchObject({
+      slug: 'unavailable',
+    });
     expect(await items(owner)).toEqual([]);
 
     fault = () => undefined;
@@ -178,7 +176,9 @@ describe('a create under DynamoDB faults', () => {
       attempts += 1;
       return attempts === 1 ? 'lose-answer' : 'fail';
     };
-    await expect(s.create(original, keyed(input, 'k'), T0)).rejects.toThrow(StoreUnavailableError);
+    await expect(s.create(original, keyed(input, 'k'), T0)).rejects.toMatchObject({
+      slug: 'unavailable',
+    });
 
     fault = () => undefined;
     const retry = await s.create(newTask(owner, input, at(1)), keyed(input, 'k'), at(1));
@@ -235,7 +235,7 @@ describe('a deleted task never comes back under any fault of a keyed create', ()
     const first = await s.create(original, keyed(input, 'k'), T0).then(
       (created) => created,
       (err: unknown) => {
-        expect(err).toBeInstanceOf(StoreUnavailableError);
+        expect(err).toMatchObject({ slug: 'unavailable' });
         return undefined;
       },
     );

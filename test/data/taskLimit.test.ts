@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataConfig } from '../../src/data/client.js';
 import { TaskStore } from '../../src/data/tasks.js';
-import { TaskLimitReachedError } from '../../src/tasks/errors.js';
 import { createFingerprint, newTask } from '../../src/tasks/task.js';
 import { startStore } from '../support/dynamo.js';
 
@@ -38,7 +37,9 @@ describe('the cap on tasks per user', () => {
     const owner = randomUUID();
     for (let i = 0; i < CAP; i++) await store.create(newTask(owner, body));
 
-    await expect(store.create(newTask(owner, body))).rejects.toThrow(TaskLimitReachedError);
+    await expect(store.create(newTask(owner, body))).rejects.toMatchObject({
+      slug: 'task-limit-reached',
+    });
     await expect(store.create(newTask(owner, body), keyed('late'))).rejects.toThrow(
       /at most 3 tasks/,
     );
@@ -90,7 +91,7 @@ describe('the cap on tasks per user', () => {
 
     const refused = results.filter((r) => r.status === 'rejected');
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(CAP);
-    for (const r of refused) expect(r.reason).toBeInstanceOf(TaskLimitReachedError);
+    for (const r of refused) expect(r.reason).toMatchObject({ slug: 'task-limit-reached' });
     expect((await owned(owner)).tasks).toBe(CAP);
     expect((await owned(owner)).count).toBe(CAP);
   });

@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../src/data/errors.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import { createFingerprint, newTask } from '../../src/tasks/task.js';
 import { startTestDynamo, type TestDynamo } from '../support/dynamo.js';
@@ -73,11 +72,11 @@ describe('a transaction conflict', () => {
     expect((await itemsOf(owner)).sort()).toEqual(want);
   });
 
-  it('that does not end is a StoreUnavailableError (a 503 with Retry-After), with nothing written', async () => {
+  it('that does not end is an unavailable problem (a 503 with Retry-After), with nothing written', async () => {
     const owner = randomUUID();
     proxy.rule = ({ target }) => (target === 'TransactWriteItems' ? 'conflict' : 'pass');
 
-    await expect(store.create(newTask(owner, body))).rejects.toThrow(StoreUnavailableError);
+    await expect(store.create(newTask(owner, body))).rejects.toMatchObject({ slug: 'unavailable' });
 
     proxy.rule = () => 'pass';
     expect(await itemsOf(owner)).toEqual([]);

@@ -1,8 +1,8 @@
 /** src/http/request.ts on events as AWS delivers them: parsed JSON, client-chosen names as own keys. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { isProblem, type Problem } from '../../src/contract/problem.js';
 import * as params from '../../src/contract/validate-params.generated.js';
-import { BadRequestError } from '../../src/http/errors.js';
 import { callerOf, parseParams } from '../../src/http/request.js';
 
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
@@ -21,12 +21,12 @@ function awsEvent(query: Record<string, string>, headers: Record<string, string>
   ) as APIGatewayProxyEvent;
 }
 
-function refusal(event: APIGatewayProxyEvent): BadRequestError | undefined {
+function refusal(event: APIGatewayProxyEvent): Problem | undefined {
   try {
     parseParams(event, params.listTasks);
     return undefined;
   } catch (err) {
-    if (err instanceof BadRequestError) return err;
+    if (isProblem(err, 'validation-error')) return err;
     throw err;
   }
 }
