@@ -20,10 +20,12 @@ import {
 } from './items.js';
 import { statusPk, statusShard, taskSk, userPk } from './keys.js';
 import { listByOwner, listByStatus, type Page } from './listings.js';
+import { MemberStore } from './members.js';
 import { TableSession } from './session.js';
 import { readShards } from './statusIndex.js';
 import { transact } from './transact.js';
 import { WorkspaceStore } from './workspaces.js';
+import { WorkspaceTaskStore } from './workspaceTasks.js';
 
 export type { Created, Idempotency, Page };
 
@@ -63,6 +65,16 @@ export class TaskStore {
   /** The workspace repository on this store's session and deadline (docs/architecture.md#workspaces). */
   get workspaces(): WorkspaceStore {
     return new WorkspaceStore(this.session);
+  }
+
+  /** Memberships and invitations, on this store's session and deadline. */
+  get members(): MemberStore {
+    return new MemberStore(this.session);
+  }
+
+  /** Workspace tasks, on this store's session and deadline. */
+  get workspaceTasks(): WorkspaceTaskStore {
+    return new WorkspaceTaskStore(this.session);
   }
 
   /**

@@ -8,7 +8,7 @@ import { etag } from '../tasks/task.js';
 export const acceptInvitation = defineHandler(
   { operationId: 'acceptInvitation', params: params.acceptInvitation },
   async ({ caller, path }, store) => {
-    const workspace = await store.workspaces.accept(caller, path.workspaceId);
+    const workspace = await store.members.accept(caller, path.workspaceId);
     return { statusCode: 200, headers: { ETag: etag(workspace.version) }, body: workspace };
   },
 );

@@ -15,7 +15,7 @@ export const createWorkspaceTask = defineHandler(
     body: body.createWorkspaceTask,
   },
   async ({ caller, path, headers, body: input, requestPath }, store) => {
-    const { task, replayed } = await store.workspaces.createTask(
+    const { task, replayed } = await store.workspaceTasks.createTask(
       caller,
       path.workspaceId,
       input,

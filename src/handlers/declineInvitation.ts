@@ -7,7 +7,7 @@ import { defineHandler } from '../http/handler.js';
 export const declineInvitation = defineHandler(
   { operationId: 'declineInvitation', params: params.declineInvitation },
   async ({ caller, path }, store) => {
-    await store.workspaces.decline(caller, path.workspaceId);
+    await store.members.decline(caller, path.workspaceId);
     return { statusCode: 204, headers: {} };
   },
 );

@@ -8,7 +8,7 @@ import { parseIfMatch } from '../http/headers.js';
 export const deleteWorkspaceTask = defineHandler(
   { operationId: 'deleteWorkspaceTask', params: params.deleteWorkspaceTask },
   async ({ caller, path, headers }, store) => {
-    await store.workspaces.deleteTask(
+    await store.workspaceTasks.deleteTask(
       caller,
       path.workspaceId,
       path.taskId,

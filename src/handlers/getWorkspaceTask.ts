@@ -8,7 +8,7 @@ import { etag } from '../tasks/task.js';
 export const getWorkspaceTask = defineHandler(
   { operationId: 'getWorkspaceTask', params: params.getWorkspaceTask },
   async ({ caller, path }, store) => {
-    const task = await store.workspaces.getTask(caller, path.workspaceId, path.taskId);
+    const task = await store.workspaceTasks.getTask(caller, path.workspaceId, path.taskId);
     return { statusCode: 200, headers: { ETag: etag(task.version) }, body: task };
   },
 );

@@ -9,7 +9,7 @@ import { etag } from '../tasks/task.js';
 export const inviteMember = defineHandler(
   { operationId: 'inviteMember', params: params.inviteMember, body: body.inviteMember },
   async ({ caller, path, body: input }, store) => {
-    const member = await store.workspaces.invite(caller, path.workspaceId, input);
+    const member = await store.members.invite(caller, path.workspaceId, input);
     return { statusCode: 201, headers: { ETag: etag(member.version) }, body: member };
   },
 );

@@ -7,7 +7,7 @@ import { defineHandler } from '../http/handler.js';
 export const leaveWorkspace = defineHandler(
   { operationId: 'leaveWorkspace', params: params.leaveWorkspace },
   async ({ caller, path }, store) => {
-    await store.workspaces.leave(caller, path.workspaceId);
+    await store.members.leave(caller, path.workspaceId);
     return { statusCode: 204, headers: {} };
   },
 );

@@ -8,7 +8,7 @@ export const listMembers = defineHandler(
   { operationId: 'listMembers', params: params.listMembers },
   async ({ caller, path, query }, store) => {
     // The validator fills in the spec's default limit.
-    const page = await store.workspaces.listMembers(caller, path.workspaceId, {
+    const page = await store.members.listMembers(caller, path.workspaceId, {
       limit: query.limit as number,
       cursor: query.cursor,
     });

@@ -8,7 +8,7 @@ export const listMyAssignedTasks = defineHandler(
   { operationId: 'listMyAssignedTasks', params: params.listMyAssignedTasks },
   async ({ caller, query }, store) => {
     // The validator fills in the spec's default limit.
-    const page = await store.workspaces.listAssigned(caller, {
+    const page = await store.workspaceTasks.listAssigned(caller, {
       limit: query.limit as number,
       cursor: query.cursor,
     });

@@ -8,7 +8,7 @@ export const listMyInvitations = defineHandler(
   { operationId: 'listMyInvitations', params: params.listMyInvitations },
   async ({ caller, query }, store) => {
     // The validator fills in the spec's default limit.
-    const page = await store.workspaces.listInvitations(caller, {
+    const page = await store.members.listInvitations(caller, {
       limit: query.limit as number,
       cursor: query.cursor,
     });

@@ -7,7 +7,7 @@ import { defineHandler } from '../http/handler.js';
 export const listWorkspaceTasks = defineHandler(
   { operationId: 'listWorkspaceTasks', params: params.listWorkspaceTasks },
   async ({ caller, path, query }, store) => {
-    const page = await store.workspaces.listTasks(caller, path.workspaceId, {
+    const page = await store.workspaceTasks.listTasks(caller, path.workspaceId, {
       // The validator fills in the spec's default limit.
       limit: query.limit as number,
       status: query.status,

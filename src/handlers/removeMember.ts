@@ -7,7 +7,7 @@ import { defineHandler } from '../http/handler.js';
 export const removeMember = defineHandler(
   { operationId: 'removeMember', params: params.removeMember },
   async ({ caller, path }, store) => {
-    await store.workspaces.removeMember(caller, path.workspaceId, path.userId);
+    await store.members.removeMember(caller, path.workspaceId, path.userId);
     return { statusCode: 204, headers: {} };
   },
 );

@@ -8,7 +8,7 @@ import { normalEmail } from '../workspaces/workspace.js';
 export const revokeInvitation = defineHandler(
   { operationId: 'revokeInvitation', params: params.revokeInvitation },
   async ({ caller, path }, store) => {
-    await store.workspaces.revokeInvitation(caller, path.workspaceId, normalEmail(path.email));
+    await store.members.revokeInvitation(caller, path.workspaceId, normalEmail(path.email));
     return { statusCode: 204, headers: {} };
   },
 );

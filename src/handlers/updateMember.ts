@@ -10,7 +10,7 @@ import { etag } from '../tasks/task.js';
 export const updateMember = defineHandler(
   { operationId: 'updateMember', params: params.updateMember, body: body.updateMember },
   async ({ caller, path, headers, body: changes }, store) => {
-    const member = await store.workspaces.updateMember(
+    const member = await store.members.updateMember(
       caller,
       path.workspaceId,
       path.userId,

@@ -14,7 +14,7 @@ export const updateWorkspaceTask = defineHandler(
     body: body.updateWorkspaceTask,
   },
   async ({ caller, path, headers, body: changes }, store) => {
-    const task = await store.workspaces.updateTask(
+    const task = await store.workspaceTasks.updateTask(
       caller,
       path.workspaceId,
       path.taskId,

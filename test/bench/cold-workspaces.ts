@@ -31,7 +31,7 @@ export const workspaceScenario =
       (await workspaces.create(actor, { name })).workspace.workspace_id;
     const newTask = async (workspaceId: string, assignee?: string) =>
       (
-        await workspaces.createTask(actor, workspaceId, {
+        await store.workspaceTasks.createTask(actor, workspaceId, {
           title: TITLE,
           description: DESCRIPTION,
           ...(assignee ? { assignee } : {}),

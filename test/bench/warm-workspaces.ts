@@ -83,13 +83,14 @@ export async function workspaceWarmInvocations(
 
   // Seeded with the repository: the workspace the task operations act on, and a few more with
   // tasks assigned to the caller.
-  const store = new TaskStore(db, { tableName, shards }).workspaces;
+  const tasks = new TaskStore(db, { tableName, shards });
+  const store = tasks.workspaces;
   const { workspace_id: workspaceId } = (await store.create(caller, { name: WORKSPACE_NAME }))
     .workspace;
   for (let w = 0; w < ASSIGNED_WORKSPACES; w++) {
     const made = await store.create(caller, { name: `${WORKSPACE_NAME} ${w}` });
     for (let t = 0; t < ASSIGNED_PER_WORKSPACE; t++) {
-      await store.createTask(caller, made.workspace.workspace_id, {
+      await tasks.workspaceTasks.createTask(caller, made.workspace.workspace_id, {
         title: `${TITLE} #${t}`,
         description: DESCRIPTION,
         assignee: caller.sub,
