@@ -828,6 +828,23 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The workspace holds the most tasks a workspace may hold. */
+        WorkspaceTaskLimitReached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/workspace-task-limit-reached",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "a workspace may hold at most 10000 tasks: delete one to create another"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The `Idempotency-Key` was already used with a different body. */
         UnprocessableContent: {
             headers: {
@@ -985,7 +1002,7 @@ export interface components {
          *     caller and to the `status` filter it was issued for; any other cursor
          *     is a 400. (The example is a cursor issued to another user, so it is
          *     refused as such.)
-         * @example eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9
+         * @example eyJ2IjozLCJwIjpbIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sIm8iOiJfS2xMYjFaei1LUURHZGJCIiwibCI6IlltUW9ubk1RMTNmQnlNR2UifQ
          */
         TaskCursorQuery: components["schemas"]["Cursor"];
         /**
@@ -1069,7 +1086,7 @@ export interface operations {
                  *     caller and to the `status` filter it was issued for; any other cursor
                  *     is a 400. (The example is a cursor issued to another user, so it is
                  *     refused as such.)
-                 * @example eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9
+                 * @example eyJ2IjozLCJwIjpbIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sIm8iOiJfS2xMYjFaei1LUURHZGJCIiwibCI6IlltUW9ubk1RMTNmQnlNR2UifQ
                  */
                 cursor?: components["parameters"]["TaskCursorQuery"];
             };
@@ -1099,7 +1116,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "count": 1,
-                     *       "next_cursor": "eyJ2IjoxLCJ0IjoiMDFKRDdaOFEzWDVNMk40UDZSOFQwVjJXNFkiLCJvIjoiMVZfejhDSzIxRDFVN3FpUCJ9"
+                     *       "next_cursor": "eyJ2IjozLCJwIjpbIjAxSkQ3WjhRM1g1TTJONFA2UjhUMFYyVzRZIl0sIm8iOiJfS2xMYjFaei1LUURHZGJCIiwibCI6IlltUW9ubk1RMTNmQnlNR2UifQ"
                      *     }
                      */
                     "application/json": components["schemas"]["TaskList"];
@@ -2034,6 +2051,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["WorkspaceTaskLimitReached"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];

@@ -15,6 +15,7 @@ export const PROBLEMS = {
   'not-found': { status: 404, title: 'Not Found' },
   conflict: { status: 409, title: 'Conflict' },
   'task-limit-reached': { status: 409, title: 'Conflict' },
+  'workspace-task-limit-reached': { status: 409, title: 'Conflict' },
   'precondition-failed': { status: 412, title: 'Precondition Failed' },
   'payload-too-large': { status: 413, title: 'Content Too Large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },

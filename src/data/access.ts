@@ -5,7 +5,6 @@
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Problem } from '../contract/problem.js';
-import type { Precondition } from '../tasks/task.js';
 import { workspaceNotFound } from '../workspaces/errors.js';
 import {
   decide,
@@ -55,19 +54,7 @@ export const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const MEMBERSHIP_SK = /^(INVITE#|MEMBER#)[^\s]{1,254}$/;
 export const LAST_OWNER = 'the last owner cannot leave, be removed or be demoted';
 
-/** `attribute_exists(PK)`, plus `version IN (...)` for an If-Match naming versions. */
-export function condition(precondition: Precondition | undefined, extra = '') {
-  const base = `attribute_exists(PK)${extra}`;
-  if (precondition?.kind !== 'versions') return { expression: base, values: {} };
-  const names = precondition.versions.map((_, i) => `:v${i}`);
-  return {
-    expression: `${base} AND version IN (${names.join(', ')})`,
-    values: Object.fromEntries(precondition.versions.map((v, i) => [`:v${i}`, v])),
-  };
-}
-
-export const matches = (precondition: Precondition | undefined, version: number) =>
-  precondition?.kind !== 'versions' || precondition.versions.includes(version);
+export { condition, matches } from './conditions.js';
 
 /**
  * One BatchGetItem: the workspace, the caller's membership and `extra`. A missing workspace

@@ -8,9 +8,12 @@ export interface DataConfig {
   shards: number;
   /** How many tasks one user may own (`MAX_TASKS_PER_USER`). @default 10000 */
   maxTasksPerUser?: number;
+  /** How many tasks one workspace may hold (`MAX_TASKS_PER_WORKSPACE`). @default 10000 */
+  maxTasksPerWorkspace?: number;
 }
 
 export const MAX_TASKS_PER_USER_DEFAULT = 10_000;
+export const MAX_TASKS_PER_WORKSPACE_DEFAULT = 10_000;
 
 function positiveInt(
   env: NodeJS.ProcessEnv,
@@ -55,5 +58,11 @@ export function dataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
     tableName: env.TABLE_NAME || TABLE_NAME_DEFAULT,
     shards: statusIndexShards(env),
     maxTasksPerUser: positiveInt(env, 'MAX_TASKS_PER_USER', MAX_TASKS_PER_USER_DEFAULT, 1_000_000),
+    maxTasksPerWorkspace: positiveInt(
+      env,
+      'MAX_TASKS_PER_WORKSPACE',
+      MAX_TASKS_PER_WORKSPACE_DEFAULT,
+      1_000_000,
+    ),
   };
 }

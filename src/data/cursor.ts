@@ -30,21 +30,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const ownerTag = (owner: string) =>
   createHash('sha256').update(owner).digest('base64url').slice(0, 16);
 
-/** listTasks: the id of the last task on the page, for this owner and this status filter. */
-export function encodeTaskCursor(taskId: string, owner: string, status?: TaskStatus): string {
-  return encode({ v: 1, t: taskId, o: ownerTag(owner), ...(status ? { s: status } : {}) });
-}
-
-export function decodeTaskCursor(cursor: string, owner: string, status?: TaskStatus): string {
-  const value = decode(cursor);
-  if (!isRecord(value) || value.v !== 1 || typeof value.t !== 'string' || !TASK_ID.test(value.t)) {
-    throw invalidCursor('unknown shape');
-  }
-  if (value.o !== ownerTag(owner)) throw invalidCursor('it was issued to another caller');
-  if (value.s !== status) throw invalidCursor('it was issued for another status filter');
-  return value.t;
-}
-
 /**
  * listTasksByStatus: a watermark, the index key of the last task shown, below which every shard
  * goes on; and the shards already read to their end. Anything newer than the watermark was

@@ -1,10 +1,9 @@
 /**
- * The workspace creates with an Idempotency-Key (docs/architecture.md#workspaces): a record under
- * the caller's partition (`USER#<sub>`, `IDEMPOTENCY#<sha256 of operation and key>`, so these keys
- * never meet those of POST /tasks) holds the fingerprint and what the create made. The record and
- * the items are one transaction, as the personal keyed create is: no crash leaves a record
- * without its items, so a replay only ever answers, and never writes again what may since have
- * been deleted. A retry with another body is a 422.
+ * Creates with an Idempotency-Key (docs/architecture.md#keyed-creates): a record under the
+ * caller's partition (`USER#<sub>`, `IDEMPOTENCY#<sha256 of scope and key>`) holds the request's
+ * fingerprint and what the create made. Record and items are one transaction, so no crash leaves
+ * a record without its items: a replay only ever answers, and never writes again what may since
+ * have been deleted. A retry with another body is a 422.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -13,18 +12,26 @@ import type { Item } from './items.js';
 import { idempotencySk, userPk } from './keys.js';
 import type { TableSession } from './session.js';
 import { TTL_ATTRIBUTE } from './table.js';
-import { type TransactItems, transact } from './transact.js';
+import { type Cancelled, type TransactItems, transact } from './transact.js';
 
-export interface KeyedCreate<T> {
-  operation: string;
-  sub: string;
+export interface Idempotency {
   key: string;
   fingerprint: string;
   ttlSeconds: number;
+}
+
+export interface KeyedCreate<T> {
+  /** Which create the key is for: '' for POST /tasks, whose records predate scopes. */
+  scope: string;
+  /** The caller: the record lives in their partition. */
+  sub: string;
+  idempotency: Idempotency;
   /** What this create would make (stored in the record, so a replay answers the same). */
   result: T;
   /** The writes that make `result`, each conditional on its item being new. */
   items: TransactItems;
+  /** Why `items` (from index 1 of the transaction) were refused; throws the caller's problem. */
+  refused: (cancelled: Cancelled) => void;
 }
 
 export async function keyedCreate<T>(
@@ -32,7 +39,11 @@ export async function keyedCreate<T>(
   create: KeyedCreate<T>,
   now = new Date(),
 ): Promise<{ result: T; replayed: boolean }> {
-  const key = { PK: userPk(create.sub), SK: idempotencySk(`${create.operation}\n${create.key}`) };
+  const { scope, idempotency } = create;
+  const key = {
+    PK: userPk(create.sub),
+    SK: idempotencySk(scope === '' ? idempotency.key : `${scope}\n${idempotency.key}`),
+  };
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const cancelled = await transact(session, [
     {
@@ -40,14 +51,16 @@ export async function keyedCreate<T>(
         TableName: session.tableName,
         Item: {
           ...key,
-          fingerprint: create.fingerprint,
+          fingerprint: idempotency.fingerprint,
           result: create.result,
-          [TTL_ATTRIBUTE]: nowSeconds + create.ttlSeconds,
+          [TTL_ATTRIBUTE]: nowSeconds + idempotency.ttlSeconds,
         },
         // TTL deletion is lazy (and absent locally): an expired record counts as absent.
         ConditionExpression: 'attribute_not_exists(PK) OR #ttl < :now',
         ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: { ':now': nowSeconds },
+        // The record comes back with the cancellation: a replay costs no read.
+        // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Put.html
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
@@ -55,14 +68,18 @@ export async function keyedCreate<T>(
   ]);
   if (!cancelled) return { result: create.result, replayed: false };
   if (cancelled.codes[0] !== 'ConditionalCheckFailed') {
-    throw new Error(`${create.operation}: a new item's key exists (${cancelled.codes.join(',')})`);
+    create.refused(cancelled);
+    throw new Error(
+      `${scope || 'createTask'}: a new item's key exists (${cancelled.codes.join(',')})`,
+    );
   }
   const returned = cancelled.items[0];
   const record = returned ? unmarshall(returned) : await readRecord(session, key);
   // Expired and removed in between: start afresh.
   if (!record) return keyedCreate(session, create, now);
-  if (record.fingerprint !== create.fingerprint) throw idempotencyKeyReused();
-  return { result: record.result as T, replayed: true };
+  if (record.fingerprint !== idempotency.fingerprint) throw idempotencyKeyReused();
+  // Records written before scopes held a created task as `task`.
+  return { result: (record.result ?? record.task) as T, replayed: true };
 }
 
 async function readRecord(

@@ -1,186 +1,154 @@
 /**
- * The two listings (docs/architecture.md#access-patterns), newest first: a user's tasks from
- * their partition, and every user's tasks in one status merged from the status-index shards.
+ * The task listings of the one task path (docs/architecture.md#access-patterns): a container's
+ * tasks from its partition, newest first, and the workspace tasks assigned to a user.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoredTask, TaskStatus } from '../tasks/task.js';
-import {
-  decodeStatusCursor,
-  decodeTaskCursor,
-  encodeStatusCursor,
-  encodeTaskCursor,
-} from './cursor.js';
-import { fromItem } from './items.js';
-import { statusPk, statusSk, TASK_SK_PREFIX, taskSk, userPk } from './keys.js';
+import type { StoredWorkspaceTask, TaskCore, TaskStatus } from '../tasks/task.js';
+import { BATCH_GET_MAX, batchGet, keyOf } from './batch.js';
+import { type TaskContainer, workspaceTaskFromItem } from './containers.js';
+import { decodePositionCursor, encodePositionCursor } from './cursor.js';
+import type { Item } from './items.js';
+import { TASK_SK_PREFIX, taskSk } from './keys.js';
 import type { TableSession } from './session.js';
 import { STATUS_INDEX } from './table.js';
+import { assigneePk, memberKey, metaKey, workspaceTaskKey } from './workspaceItems.js';
 
-/** How many items a filtered listTasks reads at most, so sparse statuses still fill a page. */
+/** How many items a filtered listing reads at most, so sparse filters still fill a page. */
 const FILTER_READ_AHEAD = 100;
+const TASK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-export interface Page {
-  tasks: StoredTask[];
+export interface Page<T> {
+  tasks: T[];
   cursor?: string;
 }
 
-/** The owner's tasks; the cursor only ever positions inside the owner's partition. */
-export async function listByOwner(
+/** What a container's listing may filter on (the assignee only where the container has one). */
+export interface ContainerFilter {
+  status?: TaskStatus;
+  assignee?: string;
+}
+
+/** What a container listing's cursor is bound to besides its caller: the container and filter. */
+export const containerList = (pk: string, filter: ContainerFilter) =>
+  `tasks\n${pk}\n${filter.status ?? ''}\n${filter.assignee ?? ''}`;
+
+/**
+ * The container's tasks; the cursor is bound to the caller and to this container and filter, and
+ * only ever positions inside the container's partition. Filters are applied by DynamoDB to a
+ * read-ahead of the partition.
+ */
+export async function listIn<T extends TaskCore>(
   session: TableSession,
-  owner: string,
-  options: { limit: number; status?: TaskStatus; cursor?: string },
-): Promise<Page> {
-  const { limit, status, cursor } = options;
-  const pk = userPk(owner);
-  const after = cursor === undefined ? undefined : decodeTaskCursor(cursor, owner, status);
-  const result = await session.send((call) =>
+  container: TaskContainer<T>,
+  caller: string,
+  options: { limit: number; cursor?: string; filter?: ContainerFilter },
+): Promise<Page<T>> {
+  const { limit, cursor, filter = {} } = options;
+  const list = containerList(container.pk, filter);
+  const after = cursor ? decodePositionCursor(cursor, caller, list, [TASK_ID])[0] : undefined;
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': container.pk, ':prefix': TASK_SK_PREFIX };
+  for (const [field, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    conditions.push(`#${field} = :${field}`);
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+  }
+  const filtered = conditions.length > 0;
+  const out = await session.send((call) =>
     session.db.send(
       new QueryCommand({
         TableName: session.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': pk,
-          ':prefix': TASK_SK_PREFIX,
-          ...(status ? { ':status': status } : {}),
-        },
-        ...(status
-          ? {
-              FilterExpression: '#status = :status',
-              ExpressionAttributeNames: { '#status': 'status' },
-            }
+        ExpressionAttributeValues: values,
+        ...(filtered
+          ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
           : {}),
         ScanIndexForward: false,
         ConsistentRead: true,
-        Limit: status ? Math.max(limit, FILTER_READ_AHEAD) : limit,
-        ExclusiveStartKey: after ? { PK: pk, SK: taskSk(after) } : undefined,
+        Limit: filtered ? Math.max(limit, FILTER_READ_AHEAD) : limit,
+        ExclusiveStartKey: after ? { PK: container.pk, SK: taskSk(after) } : undefined,
       }),
       call,
     ),
   );
-  const items = (result.Items ?? []).map(fromItem);
-  const tasks = items.slice(0, limit);
+  const all = (out.Items ?? []).map(container.fromItem);
+  const tasks = all.slice(0, limit);
+  const encode = (taskId: string) => encodePositionCursor([taskId], caller, list);
   const last = tasks.at(-1);
-  if (items.length > limit && last)
-    return { tasks, cursor: encodeTaskCursor(last.task_id, owner, status) };
-  const lastKey = result.LastEvaluatedKey?.SK;
+  if (all.length > limit && last) return { tasks, cursor: encode(last.task_id) };
+  const lastKey = out.LastEvaluatedKey?.SK;
   if (typeof lastKey === 'string') {
-    return {
-      tasks,
-      cursor: encodeTaskCursor(lastKey.slice(TASK_SK_PREFIX.length), owner, status),
-    };
+    return { tasks, cursor: encode(lastKey.slice(TASK_SK_PREFIX.length)) };
   }
   return { tasks };
 }
 
-interface ShardPage {
-  shard: number;
-  items: StoredTask[];
-  more: boolean;
-}
-
 /**
- * One Query per shard (every shard ever written, see statusIndex.ts) in parallel, each below the
- * cursor's watermark, merged newest first. `shards` is that count as the store reads it from
- * the table (once per container): a first page queries the store's own N shards meanwhile, and
- * only the shards beyond N after it, so a cold admin listing waits for no extra round trip.
+ * Query GSI1 for the user's assigned tasks, newest first, then one BatchGetItem of the
+ * workspaces and the user's memberships on the page: tasks of a workspace they are no longer
+ * in, or that is being deleted, are left out.
  */
-export async function listByStatus(
+export async function listAssigned(
   session: TableSession,
-  status: TaskStatus,
-  options: { limit: number; cursor?: string; shards: Promise<number> },
-): Promise<Page> {
-  const { limit, cursor } = options;
-  // Once one shard fails the page is lost: stop the others rather than let them retry on.
-  const siblings = new AbortController();
-  const query = (from: number, to: number, below?: string, done = new Set<number>()) =>
-    Promise.all(
-      Array.from({ length: Math.max(0, to - from) }, (_, i) =>
-        queryShard(session, status, from + i, { limit, below, done, signal: siblings.signal }),
-      ),
-    );
-  const stopSiblings = (err: unknown): never => {
-    siblings.abort();
-    throw err;
-  };
-
-  let shards: number;
-  let results: ShardPage[];
-  let done = new Set<number>();
-  if (cursor === undefined) {
-    const own = session.config.shards;
-    const [total, first] = await Promise.all([options.shards, query(0, own)]).catch(stopSiblings);
-    shards = total;
-    results = [...first, ...(await query(own, total).catch(stopSiblings))];
-  } else {
-    shards = await options.shards;
-    const from = decodeStatusCursor(cursor, status, shards);
-    done = new Set(from.done);
-    const below = statusSk(from.after.created_at, from.after.task_id);
-    results = await query(0, shards, below, done).catch(stopSiblings);
-  }
-
-  const merged = results
-    .flatMap(({ shard, items }) => items.map((task) => ({ shard, task })))
-    .sort((a, b) => compareNewestFirst(a.task, b.task))
-    .slice(0, limit);
-  const tasks = merged.map((m) => m.task);
-  const last = tasks.at(-1);
-  // A shard is done once it has nothing below the page's last task.
-  const finished = results
-    .filter(({ shard, items, more }) => {
-      if (done.has(shard)) return true;
-      if (more) return false;
-      const taken = merged.filter((m) => m.shard === shard).length;
-      return taken === items.length;
-    })
-    .map(({ shard }) => shard);
-  if (!last || finished.length === shards) return { tasks };
-  return {
-    tasks,
-    cursor: encodeStatusCursor({
-      status,
-      shards,
-      after: { created_at: last.created_at, task_id: last.task_id },
-      done: finished,
-    }),
-  };
-}
-
-async function queryShard(
-  session: TableSession,
-  status: TaskStatus,
-  shard: number,
-  options: { limit: number; below?: string; done: Set<number>; signal: AbortSignal },
-): Promise<ShardPage> {
-  const { limit, below, done, signal } = options;
-  if (done.has(shard)) return { shard, items: [], more: false };
-  const result = await session.send(
-    (call) =>
-      session.db.send(
-        new QueryCommand({
-          TableName: session.tableName,
-          IndexName: STATUS_INDEX,
-          KeyConditionExpression: below ? 'GSI1PK = :pk AND GSI1SK < :below' : 'GSI1PK = :pk',
-          ExpressionAttributeValues: {
-            ':pk': statusPk(status, shard),
-            ...(below ? { ':below': below } : {}),
-          },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-        call,
-      ),
-    signal,
+  sub: string,
+  options: { limit: number; cursor?: string },
+): Promise<Page<StoredWorkspaceTask>> {
+  const list = 'assigned-tasks';
+  const pk = assigneePk(sub);
+  const after = options.cursor
+    ? decodePositionCursor(options.cursor, sub, list, [TASK_ID, TASK_ID])
+    : undefined;
+  const out = await session.send((call) =>
+    session.db.send(
+      new QueryCommand({
+        TableName: session.tableName,
+        IndexName: STATUS_INDEX,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: after
+          ? {
+              ...workspaceTaskKey(after[0] as string, after[1] as string),
+              GSI1PK: pk,
+              GSI1SK: taskSk(after[1] as string),
+            }
+          : undefined,
+      }),
+      call,
+    ),
   );
-  const items = (result.Items ?? []).map(fromItem);
-  return { shard, items, more: result.LastEvaluatedKey !== undefined };
+  const tasks = (out.Items ?? []).map(workspaceTaskFromItem);
+  const visible = await stillMemberOf(session, sub, [...new Set(tasks.map((t) => t.workspace_id))]);
+  const kept = tasks.filter((t) => visible.has(t.workspace_id));
+  const lastKey = out.LastEvaluatedKey;
+  if (typeof lastKey?.PK === 'string' && typeof lastKey.SK === 'string') {
+    const position = [lastKey.PK.slice('WS#'.length), lastKey.SK.slice(TASK_SK_PREFIX.length)];
+    return { tasks: kept, cursor: encodePositionCursor(position, sub, list) };
+  }
+  return { tasks: kept };
 }
 
-/**
- * The status index's sort order, `<created_at>#<task_id>` descending, compared field by field:
- * ISO timestamps have one length, so this is the key's order without building two strings per
- * comparison (that was a third of a warm admin listing).
- */
-function compareNewestFirst(a: StoredTask, b: StoredTask): number {
-  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
-  return a.task_id < b.task_id ? 1 : a.task_id > b.task_id ? -1 : 0;
+/** Which of `workspaces` exist, are not being deleted, and still count `sub` as a member. */
+async function stillMemberOf(
+  session: TableSession,
+  sub: string,
+  workspaces: string[],
+): Promise<Set<string>> {
+  const keys = workspaces.flatMap((w) => [metaKey(w), memberKey(w, sub)]);
+  const chunks = Array.from({ length: Math.ceil(keys.length / BATCH_GET_MAX) }, (_, i) =>
+    keys.slice(i * BATCH_GET_MAX, (i + 1) * BATCH_GET_MAX),
+  );
+  const found = new Map<string, Item>();
+  for (const part of await Promise.all(chunks.map((c) => batchGet(session, c)))) {
+    for (const [k, v] of part) found.set(k, v);
+  }
+  return new Set(
+    workspaces.filter((w) => {
+      const meta = found.get(keyOf(metaKey(w)));
+      return meta && meta.state !== 'deleting' && found.has(keyOf(memberKey(w, sub)));
+    }),
+  );
 }

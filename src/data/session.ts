@@ -3,7 +3,11 @@
  * a deadline is set, held to it (the Lambda's remaining time, docs/architecture.md#time-budget).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type DataConfig, MAX_TASKS_PER_USER_DEFAULT } from './client.js';
+import {
+  type DataConfig,
+  MAX_TASKS_PER_USER_DEFAULT,
+  MAX_TASKS_PER_WORKSPACE_DEFAULT,
+} from './client.js';
 import { classifyStoreError, storeUnavailable } from './errors.js';
 
 /**
@@ -77,6 +81,10 @@ export class TableSession {
 
   get maxTasksPerUser(): number {
     return this.config.maxTasksPerUser ?? MAX_TASKS_PER_USER_DEFAULT;
+  }
+
+  get maxTasksPerWorkspace(): number {
+    return this.config.maxTasksPerWorkspace ?? MAX_TASKS_PER_WORKSPACE_DEFAULT;
   }
 
   until(deadline: number): TableSession {

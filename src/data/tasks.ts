@@ -1,45 +1,50 @@
 /**
- * The task repository (docs/architecture.md#the-data-model): one DynamoDB request per call on the
- * happy path, conditional writes, no Scan; a create and a delete are one transaction with the
- * owner's task count. Keyed creates and listings live in their own modules.
+ * The one task repository (docs/architecture.md#one-task-path): every call takes the container
+ * the task lives in, whose right to act the caller has already shown. One DynamoDB request per
+ * call on the happy path, conditional writes, no Scan; a create and a delete are one transaction
+ * with the container's task count.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { stale, taskNotFound } from '../tasks/errors.js';
-import type { Precondition, StoredTask, TaskStatus, TaskUpdate } from '../tasks/task.js';
+import type {
+  Precondition,
+  StoredTask,
+  StoredWorkspaceTask,
+  TaskChanges,
+  TaskCore,
+  TaskStatus,
+} from '../tasks/task.js';
 import type { DataConfig } from './client.js';
-import { type Created, createKeyed, type Idempotency } from './idempotency.js';
+import { condition } from './conditions.js';
+import { personalContainer, type TaskContainer, workspaceContainer } from './containers.js';
 import {
   countChange,
-  fromItem,
   getStored,
   type Item,
   isConditionFailure,
   newTaskFailure,
   putNewItems,
 } from './items.js';
-import { statusPk, statusShard, taskSk, userPk } from './keys.js';
-import { listByOwner, listByStatus, type Page } from './listings.js';
+import { type Idempotency, keyedCreate } from './keyedCreate.js';
+import { taskSk } from './keys.js';
+import { type ContainerFilter, listAssigned, listIn, type Page } from './listings.js';
 import { MemberStore } from './members.js';
 import { TableSession } from './session.js';
 import { readShards } from './statusIndex.js';
+import { listByStatus } from './statusListing.js';
 import { transact } from './transact.js';
 import { WorkspaceStore } from './workspaces.js';
-import { WorkspaceTaskStore } from './workspaceTasks.js';
 
-export type { Created, Idempotency, Page };
+export type { Idempotency, Page, TaskContainer };
 
-/** `attribute_exists(PK)`, plus `version IN (...)` for an If-Match naming versions. */
-function condition(precondition: Precondition | undefined) {
-  if (precondition?.kind !== 'versions') {
-    return { expression: 'attribute_exists(PK)', values: {} };
-  }
-  const names = precondition.versions.map((_, i) => `:v${i}`);
-  return {
-    expression: `attribute_exists(PK) AND version IN (${names.join(', ')})`,
-    values: Object.fromEntries(precondition.versions.map((v, i) => [`:v${i}`, v])),
-  };
+export interface Created<T> {
+  task: T;
+  replayed: boolean;
 }
+
+/** The fields an update writes: the changes, plus the assignee where the container has one. */
+const CHANGEABLE = ['title', 'description', 'status', 'assignee'] as const;
 
 export class TaskStore {
   /** Once per store (a Lambda container): how many status-index shards exist. */
@@ -62,7 +67,17 @@ export class TaskStore {
     );
   }
 
-  /** The workspace repository on this store's session and deadline (docs/architecture.md#workspaces). */
+  /** A user's own list. */
+  personal(sub: string): TaskContainer<StoredTask> {
+    return personalContainer(sub, this.session);
+  }
+
+  /** A workspace's tasks: open it only once the caller's access is established (access.ts). */
+  workspace(workspaceId: string): TaskContainer<StoredWorkspaceTask> {
+    return workspaceContainer(workspaceId, this.session);
+  }
+
+  /** Workspaces themselves, on this store's session and deadline (docs/architecture.md#workspaces). */
   get workspaces(): WorkspaceStore {
     return new WorkspaceStore(this.session);
   }
@@ -70,11 +85,6 @@ export class TaskStore {
   /** Memberships and invitations, on this store's session and deadline. */
   get members(): MemberStore {
     return new MemberStore(this.session);
-  }
-
-  /** Workspace tasks, on this store's session and deadline. */
-  get workspaceTasks(): WorkspaceTaskStore {
-    return new WorkspaceTaskStore(this.session);
   }
 
   /**
@@ -91,77 +101,102 @@ export class TaskStore {
   }
 
   /**
-   * Without a key: one transaction of the conditional Put and the owner's count, refused at the
-   * cap (task-limit-reached). With an Idempotency-Key: see createKeyed, which never loses,
-   * doubles or brings back a task.
+   * Without a key: one transaction of the conditional Put and the container's count, refused at
+   * its cap. With an Idempotency-Key: keyedCreate, which never loses, doubles or brings back a
+   * task. `caller` keeps the key's record; `scope` tells the creates' keys apart.
    */
-  async create(task: StoredTask, idempotency?: Idempotency, now = new Date()): Promise<Created> {
-    if (idempotency) return createKeyed(this.session, task, idempotency, now);
-    const cancelled = await transact(this.session, putNewItems(this.session, task));
-    if (cancelled && newTaskFailure(cancelled, 0, this.session) === 'exists') {
-      if (!(await this.isStored(task))) throw new Error(`task id collision on ${task.task_id}`);
+  async create<T extends TaskCore>(
+    container: TaskContainer<T>,
+    task: T,
+    keyed?: { caller: string; scope: string; idempotency: Idempotency },
+    now = new Date(),
+  ): Promise<Created<T>> {
+    const items = putNewItems(this.session, container, task);
+    if (keyed) {
+      const { result, replayed } = await keyedCreate(
+        this.session,
+        {
+          scope: keyed.scope,
+          sub: keyed.caller,
+          idempotency: keyed.idempotency,
+          result: task,
+          items,
+          refused: (cancelled) => newTaskFailure(cancelled, 1, container),
+        },
+        now,
+      );
+      return { task: container.fromItem(result as Item), replayed };
+    }
+    const cancelled = await transact(this.session, items);
+    if (cancelled && newTaskFailure(cancelled, 0, container) === 'exists') {
+      if (!(await this.isStored(container, task)))
+        throw new Error(`task id collision on ${task.task_id}`);
     }
     return { task, replayed: false };
   }
 
   /** A create that failed because the AWS SDK retried it after its answer was lost. */
-  private async isStored(task: StoredTask): Promise<boolean> {
-    const stored = await getStored(this.session, task.user_id, task.task_id);
-    return stored !== undefined && JSON.stringify(stored) === JSON.stringify(fromItem(task));
+  private async isStored<T extends TaskCore>(container: TaskContainer<T>, task: T) {
+    const stored = await getStored(this.session, container, task.task_id);
+    return (
+      stored !== undefined &&
+      JSON.stringify(stored) === JSON.stringify(container.fromItem(task as unknown as Item))
+    );
   }
 
-  async get(owner: string, taskId: string): Promise<StoredTask> {
-    const task = await getStored(this.session, owner, taskId);
+  async get<T extends TaskCore>(container: TaskContainer<T>, taskId: string): Promise<T> {
+    const task = await getStored(this.session, container, taskId);
     if (!task) throw taskNotFound(taskId);
     return task;
   }
 
   /** A failed condition is a 404 unless an If-Match was given and the task exists (412). */
-  private async conditionFailure(
-    owner: string,
+  private async conditionFailure<T extends TaskCore>(
+    container: TaskContainer<T>,
     taskId: string,
     precondition: Precondition | undefined,
   ): Promise<never> {
     if (precondition?.kind === 'versions') {
-      await this.get(owner, taskId);
+      await this.get(container, taskId);
       throw stale(`task ${taskId}`);
     }
     throw taskNotFound(taskId);
   }
 
-  async update(
-    owner: string,
+  async update<T extends TaskCore>(
+    container: TaskContainer<T>,
     taskId: string,
-    changes: TaskUpdate,
+    changes: TaskChanges,
     precondition?: Precondition,
     now = new Date(),
-  ): Promise<StoredTask> {
+  ): Promise<T> {
     if (precondition?.kind === 'versions' && precondition.versions.length === 0) {
-      return this.conditionFailure(owner, taskId, precondition);
+      return this.conditionFailure(container, taskId, precondition);
     }
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ':now': now.toISOString(), ':one': 1 };
     const sets = ['updated_at = :now', 'version = version + :one'];
-    for (const field of ['title', 'description', 'status'] as const) {
+    for (const field of CHANGEABLE) {
       const value = changes[field];
       if (value === undefined) continue;
       names[`#${field}`] = field;
       values[`:${field}`] = value;
       sets.push(`#${field} = :${field}`);
     }
-    if (changes.status !== undefined) {
-      // The shard depends only on the id, so the new index key needs no read.
-      values[':gsi1pk'] = statusPk(changes.status, statusShard(taskId, this.session.config.shards));
-      sets.push('GSI1PK = :gsi1pk');
+    const index = container.indexChanges(taskId, changes);
+    for (const [name, value] of Object.entries(index.set)) {
+      values[`:${name}`] = value;
+      sets.push(`${name} = :${name}`);
     }
+    const removes = index.remove.length > 0 ? ` REMOVE ${index.remove.join(', ')}` : '';
     const where = condition(precondition);
     try {
       const { Attributes } = await this.session.send((options) =>
         this.session.db.send(
           new UpdateCommand({
             TableName: this.session.tableName,
-            Key: { PK: userPk(owner), SK: taskSk(taskId) },
-            UpdateExpression: `SET ${sets.join(', ')}`,
+            Key: { PK: container.pk, SK: taskSk(taskId) },
+            UpdateExpression: `SET ${sets.join(', ')}${removes}`,
             ConditionExpression: where.expression,
             ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
             ExpressionAttributeValues: { ...values, ...where.values },
@@ -170,49 +205,57 @@ export class TaskStore {
           options,
         ),
       );
-      return fromItem(Attributes as Item);
+      return container.fromItem(Attributes as Item);
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
-      return this.conditionFailure(owner, taskId, precondition);
+      return this.conditionFailure(container, taskId, precondition);
     }
   }
 
-  /** One transaction: the conditional Delete and the lowering of the owner's count. */
-  async delete(owner: string, taskId: string, precondition?: Precondition): Promise<void> {
+  /** One transaction: the conditional Delete and the lowering of the container's count. */
+  async delete<T extends TaskCore>(
+    container: TaskContainer<T>,
+    taskId: string,
+    precondition?: Precondition,
+  ): Promise<void> {
     if (precondition?.kind === 'versions' && precondition.versions.length === 0) {
-      return this.conditionFailure(owner, taskId, precondition);
+      return this.conditionFailure(container, taskId, precondition);
     }
     const where = condition(precondition);
     const cancelled = await transact(this.session, [
       {
         Delete: {
           TableName: this.session.tableName,
-          Key: { PK: userPk(owner), SK: taskSk(taskId) },
+          Key: { PK: container.pk, SK: taskSk(taskId) },
           ConditionExpression: where.expression,
           ExpressionAttributeValues:
             Object.keys(where.values).length > 0 ? where.values : undefined,
         },
       },
-      countChange(this.session, owner, -1),
+      countChange(this.session, container, -1),
     ]);
     if (!cancelled) return;
     if (cancelled.codes[0] !== 'ConditionalCheckFailed') {
       throw new Error(`transaction cancelled: ${cancelled.codes.join(', ')}`);
     }
-    await this.conditionFailure(owner, taskId, precondition);
+    await this.conditionFailure(container, taskId, precondition);
   }
 
-  listByOwner(
-    owner: string,
-    options: { limit: number; status?: TaskStatus; cursor?: string },
-  ): Promise<Page> {
-    return listByOwner(this.session, owner, options);
+  /** The container's tasks, newest first; the cursor is the caller's, for this list and filter. */
+  list<T extends TaskCore>(
+    container: TaskContainer<T>,
+    caller: string,
+    options: { limit: number; cursor?: string; filter?: ContainerFilter },
+  ): Promise<Page<T>> {
+    return listIn(this.session, container, caller, options);
   }
 
-  async listByStatus(
-    status: TaskStatus,
-    options: { limit: number; cursor?: string },
-  ): Promise<Page> {
+  listByStatus(status: TaskStatus, options: { limit: number; cursor?: string }) {
     return listByStatus(this.session, status, { ...options, shards: this.statusIndexShards() });
+  }
+
+  /** The workspace tasks assigned to `sub`, in workspaces they are still a member of. */
+  listAssigned(sub: string, options: { limit: number; cursor?: string }) {
+    return listAssigned(this.session, sub, options);
   }
 }

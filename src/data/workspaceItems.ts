@@ -3,12 +3,7 @@
  * from the workspace rules' shapes. Only the rules' fields leave: never PK, SK or index keys.
  */
 import type { WorkspaceRole } from '../workspaces/policy.js';
-import type {
-  StoredInvitation,
-  StoredMember,
-  StoredWorkspace,
-  StoredWorkspaceTask,
-} from '../workspaces/workspace.js';
+import type { StoredInvitation, StoredMember, StoredWorkspace } from '../workspaces/workspace.js';
 import type { Item } from './items.js';
 import { taskSk } from './keys.js';
 
@@ -97,30 +92,6 @@ export function invitationFromItem(item: Item): StoredInvitation {
     email: item.email as string,
     role: item.role as WorkspaceRole,
     invited_by: item.invited_by as string,
-    created_at: item.created_at as string,
-    updated_at: item.updated_at as string,
-    version: item.version as number,
-  };
-}
-
-/** An assigned task is in GSI1 under its assignee (sparse: unassigned tasks are not). */
-export function workspaceTaskToItem(t: StoredWorkspaceTask): Item {
-  return {
-    ...workspaceTaskKey(t.workspace_id, t.task_id),
-    ...(t.assignee ? { GSI1PK: assigneePk(t.assignee), GSI1SK: taskSk(t.task_id) } : {}),
-    ...t,
-  };
-}
-
-export function workspaceTaskFromItem(item: Item): StoredWorkspaceTask {
-  return {
-    workspace_id: item.workspace_id as string,
-    task_id: item.task_id as string,
-    title: item.title as string,
-    description: item.description as string,
-    status: item.status as StoredWorkspaceTask['status'],
-    assignee: (item.assignee as string | null | undefined) ?? null,
-    created_by: item.created_by as string,
     created_at: item.created_at as string,
     updated_at: item.updated_at as string,
     version: item.version as number,

@@ -3,8 +3,9 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { stale } from '../tasks/errors.js';
-import type { Precondition } from '../tasks/task.js';
-import { workspaceNotFound } from '../workspaces/errors.js';
+import type { Precondition, StoredWorkspaceTask } from '../tasks/task.js';
+import { assigneeNotMember, workspaceNotFound } from '../workspaces/errors.js';
+import type { WorkspaceAction } from '../workspaces/policy.js';
 import {
   newWorkspace,
   toWorkspace,
@@ -16,6 +17,7 @@ import {
   type Actor,
   authorize,
   condition,
+  itemOf,
   type KeyOptions,
   matches,
   type Page,
@@ -25,6 +27,7 @@ import {
   workspaceIndexPage,
 } from './access.js';
 import { batchGet, keyOf } from './batch.js';
+import { type TaskContainer, workspaceContainer } from './containers.js';
 import { decodePositionCursor, encodePositionCursor } from './cursor.js';
 import { type Item, isConditionFailure } from './items.js';
 import { keyedCreate } from './keyedCreate.js';
@@ -41,8 +44,41 @@ import {
 } from './workspaceItems.js';
 import { sweepWorkspace } from './workspaceSweep.js';
 
+/** The workspace operations on its tasks. */
+export type WorkspaceTaskAction = Extract<
+  WorkspaceAction,
+  | 'createWorkspaceTask'
+  | 'listWorkspaceTasks'
+  | 'getWorkspaceTask'
+  | 'updateWorkspaceTask'
+  | 'deleteWorkspaceTask'
+>;
+
 export class WorkspaceStore {
   constructor(private readonly session: TableSession) {}
+
+  /**
+   * The workspace's tasks, once the caller may do `action` there (docs/architecture.md#one-task-path):
+   * one BatchGetItem of the workspace and the caller's membership, and of the assignee's where a
+   * task names one, which must be an active member. Nothing of the workspace's tasks is read first.
+   */
+  async openTasks(
+    actor: Actor,
+    workspaceId: string,
+    action: WorkspaceTaskAction,
+    assignee?: string | null,
+  ): Promise<TaskContainer<StoredWorkspaceTask>> {
+    const assigneeKey = assignee ? memberKey(workspaceId, assignee) : undefined;
+    const access = await readAccess(
+      this.session,
+      workspaceId,
+      actor.sub,
+      assigneeKey ? [assigneeKey] : [],
+    );
+    authorize(access, action);
+    if (assignee && assigneeKey && !itemOf(access, assigneeKey)) throw assigneeNotMember(assignee);
+    return workspaceContainer(workspaceId, this.session);
+  }
 
   /** One transaction: the workspace and its first owner, so neither is ever without the other. */
   async create(
@@ -60,13 +96,12 @@ export class WorkspaceStore {
       return { workspace: toWorkspace(made.workspace, 'owner'), replayed: false };
     }
     const { result, replayed } = await keyedCreate(this.session, {
-      operation: 'createWorkspace',
+      scope: 'createWorkspace',
       sub: actor.sub,
-      key: idempotency.key,
-      fingerprint: workspaceFingerprint(input),
-      ttlSeconds: idempotency.ttlSeconds,
+      idempotency: { ...idempotency, fingerprint: workspaceFingerprint(input) },
       result: made,
       items,
+      refused: () => undefined,
     });
     return { workspace: toWorkspace(result.workspace, 'owner'), replayed };
   }

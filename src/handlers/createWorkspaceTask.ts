@@ -4,9 +4,7 @@ import * as body from '../contract/validate-body.generated.js';
 import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
-import { idempotencyOptions } from '../http/idempotencyKey.js';
-import { recordReplay } from '../http/telemetry.js';
-import { etag } from '../tasks/task.js';
+import { createIn, workspacePlace } from '../http/taskOperations.js';
 
 export const createWorkspaceTask = defineHandler(
   {
@@ -14,23 +12,13 @@ export const createWorkspaceTask = defineHandler(
     params: params.createWorkspaceTask,
     body: body.createWorkspaceTask,
   },
-  async ({ caller, path, headers, body: input, requestPath }, store) => {
-    const { task, replayed } = await store.workspaceTasks.createTask(
+  ({ caller, path, headers, body: input, requestPath }, store) =>
+    createIn(store, workspacePlace(store, caller, path.workspaceId), {
       caller,
-      path.workspaceId,
       input,
-      idempotencyOptions(headers['idempotency-key']),
-    );
-    if (replayed) recordReplay();
-    return {
-      statusCode: 201,
-      headers: {
-        Location: `${requestPath.replace(/\/+$/, '')}/${task.task_id}`,
-        ETag: etag(task.version),
-      },
-      body: task,
-    };
-  },
+      key: headers['idempotency-key'],
+      requestPath,
+    }),
 );
 
 export const handler = createWorkspaceTask(taskStore);

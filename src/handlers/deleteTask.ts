@@ -4,13 +4,12 @@ import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { parseIfMatch } from '../http/headers.js';
+import { deleteIn, personalPlace } from '../http/taskOperations.js';
 
 export const deleteTask = defineHandler(
   { operationId: 'deleteTask', params: params.deleteTask },
-  async ({ caller, path, headers }, store) => {
-    await store.delete(caller.sub, path.taskId, parseIfMatch(headers['if-match']));
-    return { statusCode: 204, headers: {} };
-  },
+  ({ caller, path, headers }, store) =>
+    deleteIn(store, personalPlace(store, caller), path.taskId, parseIfMatch(headers['if-match'])),
 );
 
 export const handler = deleteTask(taskStore);

@@ -3,14 +3,11 @@
 import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
-import { etag, toTask } from '../tasks/task.js';
+import { getIn, personalPlace } from '../http/taskOperations.js';
 
 export const getTask = defineHandler(
   { operationId: 'getTask', params: params.getTask },
-  async ({ caller, path }, store) => {
-    const task = await store.get(caller.sub, path.taskId);
-    return { statusCode: 200, headers: { ETag: etag(task.version) }, body: toTask(task) };
-  },
+  ({ caller, path }, store) => getIn(store, personalPlace(store, caller), path.taskId),
 );
 
 export const handler = getTask(taskStore);

@@ -3,24 +3,17 @@
 import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
+import { pageBody } from '../http/taskOperations.js';
 
 export const listMyAssignedTasks = defineHandler(
   { operationId: 'listMyAssignedTasks', params: params.listMyAssignedTasks },
   async ({ caller, query }, store) => {
-    // The validator fills in the spec's default limit.
-    const page = await store.workspaceTasks.listAssigned(caller, {
+    const page = await store.listAssigned(caller.sub, {
+      // The validator fills in the spec's default limit.
       limit: query.limit as number,
       cursor: query.cursor,
     });
-    return {
-      statusCode: 200,
-      headers: {},
-      body: {
-        tasks: page.items,
-        count: page.items.length,
-        ...(page.cursor ? { next_cursor: page.cursor } : {}),
-      },
-    };
+    return pageBody(page.tasks, page.cursor);
   },
 );
 

@@ -3,24 +3,11 @@
 import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
-import { toTask } from '../tasks/task.js';
+import { listIn, personalPlace } from '../http/taskOperations.js';
 
 export const listTasks = defineHandler(
   { operationId: 'listTasks', params: params.listTasks },
-  async ({ caller, query }, store) => {
-    const page = await store.listByOwner(caller.sub, {
-      // The validator fills in the spec's default limit.
-      limit: query.limit as number,
-      status: query.status,
-      cursor: query.cursor,
-    });
-    const tasks = page.tasks.map(toTask);
-    return {
-      statusCode: 200,
-      headers: {},
-      body: { tasks, count: tasks.length, ...(page.cursor ? { next_cursor: page.cursor } : {}) },
-    };
-  },
+  ({ caller, query }, store) => listIn(store, personalPlace(store, caller), caller, query),
 );
 
 export const handler = listTasks(taskStore);

@@ -3,6 +3,7 @@
 import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
+import { pageBody } from '../http/taskOperations.js';
 import { toAdminTask } from '../tasks/task.js';
 
 export const listTasksByStatus = defineHandler(
@@ -13,12 +14,7 @@ export const listTasksByStatus = defineHandler(
       limit: query.limit as number,
       cursor: query.cursor,
     });
-    const tasks = page.tasks.map(toAdminTask);
-    return {
-      statusCode: 200,
-      headers: {},
-      body: { tasks, count: tasks.length, ...(page.cursor ? { next_cursor: page.cursor } : {}) },
-    };
+    return pageBody(page.tasks.map(toAdminTask), page.cursor);
   },
 );
 

@@ -5,19 +5,18 @@ import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { parseIfMatch } from '../http/headers.js';
-import { etag, toTask } from '../tasks/task.js';
+import { personalPlace, updateIn } from '../http/taskOperations.js';
 
 export const updateTask = defineHandler(
   { operationId: 'updateTask', params: params.updateTask, body: body.updateTask },
-  async ({ caller, path, headers, body: changes }, store) => {
-    const task = await store.update(
-      caller.sub,
+  ({ caller, path, headers, body: changes }, store) =>
+    updateIn(
+      store,
+      personalPlace(store, caller),
       path.taskId,
       changes,
       parseIfMatch(headers['if-match']),
-    );
-    return { statusCode: 200, headers: { ETag: etag(task.version) }, body: toTask(task) };
-  },
+    ),
 );
 
 export const handler = updateTask(taskStore);

@@ -5,7 +5,7 @@ import * as params from '../contract/validate-params.generated.js';
 import { taskStore } from '../data/store.js';
 import { defineHandler } from '../http/handler.js';
 import { parseIfMatch } from '../http/headers.js';
-import { etag } from '../tasks/task.js';
+import { updateIn, workspacePlace } from '../http/taskOperations.js';
 
 export const updateWorkspaceTask = defineHandler(
   {
@@ -13,16 +13,14 @@ export const updateWorkspaceTask = defineHandler(
     params: params.updateWorkspaceTask,
     body: body.updateWorkspaceTask,
   },
-  async ({ caller, path, headers, body: changes }, store) => {
-    const task = await store.workspaceTasks.updateTask(
-      caller,
-      path.workspaceId,
+  ({ caller, path, headers, body: changes }, store) =>
+    updateIn(
+      store,
+      workspacePlace(store, caller, path.workspaceId),
       path.taskId,
       changes,
       parseIfMatch(headers['if-match']),
-    );
-    return { statusCode: 200, headers: { ETag: etag(task.version) }, body: task };
-  },
+    ),
 );
 
 export const handler = updateWorkspaceTask(taskStore);

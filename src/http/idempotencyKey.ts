@@ -1,4 +1,4 @@
-/** The `Idempotency-Key` header of the workspace creates, as the store takes it. */
+/** The `Idempotency-Key` header of the creates, as the store takes it. */
 
 /** How long an Idempotency-Key is remembered per user (the spec promises 24 hours). */
 const ttlSeconds = () => Number(process.env.IDEMPOTENCY_TTL_SECONDS || 86_400);

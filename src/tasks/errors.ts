@@ -28,3 +28,9 @@ export const taskLimitReached = (limit: number) =>
     'task-limit-reached',
     `a user may own at most ${limit} tasks: delete one to create another`,
   );
+
+export const workspaceTaskLimitReached = (limit: number) =>
+  new Problem(
+    'workspace-task-limit-reached',
+    `a workspace may hold at most ${limit} tasks: delete one to create another`,
+  );

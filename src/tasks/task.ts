@@ -8,8 +8,16 @@ export type AdminTask = components['schemas']['AdminTask'];
 export type TaskStatus = components['schemas']['TaskStatus'];
 export type TaskCreate = components['schemas']['TaskCreate'];
 export type TaskUpdate = components['schemas']['TaskUpdate'];
-/** What the store keeps: the task and its owner. */
+export type WorkspaceTask = components['schemas']['WorkspaceTask'];
+export type WorkspaceTaskCreate = components['schemas']['WorkspaceTaskCreate'];
+export type WorkspaceTaskUpdate = components['schemas']['WorkspaceTaskUpdate'];
+/** A personal task as the store keeps it: the task and its owner. */
 export type StoredTask = AdminTask;
+export type StoredWorkspaceTask = WorkspaceTask;
+/** What every task has, whatever its container (docs/architecture.md#one-task-path). */
+export type TaskCore = Task;
+/** Any change an update may make; `assignee` only where the container has assignees. */
+export type TaskChanges = TaskUpdate & { assignee?: string | null };
 
 export const DEFAULT_STATUS: TaskStatus = 'pending';
 export const TASK_STATUSES = [
@@ -36,17 +44,36 @@ const nextUlid = monotonicFactory(pooledRandom);
 /** ULIDs sort by creation time, so `TASK#<id>` keys list newest first when read backwards. */
 export const newTaskId = (now: number = Date.now()) => nextUlid(now);
 
-export function newTask(owner: string, input: TaskCreate, now = new Date()): StoredTask {
+/** A new task's own fields, the defaults filled in. */
+function newCore(input: TaskCreate, now: Date): TaskCore {
   const at = now.toISOString();
   return {
     task_id: newTaskId(now.getTime()),
-    user_id: owner,
     title: input.title,
     description: input.description ?? '',
     status: input.status ?? DEFAULT_STATUS,
     created_at: at,
     updated_at: at,
     version: 1,
+  };
+}
+
+export function newTask(owner: string, input: TaskCreate, now = new Date()): StoredTask {
+  return { ...newCore(input, now), user_id: owner };
+}
+
+export function newWorkspaceTask(
+  workspaceId: string,
+  creator: string,
+  input: WorkspaceTaskCreate,
+  now = new Date(),
+): StoredWorkspaceTask {
+  const core = newCore(input, now);
+  return {
+    workspace_id: workspaceId,
+    ...core,
+    assignee: input.assignee ?? null,
+    created_by: creator,
   };
 }
 
@@ -63,8 +90,9 @@ export function toAdminTask(task: StoredTask): AdminTask {
  * The create request as it will be stored, so `{title}` and `{title, status: 'pending'}`
  * count as the same request for Idempotency-Key reuse.
  */
-export function createFingerprint(input: TaskCreate): string {
+export function createFingerprint(input: WorkspaceTaskCreate, assignable = false): string {
   const normal = [input.title, input.description ?? '', input.status ?? DEFAULT_STATUS];
+  if (assignable) normal.push(input.assignee ?? '');
   return createHash('sha256').update(JSON.stringify(normal)).digest('base64url');
 }
 

@@ -3,8 +3,10 @@
  * workspace with the caller as its owner, and the tasks the operation reads or changes. A fresh
  * caller per operation, so no operation sees another's items.
  */
+
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { TaskStore } from '../../src/data/tasks.js';
+import { newWorkspaceTask } from '../../src/tasks/task.js';
 import type { Scenario } from './cold.js';
 import {
   type BenchOperationId,
@@ -31,11 +33,14 @@ export const workspaceScenario =
       (await workspaces.create(actor, { name })).workspace.workspace_id;
     const newTask = async (workspaceId: string, assignee?: string) =>
       (
-        await store.workspaceTasks.createTask(actor, workspaceId, {
-          title: TITLE,
-          description: DESCRIPTION,
-          ...(assignee ? { assignee } : {}),
-        })
+        await store.create(
+          store.workspace(workspaceId),
+          newWorkspaceTask(workspaceId, actor.sub, {
+            title: TITLE,
+            description: DESCRIPTION,
+            ...(assignee ? { assignee } : {}),
+          }),
+        )
       ).task.task_id;
 
     let workspaceId: string | undefined;

@@ -159,7 +159,12 @@ export const taskScenario =
 async function scenario(store: TaskStore, operationId: OperationId, spawns: number) {
   const owner = `cold-${operationId}-${crypto.randomUUID()}`;
   const seed = async () =>
-    (await store.create(newTask(owner, { title: TITLE, description: DESCRIPTION }))).task.task_id;
+    (
+      await store.create(
+        store.personal(owner),
+        newTask(owner, { title: TITLE, description: DESCRIPTION }),
+      )
+    ).task.task_id;
   const one = operationId === 'getTask' || operationId === 'updateTask' ? await seed() : undefined;
   if (operationId === 'listTasks') for (let i = 0; i < 60; i++) await seed();
   // A delete needs a task of its own per run; everything else can act on the same one.

@@ -5,10 +5,11 @@
  * each side is also counted (a middleware on each client), so the table shows that the floor
  * makes the handler's requests.
  */
+
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { TaskStore } from '../../src/data/tasks.js';
-import { newTaskId } from '../../src/tasks/task.js';
+import { newTaskId, newWorkspaceTask } from '../../src/tasks/task.js';
 import { lambdaContext } from '../support/events.js';
 import * as floor from './floor/workspaceCalls.js';
 import type { Handler, RequestCount } from './requests.js';
@@ -90,11 +91,15 @@ export async function workspaceWarmInvocations(
   for (let w = 0; w < ASSIGNED_WORKSPACES; w++) {
     const made = await store.create(caller, { name: `${WORKSPACE_NAME} ${w}` });
     for (let t = 0; t < ASSIGNED_PER_WORKSPACE; t++) {
-      await tasks.workspaceTasks.createTask(caller, made.workspace.workspace_id, {
-        title: `${TITLE} #${t}`,
-        description: DESCRIPTION,
-        assignee: caller.sub,
-      });
+      const id = made.workspace.workspace_id;
+      await tasks.create(
+        tasks.workspace(id),
+        newWorkspaceTask(id, caller.sub, {
+          title: `${TITLE} #${t}`,
+          description: DESCRIPTION,
+          assignee: caller.sub,
+        }),
+      );
     }
   }
 

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProblem, type Problem } from '../../src/contract/problem.js';
-import { decodeStatusCursor, decodeTaskCursor } from '../../src/data/cursor.js';
+import { decodePositionCursor, decodeStatusCursor } from '../../src/data/cursor.js';
+import { userPk } from '../../src/data/keys.js';
+import { containerList } from '../../src/data/listings.js';
 import { statusIndexShards } from '../../src/data/table.js';
 import { deref, loadSpec, operations } from '../../src/openapi.js';
 import type { TaskStatus } from '../../src/tasks/task.js';
@@ -88,8 +90,10 @@ afterAll(() => stack?.stop());
 function decodeFor(example: CursorExample, caller: TestUser): Problem | undefined {
   const status = example.query.status as TaskStatus | undefined;
   try {
-    if (example.operationId === 'listTasks') decodeTaskCursor(example.cursor, caller.sub, status);
-    else decodeStatusCursor(example.cursor, status as TaskStatus, statusIndexShards(process.env));
+    if (example.operationId === 'listTasks') {
+      const list = containerList(userPk(caller.sub), { status });
+      decodePositionCursor(example.cursor, caller.sub, list, [/^[0-9A-HJKMNP-TV-Z]{26}$/]);
+    } else decodeStatusCursor(example.cursor, status as TaskStatus, statusIndexShards(process.env));
     return undefined;
   } catch (err) {
     if (isProblem(err, 'validation-error')) return err;

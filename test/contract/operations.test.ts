@@ -178,6 +178,17 @@ async function provoke(operationId: OperationId, status: number) {
     expect(contractViolations(operationId, res)).toEqual([]);
     return res;
   }
+  if (operationId === 'createWorkspaceTask' && status === 409) {
+    // A store whose workspaces may hold one task, for a workspace that holds one.
+    const store = new TaskStore(env.doc, {
+      tableName: env.tableName,
+      shards: 10,
+      maxTasksPerWorkspace: 1,
+    });
+    const parts = await provokeWorkspace(env, operationId, 201);
+    await env.invoke(operationId, parts, { store });
+    return withFault(status, operationId, parts, store);
+  }
   if (isWorkspaceOperation(operationId)) {
     return withFault(status, operationId, await provokeWorkspace(env, operationId, status));
   }

@@ -22,7 +22,11 @@ const WRITES = new Set([
   'TransactWriteItems',
 ]);
 const body = { title: 'pay the invoice' };
-const keyed = { key: 'crash-key', fingerprint: createFingerprint(body), ttlSeconds: 600 };
+const keyed = (owner: string) => ({
+  caller: owner,
+  scope: '',
+  idempotency: { key: 'crash-key', fingerprint: createFingerprint(body), ttlSeconds: 600 },
+});
 
 let dynamo: TestDynamo;
 let proxy: DynamoProxy;
@@ -64,7 +68,7 @@ async function createKilledAfterWrite(owner: string, n: number) {
         accessKeyId: dynamo.accessKeyId,
         tableName: TABLE,
         owner,
-        key: keyed.key,
+        key: keyed(owner).idempotency.key,
         title: body.title,
       }),
     },
@@ -119,10 +123,10 @@ describe('a keyed create killed with SIGKILL right after one of its writes', () 
 
       // The user sees the task (if any), and deletes it before the client retries.
       const left = await tasksOf(owner);
-      for (const t of left) await store.delete(owner, t.task_id as string);
+      for (const t of left) await store.delete(store.personal(owner), t.task_id as string);
       expect(await countOf(owner)).toBe(0);
 
-      const retry = await store.create(newTask(owner, body), keyed);
+      const retry = await store.create(store.personal(owner), newTask(owner, body), keyed(owner));
 
       if (left.length > 0) {
         expect(retry.replayed).toBe(true);

@@ -67,8 +67,12 @@ const tasksOf = async (owner: string) =>
 const countOf = async (owner: string) =>
   ((await items(owner)).find((i) => i.SK === 'COUNT#TASKS')?.task_count as number) ?? 0;
 
-function keyed(input: TaskCreate, key: string) {
-  return { key, fingerprint: createFingerprint(input), ttlSeconds: TTL };
+function keyed(owner: string, input: TaskCreate, key: string) {
+  return {
+    caller: owner,
+    scope: '',
+    idempotency: { key, fingerprint: createFingerprint(input), ttlSeconds: TTL },
+  };
 }
 
 beforeAll(async () => {
@@ -89,29 +93,49 @@ describe('Idempotency-Key records', () => {
   it('replay the first task until the TTL has passed, then the key makes a new task', async () => {
     const s = store();
     const owner = randomUUID();
-    const first = await s.create(newTask(owner, input, T0), keyed(input, 'k'), T0);
+    const first = await s.create(
+      s.personal(owner),
+      newTask(owner, input, T0),
+      keyed(owner, input, 'k'),
+      T0,
+    );
 
-    const replay = await s.create(newTask(owner, input, at(TTL)), keyed(input, 'k'), at(TTL));
+    const replay = await s.create(
+      s.personal(owner),
+      newTask(owner, input, at(TTL)),
+      keyed(owner, input, 'k'),
+      at(TTL),
+    );
     expect(replay).toEqual({ task: first.task, replayed: true });
     expect(await tasksOf(owner)).toHaveLength(1);
 
     const later = newTask(owner, input, at(TTL + 1));
-    const fresh = await s.create(later, keyed(input, 'k'), at(TTL + 1));
+    const fresh = await s.create(s.personal(owner), later, keyed(owner, input, 'k'), at(TTL + 1));
     expect(fresh).toEqual({ task: later, replayed: false });
     expect((await tasksOf(owner)).map((t) => t.task_id)).toEqual([
       first.task.task_id,
       later.task_id,
     ]);
     const record = (await items(owner)).find((i) => i.SK === idempotencySk('k'));
-    expect(record?.task).toEqual(later);
+    expect(record?.result).toEqual(later);
     expect(record?.expires_at).toBe(Math.floor(at(TTL + 1).getTime() / 1000) + TTL);
   });
 
   it('are scoped per user: the same key and body from another user makes their own task', async () => {
     const s = store();
     const [alice, bob] = [randomUUID(), randomUUID()];
-    const a = await s.create(newTask(alice, input, T0), keyed(input, 'shared'), T0);
-    const b = await s.create(newTask(bob, input, T0), keyed(input, 'shared'), T0);
+    const a = await s.create(
+      s.personal(alice),
+      newTask(alice, input, T0),
+      keyed(alice, input, 'shared'),
+      T0,
+    );
+    const b = await s.create(
+      s.personal(bob),
+      newTask(bob, input, T0),
+      keyed(bob, input, 'shared'),
+      T0,
+    );
 
     expect(b.replayed).toBe(false);
     expect(b.task.task_id).not.toBe(a.task.task_id);
@@ -122,11 +146,13 @@ describe('Idempotency-Key records', () => {
   it('refuse the same key with another body (422) and write nothing', async () => {
     const s = store();
     const owner = randomUUID();
-    await s.create(newTask(owner, input, T0), keyed(input, 'k'), T0);
+    await s.create(s.personal(owner), newTask(owner, input, T0), keyed(owner, input, 'k'), T0);
     const before = await items(owner);
 
     const other = { title: 'pay the invoice twice' };
-    await expect(s.create(newTask(owner, other, T0), keyed(other, 'k'), T0)).rejects.toMatchObject({
+    await expect(
+      s.create(s.personal(owner), newTask(owner, other, T0), keyed(owner, other, 'k'), T0),
+    ).rejects.toMatchObject({
       slug: 'idempotency-key-reused',
     });
     expect(await items(owner)).toEqual(before);
@@ -135,10 +161,20 @@ describe('Idempotency-Key records', () => {
   it('never bring back a task that was deleted after its create', async () => {
     const s = store();
     const owner = randomUUID();
-    const { task } = await s.create(newTask(owner, input, T0), keyed(input, 'k'), T0);
-    await s.delete(owner, task.task_id);
+    const { task } = await s.create(
+      s.personal(owner),
+      newTask(owner, input, T0),
+      keyed(owner, input, 'k'),
+      T0,
+    );
+    await s.delete(s.personal(owner), task.task_id);
 
-    const retry = await s.create(newTask(owner, input, at(5)), keyed(input, 'k'), at(5));
+    const retry = await s.create(
+      s.personal(owner),
+      newTask(owner, input, at(5)),
+      keyed(owner, input, 'k'),
+      at(5),
+    );
 
     expect(retry).toEqual({ task, replayed: true });
     expect(await tasksOf(owner)).toEqual([]);
@@ -152,14 +188,16 @@ describe('a create under DynamoDB faults', () => {
     const s = store();
     const owner = randomUUID();
     fault = (command) => (isTransaction(command) ? 'fail' : undefined);
-    await expect(s.create(newTask(owner, input, T0), keyed(input, 'k'), T0)).rejects.toMatchObject({
+    await expect(
+      s.create(s.personal(owner), newTask(owner, input, T0), keyed(owner, input, 'k'), T0),
+    ).rejects.toMatchObject({
       slug: 'unavailable',
     });
     expect(await items(owner)).toEqual([]);
 
     fault = () => undefined;
     const second = newTask(owner, input, at(1));
-    const retry = await s.create(second, keyed(input, 'k'), at(1));
+    const retry = await s.create(s.personal(owner), second, keyed(owner, input, 'k'), at(1));
 
     expect(retry).toEqual({ task: second, replayed: false });
     expect(await tasksOf(owner)).toEqual([expect.objectContaining(second)]);
@@ -176,12 +214,19 @@ describe('a create under DynamoDB faults', () => {
       attempts += 1;
       return attempts === 1 ? 'lose-answer' : 'fail';
     };
-    await expect(s.create(original, keyed(input, 'k'), T0)).rejects.toMatchObject({
+    await expect(
+      s.create(s.personal(owner), original, keyed(owner, input, 'k'), T0),
+    ).rejects.toMatchObject({
       slug: 'unavailable',
     });
 
     fault = () => undefined;
-    const retry = await s.create(newTask(owner, input, at(1)), keyed(input, 'k'), at(1));
+    const retry = await s.create(
+      s.personal(owner),
+      newTask(owner, input, at(1)),
+      keyed(owner, input, 'k'),
+      at(1),
+    );
 
     expect(attempts).toBe(3);
     expect(retry).toEqual({ task: original, replayed: true });
@@ -205,7 +250,12 @@ describe('a create under DynamoDB faults', () => {
         return 'lose-answer';
       };
 
-      const created = await s.create(task, key ? keyed(input, key) : undefined, T0);
+      const created = await s.create(
+        s.personal(owner),
+        task,
+        key ? keyed(owner, input, key) : undefined,
+        T0,
+      );
 
       fault = () => undefined;
       expect(lost).toBe(true);
@@ -232,7 +282,7 @@ describe('a deleted task never comes back under any fault of a keyed create', ()
       faulted = true;
       return how;
     };
-    const first = await s.create(original, keyed(input, 'k'), T0).then(
+    const first = await s.create(s.personal(owner), original, keyed(owner, input, 'k'), T0).then(
       (created) => created,
       (err: unknown) => {
         expect(err).toMatchObject({ slug: 'unavailable' });
@@ -246,12 +296,18 @@ describe('a deleted task never comes back under any fault of a keyed create', ()
     // The client holds the task only if it got an answer; a retry finishes the create once
     // (with the first attempt's task once its transaction landed).
     const second = newTask(owner, input, at(1));
-    const created = first ?? (await s.create(second, keyed(input, 'k'), at(1)));
+    const created =
+      first ?? (await s.create(s.personal(owner), second, keyed(owner, input, 'k'), at(1)));
     expect([original, second]).toContainEqual(created.task);
     expect(await tasksOf(owner)).toEqual([expect.objectContaining(created.task)]);
 
-    await s.delete(owner, created.task.task_id);
-    const retry = await s.create(newTask(owner, input, at(2)), keyed(input, 'k'), at(2));
+    await s.delete(s.personal(owner), created.task.task_id);
+    const retry = await s.create(
+      s.personal(owner),
+      newTask(owner, input, at(2)),
+      keyed(owner, input, 'k'),
+      at(2),
+    );
     expect(retry).toEqual({ task: created.task, replayed: true });
     expect(await tasksOf(owner)).toEqual([]);
     expect(await countOf(owner)).toBe(0);

@@ -33,7 +33,7 @@ async function seed(store: TaskStore, count: number): Promise<StoredTask[]> {
   const tasks: StoredTask[] = [];
   for (let i = 0; i < count; i++) {
     const task = newTask(owner, { title: `t${i}` }, new Date(base + i * 1000));
-    await store.create(task);
+    await store.create(store.personal(task.user_id), task);
     tasks.push(task);
   }
   return tasks.reverse();
@@ -105,8 +105,10 @@ describe('the shard-count record', () => {
       { step: 'initialize', name: 'countCommands' },
     );
     const task = newTask(randomUUID(), { title: 'a' });
-    await env.store.create(task);
-    await env.store.update(task.user_id, task.task_id, { status: 'in_progress' });
+    await env.store.create(env.store.personal(task.user_id), task);
+    await env.store.update(env.store.personal(task.user_id), task.task_id, {
+      status: 'in_progress',
+    });
     expect(commands).toEqual(['TransactWriteItemsCommand', 'UpdateItemCommand']);
 
     // A fresh container of the read-only listing function, with a lower N than the deploy's.

@@ -36,13 +36,15 @@ describe.each([1, 7])('the admin listing with %i shard(s)', (shards) => {
       // Several tasks share a millisecond, so ties on created_at are exercised too.
       const at = new Date(base + Math.floor(i / 3) * 1000);
       const task = newTask(users[i % users.length] as string, { title: `t${i}`, status }, at);
-      await env.store.create(task);
+      await env.store.create(env.store.personal(task.user_id), task);
       model.set(task.task_id, task);
     }
     // Status changes in between: a quarter of the tasks move.
     for (const task of [...model.values()].filter(() => random() < 0.25)) {
       const status = STATUSES[(STATUSES.indexOf(task.status) + 1) % 3] as TaskStatus;
-      const updated = await env.store.update(task.user_id, task.task_id, { status });
+      const updated = await env.store.update(env.store.personal(task.user_id), task.task_id, {
+        status,
+      });
       model.set(task.task_id, updated);
     }
 
@@ -83,14 +85,17 @@ describe('the admin cursor (issue 10, item 6)', () => {
     const before: StoredTask[] = [];
     for (let i = 0; i < 12; i++) {
       const task = newTask(owner, { title: `old ${i}` }, new Date(base + i * 1000));
-      await env.store.create(task);
+      await env.store.create(env.store.personal(task.user_id), task);
       before.unshift(task);
     }
 
     const first = await env.store.listByStatus('pending', { limit: 2 });
     // Newer tasks, on every shard, between page 1 and the rest.
     for (let i = 0; i < 12; i++) {
-      await env.store.create(newTask(owner, { title: `new ${i}` }, new Date(base + 60_000 + i)));
+      await env.store.create(
+        env.store.personal(owner),
+        newTask(owner, { title: `new ${i}` }, new Date(base + 60_000 + i)),
+      );
     }
     const seen = [...first.tasks];
     let cursor = first.cursor;
@@ -111,7 +116,7 @@ describe('status changes on the sharded index', () => {
     stop = env.stop;
     const owner = randomUUID();
     const task = newTask(owner, { title: 'moves' });
-    await env.store.create(task);
+    await env.store.create(env.store.personal(task.user_id), task);
     const shard = statusShard(task.task_id, shards);
     const queryShard = async (status: TaskStatus) => {
       const out = await env.doc.send(
@@ -126,7 +131,7 @@ describe('status changes on the sharded index', () => {
     };
 
     for (const status of ['in_progress', 'completed', 'pending'] as const) {
-      await env.store.update(owner, task.task_id, { status });
+      await env.store.update(env.store.personal(owner), task.task_id, { status });
       for (const other of STATUSES) {
         expect(await queryShard(other), `${status} -> ${other}`).toEqual(
           other === status ? [task.task_id] : [],

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => env?.stop());
 
 const body = { title: 'one more' };
-const keyed = (key: string) => ({ key, fingerprint: createFingerprint(body), ttlSeconds: 600 });
+const keyed = (owner: string, key: string) => ({
+  caller: owner,
+  scope: '',
+  idempotency: { key, fingerprint: createFingerprint(body), ttlSeconds: 600 },
+});
 
 async function owned(owner: string) {
   const items = (await env.scan()).filter((i) => i.PK === `USER#${owner}`);
@@ -35,48 +39,59 @@ async function owned(owner: string) {
 describe('the cap on tasks per user', () => {
   it('refuses the create past the cap, with or without a key, and writes nothing', async () => {
     const owner = randomUUID();
-    for (let i = 0; i < CAP; i++) await store.create(newTask(owner, body));
+    for (let i = 0; i < CAP; i++) await store.create(store.personal(owner), newTask(owner, body));
 
-    await expect(store.create(newTask(owner, body))).rejects.toMatchObject({
+    await expect(store.create(store.personal(owner), newTask(owner, body))).rejects.toMatchObject({
       slug: 'task-limit-reached',
     });
-    await expect(store.create(newTask(owner, body), keyed('late'))).rejects.toThrow(
-      /at most 3 tasks/,
-    );
+    await expect(
+      store.create(store.personal(owner), newTask(owner, body), keyed(owner, 'late')),
+    ).rejects.toThrow(/at most 3 tasks/);
     expect(await owned(owner)).toEqual({ tasks: CAP, count: CAP, records: 0 });
   });
 
   it('counts per user: one user at the cap does not stop another', async () => {
     const [alice, bob] = [randomUUID(), randomUUID()];
-    for (let i = 0; i < CAP; i++) await store.create(newTask(alice, body));
+    for (let i = 0; i < CAP; i++) await store.create(store.personal(alice), newTask(alice, body));
 
-    await store.create(newTask(bob, body));
+    await store.create(store.personal(bob), newTask(bob, body));
     expect((await owned(bob)).tasks).toBe(1);
   });
 
   it('frees a slot when a task is deleted', async () => {
     const owner = randomUUID();
     const made = [];
-    for (let i = 0; i < CAP; i++) made.push((await store.create(newTask(owner, body))).task);
-    await store.delete(owner, made[0]?.task_id as string);
+    for (let i = 0; i < CAP; i++)
+      made.push((await store.create(store.personal(owner), newTask(owner, body))).task);
+    await store.delete(store.personal(owner), made[0]?.task_id as string);
 
-    await store.create(newTask(owner, body));
+    await store.create(store.personal(owner), newTask(owner, body));
     expect(await owned(owner)).toEqual({ tasks: CAP, count: CAP, records: 0 });
   });
 
   it('still replays a keyed create that succeeded once the cap is reached', async () => {
     const owner = randomUUID();
-    const first = await store.create(newTask(owner, body), keyed('first'));
-    for (let i = 1; i < CAP; i++) await store.create(newTask(owner, body));
+    const first = await store.create(
+      store.personal(owner),
+      newTask(owner, body),
+      keyed(owner, 'first'),
+    );
+    for (let i = 1; i < CAP; i++) await store.create(store.personal(owner), newTask(owner, body));
 
-    const replay = await store.create(newTask(owner, body), keyed('first'));
+    const replay = await store.create(
+      store.personal(owner),
+      newTask(owner, body),
+      keyed(owner, 'first'),
+    );
     expect(replay).toEqual({ task: first.task, replayed: true });
   });
 
   it('does not count a failed delete (404) down', async () => {
     const owner = randomUUID();
-    await store.create(newTask(owner, body));
-    await expect(store.delete(owner, newTask(owner, body).task_id)).rejects.toThrow(/not found/);
+    await store.create(store.personal(owner), newTask(owner, body));
+    await expect(store.delete(store.personal(owner), newTask(owner, body).task_id)).rejects.toThrow(
+      /not found/,
+    );
     expect(await owned(owner)).toEqual({ tasks: 1, count: 1, records: 0 });
   });
 
@@ -85,7 +100,11 @@ describe('the cap on tasks per user', () => {
     const many = 4 * CAP;
     const results = await Promise.allSettled(
       Array.from({ length: many }, (_, i) =>
-        store.create(newTask(owner, body), i % 2 ? keyed(`race-${i}`) : undefined),
+        store.create(
+          store.personal(owner),
+          newTask(owner, body),
+          i % 2 ? keyed(owner, `race-${i}`) : undefined,
+        ),
       ),
     );
 
@@ -100,11 +119,11 @@ describe('the cap on tasks per user', () => {
     const owner = randomUUID();
     const big = new TaskStore(env.doc, { tableName: 'TaskApp', shards: 10, maxTasksPerUser: 100 });
     const made = await Promise.all(
-      Array.from({ length: 20 }, () => big.create(newTask(owner, body))),
+      Array.from({ length: 20 }, () => big.create(big.personal(owner), newTask(owner, body))),
     );
     await Promise.all([
-      ...made.slice(0, 10).map(({ task }) => big.delete(owner, task.task_id)),
-      ...Array.from({ length: 10 }, () => big.create(newTask(owner, body))),
+      ...made.slice(0, 10).map(({ task }) => big.delete(big.personal(owner), task.task_id)),
+      ...Array.from({ length: 10 }, () => big.create(big.personal(owner), newTask(owner, body))),
     ]);
     expect(await owned(owner)).toEqual({ tasks: 20, count: 20, records: 0 });
   });

@@ -52,7 +52,11 @@ async function itemsOf(owner: string) {
 }
 
 const body = { title: 'contended' };
-const keyed = { key: 'k', fingerprint: createFingerprint(body), ttlSeconds: 600 };
+const keyed = (owner: string) => ({
+  caller: owner,
+  scope: '',
+  idempotency: { key: 'k', fingerprint: createFingerprint(body), ttlSeconds: 600 },
+});
 
 describe('a transaction conflict', () => {
   it.each([
@@ -64,7 +68,7 @@ describe('a transaction conflict', () => {
     proxy.rule = ({ target }) =>
       target === 'TransactWriteItems' && ++conflicts <= 3 ? 'conflict' : 'pass';
 
-    const created = await store.create(newTask(owner, body), keyed);
+    const created = await store.create(store.personal(owner), newTask(owner, body), keyed?.(owner));
 
     proxy.rule = () => 'pass';
     expect(conflicts).toBe(4);
@@ -76,7 +80,9 @@ describe('a transaction conflict', () => {
     const owner = randomUUID();
     proxy.rule = ({ target }) => (target === 'TransactWriteItems' ? 'conflict' : 'pass');
 
-    await expect(store.create(newTask(owner, body))).rejects.toMatchObject({ slug: 'unavailable' });
+    await expect(store.create(store.personal(owner), newTask(owner, body))).rejects.toMatchObject({
+      slug: 'unavailable',
+    });
 
     proxy.rule = () => 'pass';
     expect(await itemsOf(owner)).toEqual([]);
@@ -84,12 +90,12 @@ describe('a transaction conflict', () => {
 
   it('on a delete is sent again too: the task goes and the count with it', async () => {
     const owner = randomUUID();
-    const { task } = await store.create(newTask(owner, body));
+    const { task } = await store.create(store.personal(owner), newTask(owner, body));
     let conflicts = 0;
     proxy.rule = ({ target }) =>
       target === 'TransactWriteItems' && ++conflicts <= 2 ? 'conflict' : 'pass';
 
-    await store.delete(owner, task.task_id);
+    await store.delete(store.personal(owner), task.task_id);
 
     proxy.rule = () => 'pass';
     expect(conflicts).toBe(3);

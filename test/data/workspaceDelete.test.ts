@@ -101,8 +101,8 @@ describe('deleting a workspace', () => {
     process.env.WORKSPACE_DELETE_BATCHES = '1';
     const first = await env.invoke('deleteWorkspace', { sub: w.owner, pathParameters: path });
     expect(first.status).toBe(202);
-    // 63 items besides the record: one batch of 25 went.
-    expect((await itemsOf(w.workspaceId)).length).toBe(1 + 63 - 25);
+    // 64 items besides the record (the task count among them): one batch of 25 went.
+    expect((await itemsOf(w.workspaceId)).length).toBe(1 + 64 - 25);
 
     // Invisible and refusing writes to every member, though their memberships may still exist.
     for (const sub of [w.owner, w.member]) {
@@ -144,7 +144,7 @@ describe('deleting a workspace', () => {
     const failed = await env.invoke('deleteWorkspace', { sub: w.owner, pathParameters: path });
     expect(failed.status).toBe(503);
     const left = await itemsOf(w.workspaceId);
-    expect(left.length).toBe(1 + 43 - 25);
+    expect(left.length).toBe(1 + 44 - 25);
     expect(left.find((i) => i.SK === 'META')?.state).toBe('deleting');
     expect((await env.invoke('getWorkspace', { sub: w.member, pathParameters: path })).status).toBe(
       404,

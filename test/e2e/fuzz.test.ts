@@ -8,8 +8,9 @@
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeTaskCursor } from '../../src/data/cursor.js';
-import { idempotencySk, statusShard } from '../../src/data/keys.js';
+import { encodePositionCursor } from '../../src/data/cursor.js';
+import { idempotencySk, statusShard, userPk } from '../../src/data/keys.js';
+import { containerList } from '../../src/data/listings.js';
 import { SHARDS_RECORD_KEY } from '../../src/data/statusIndex.js';
 import { STATUS_INDEX_SHARDS_DEFAULT } from '../../src/data/table.js';
 import { localDynamoClient } from '../../src/local/dynamodb.js';
@@ -662,7 +663,11 @@ async function perform(models: UserModel[], action: Action): Promise<void> {
     if (a.cursor?.kind === 'after') {
       after = resolve(models, a.as, a.cursor.target).id;
       // A cursor as the server issues it to this caller for this filter.
-      cursorValue = encodeTaskCursor(after, me.user.sub, a.status as TaskStatus | undefined);
+      cursorValue = encodePositionCursor(
+        [after],
+        me.user.sub,
+        containerList(userPk(me.user.sub), { status: a.status as TaskStatus | undefined }),
+      );
     } else if (a.cursor) {
       cursorValue = a.cursor.value;
     }
@@ -791,7 +796,7 @@ async function checkRun(models: UserModel[]): Promise<void> {
     );
     for (const [key, { task }] of m.keys) {
       const record = records.find((r) => r.SK === idempotencySk(key));
-      expect(record?.task).toEqual({ ...task, user_id: m.user.sub });
+      expect(record?.result).toEqual({ ...task, user_id: m.user.sub });
       const expires = Number(record?.expires_at);
       expect(Math.abs(expires - (Date.parse(task.created_at) / 1000 + 86_400))).toBeLessThan(3);
     }

@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePositionCursor, encodeTaskCursor } from '../../src/data/cursor.js';
+import { encodePositionCursor } from '../../src/data/cursor.js';
+import { userPk } from '../../src/data/keys.js';
+import { containerList } from '../../src/data/listings.js';
 import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';
 import { UNKNOWN_ID } from '../support/tasks.js';
 import {
@@ -183,7 +185,11 @@ describe('forged and foreign cursors', () => {
     const cursors = {
       'another workspace (its own member)': foreignWorkspace,
       'another caller': (await page(scene.owner, scene.workspaceId)).json.next_cursor as string,
-      'a personal listTasks cursor': encodeTaskCursor(scene.taskId, scene.member),
+      'a personal listTasks cursor': encodePositionCursor(
+        [scene.taskId],
+        scene.member,
+        containerList(userPk(scene.member), {}),
+      ),
       'a forged position in another list': encodePositionCursor([scene.taskId], scene.member, 'x'),
       garbage: 'bm90LWEtY3Vyc29y',
     };

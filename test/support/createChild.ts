@@ -32,10 +32,10 @@ const store = new TaskStore(doc, {
   maxTasksPerUser: input.maxTasksPerUser,
 });
 const body = { title: input.title };
-const created = await store.create(newTask(input.owner, body), {
-  key: input.key,
-  fingerprint: createFingerprint(body),
-  ttlSeconds: 600,
+const created = await store.create(store.personal(input.owner), newTask(input.owner, body), {
+  caller: input.owner,
+  scope: '',
+  idempotency: { key: input.key, fingerprint: createFingerprint(body), ttlSeconds: 600 },
 });
 console.log(JSON.stringify(created));
 client.destroy();
