@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'sdk/test/**/*.test.ts'],
     pool: 'forks',
     // Starts DynamoDB Local once when DYNAMODB_ENGINE=dynamodb-local; nothing otherwise.
-    globalSetup: ['test/support/globalDynamo.ts'],
+    // A scratch directory the run's test files share (one `npm run synth` for all).
+    globalSetup: ['test/support/globalDynamo.ts', 'test/support/globalRun.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],

@@ -1,6 +1,7 @@
 /**
  * The path a user takes to AWS, run as they run it: `npm run synth` (the real build: bundles, web
- * app, docs page; then the CDK CLI) in a copy of the repository, then the CLI again for both
+ * app, docs page; then the CDK CLI) in a copy of the repository (test/support/sharedSynth.ts, once
+ * a run for this file and test/infra/artifacts.test.ts), then the CLI again for both
  * stages in the environments a user's machine can have. The CLI resolves a region in every one of
  * them (https://docs.aws.amazon.com/cdk/v2/guide/configure-env.html), which is what broke synth
  * once. cdk-nag fails a synth on any unacknowledged finding; cfn-lint (AWS's CloudFormation
@@ -9,22 +10,12 @@
  * off, so nothing leaves the machine.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SynthRun, sharedSynth, userEnv } from '../support/sharedSynth.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 /** W3005: CDK's own explicit DependsOn on a function's role, harmless. */
 const CFN_LINT_IGNORED = ['W3005'];
 
@@ -40,42 +31,9 @@ const EVERY_SWITCH = [
 
 let work: string;
 let repo: string;
+/** `npm run synth` in a copy of the repository, shared with the run's other test files. */
+let plain: SynthRun;
 const outputs: string[] = [];
-
-/** The files a clean clone has (tracked, or new and not ignored), with the installed packages. */
-function copyRepository(to: string): void {
-  const listed = spawnSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
-  expect(listed.status).toBe(0);
-  for (const file of listed.stdout.split('\0').filter(Boolean)) {
-    if (!existsSync(join(root, file))) continue; // deleted in the working tree
-    mkdirSync(dirname(join(to, file)), { recursive: true });
-    cpSync(join(root, file), join(to, file));
-  }
-  symlinkSync(join(root, 'node_modules'), join(to, 'node_modules'), 'dir');
-}
-
-/** A user's shell with no AWS settings at all, plus `extra`. */
-function userEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(AWS_|CDK_|npm_|VITEST|NODE_ENV$)/.test(key)) continue;
-    env[key] = value;
-  }
-  return {
-    ...env,
-    HOME: home,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    CDK_DISABLE_CLI_TELEMETRY: 'true',
-    ...extra,
-  };
-}
 
 function home(name: string, awsConfig?: string): string {
   const dir = join(work, 'home', name);
@@ -111,11 +69,11 @@ function cfnLint(): string {
   return found;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'task-api-cli-synth-'));
-  repo = join(work, 'repo');
-  copyRepository(repo);
-});
+  plain = await sharedSynth();
+  repo = plain.repo;
+}, 300_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -123,12 +81,7 @@ afterAll(() => {
 
 describe('the CDK CLI, as a user runs it', { timeout: 300_000 }, () => {
   it('npm run synth builds everything and synthesizes prod on a machine with no AWS config', () => {
-    const out = join(work, 'out-plain');
-    const { status, output } = run(
-      'npm',
-      ['run', 'synth', '--', '--no-notices', '--output', out],
-      userEnv(home('empty')),
-    );
+    const { status, output, out } = plain;
 
     expect(output).not.toMatch(/AwsSolutions-|Synthesis finished with errors/);
     expect(status, output).toBe(0);

@@ -5,6 +5,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { TaskStore } from '../../src/data/tasks.js';
 import {
+  type DynamoEngine,
   dynamoEngine,
   ensureTable,
   localDynamoClient,
@@ -31,8 +32,8 @@ export interface TestDynamo {
  * An empty engine of its own for one test file or test: an in-memory dynalite, or a database of
  * the run's one DynamoDB Local under an access key id of its own (test/support/globalDynamo.ts).
  */
-export async function startTestDynamo(): Promise<TestDynamo> {
-  if (ENGINE === 'dynamodb-local') {
+export async function startTestDynamo(engine: DynamoEngine = ENGINE): Promise<TestDynamo> {
+  if (engine === 'dynamodb-local') {
     const endpoint = inject('dynamodbLocalEndpoint');
     // DynamoDB Local keys a database by access key id, which may hold only letters and digits.
     const accessKeyId = `t${randomUUID().replaceAll('-', '')}`;
@@ -50,7 +51,7 @@ export async function startTestDynamo(): Promise<TestDynamo> {
       close: async () => {},
     };
   }
-  const dynamo = await startEmbeddedDynamo({ engine: ENGINE });
+  const dynamo = await startEmbeddedDynamo({ engine });
   return {
     endpoint: dynamo.endpoint,
     accessKeyId: 'local',

@@ -9,6 +9,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { expect } from 'vitest';
 import { TaskStore } from '../../src/data/tasks.js';
 import type { HandlerFactory, LambdaHandler } from '../../src/http/handler.js';
+import type { DynamoEngine } from '../../src/local/dynamodb.js';
 import { contractViolations } from './contract.js';
 import { startTestDynamo } from './dynamo.js';
 import { apiEvent, type EventParts, lambdaContext, type OperationId, ROUTES } from './events.js';
@@ -28,6 +29,8 @@ export interface Invocation {
 export interface HandlerEnvOptions {
   /** @default 10 */
   shards?: number;
+  /** @default - the run's engine (`DYNAMODB_ENGINE`) */
+  engine?: DynamoEngine;
 }
 
 export interface HandlerEnv {
@@ -57,7 +60,7 @@ export async function handlerFactory(operationId: OperationId): Promise<Factory>
 
 export async function startHandlerEnv(options: HandlerEnvOptions = {}): Promise<HandlerEnv> {
   process.env.LOG_LEVEL = 'silent';
-  const dynamo = await startTestDynamo();
+  const dynamo = await startTestDynamo(options.engine);
   const tableName = 'TaskApp';
   const client = dynamo.client();
   const shards = options.shards ?? 10;
