@@ -8,6 +8,7 @@ import type { Messages } from 'cognito-local/lib/services/messages.js';
 import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
 import { checkAttributeWrite, writesAttributes } from './cognito-attributes.js';
 import { PASSWORD_POLICY } from './cognito-seed.js';
+import { checkPasswordSignIn } from './cognito-sign-in.js';
 
 /** A verification code cognito-local would have e-mailed (sign-up, resend, forgot password). */
 export interface CodeDelivery {
@@ -33,6 +34,7 @@ export function withAwsBehaviour(
         checkPassword(req[passwordField]);
       }
       if (writesAttributes(target, req)) await checkAttributeWrite(ctx, cognito, target, req);
+      if (target === 'InitiateAuth') await checkPasswordSignIn(ctx, cognito, req);
       const res = await route(ctx, req);
       if (target === 'ConfirmSignUp') await markEmailVerified(ctx, cognito, req);
       return res;
