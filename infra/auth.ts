@@ -2,6 +2,11 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
+import {
+  APP_CLIENT_READ_ATTRIBUTES,
+  APP_CLIENT_WRITE_ATTRIBUTES,
+  type AppClientAttribute,
+} from '../src/contract/app-client.js';
 import { ADMIN_GROUP } from '../src/contract/problems.js';
 
 export const DEFAULT_CALLBACK_URLS = [
@@ -63,6 +68,9 @@ export function userPoolWithClient(scope: Construct, props: AuthProps = {}): Aut
       ],
       ...(props.webUrl ? { logoutUrls: [`${props.webUrl}/`] } : {}),
     },
+    // Explicit, so no default decides what the app may read or write (src/contract/app-client.ts).
+    readAttributes: clientAttributes(APP_CLIENT_READ_ATTRIBUTES),
+    writeAttributes: clientAttributes(APP_CLIENT_WRITE_ATTRIBUTES),
     preventUserExistenceErrors: true,
   });
   const domainPrefix =
@@ -72,6 +80,18 @@ export function userPoolWithClient(scope: Construct, props: AuthProps = {}): Aut
     userPool.addDomain('HostedDomain', { cognitoDomain: { domainPrefix } });
   }
   return { userPool, userPoolClient };
+}
+
+/** CDK's name for each attribute the shared lists may hold. */
+const STANDARD_ATTRIBUTE_MASK: Record<AppClientAttribute, keyof cognito.StandardAttributesMask> = {
+  email: 'email',
+  email_verified: 'emailVerified',
+};
+
+function clientAttributes(names: readonly AppClientAttribute[]): cognito.ClientAttributes {
+  return new cognito.ClientAttributes().withStandardAttributes(
+    Object.fromEntries(names.map((name) => [STANDARD_ATTRIBUTE_MASK[name], true])),
+  );
 }
 
 /**

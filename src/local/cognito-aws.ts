@@ -1,15 +1,14 @@
 /** Where cognito-local and Cognito differ in ways our clients can see, behave like Cognito. */
 import { CognitoError } from 'cognito-local/lib/errors.js';
 import type { Router } from 'cognito-local/lib/server/Router.js';
-import {
-  type CognitoService,
-  USER_POOL_AWS_DEFAULTS,
-} from 'cognito-local/lib/services/cognitoService.js';
+import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import type { Messages } from 'cognito-local/lib/services/messages.js';
 import type { Triggers } from 'cognito-local/lib/services/triggers/triggers.js';
+import { checkAttributeWrite, writesAttributes } from './cognito-attributes.js';
 import { PASSWORD_POLICY } from './cognito-seed.js';
+import { checkPasswordSignIn } from './cognito-sign-in.js';
 
 /** A verification code cognito-local would have e-mailed (sign-up, resend, forgot password). */
 export interface CodeDelivery {
@@ -34,52 +33,13 @@ export function withAwsBehaviour(
       if (passwordField && typeof req?.[passwordField] === 'string') {
         checkPassword(req[passwordField]);
       }
-      if (CREATE_TARGETS.has(target) && Array.isArray(req?.UserAttributes)) {
-        await checkNewUserAttributes(ctx, cognito, req);
-      }
+      if (writesAttributes(target, req)) await checkAttributeWrite(ctx, cognito, target, req);
+      if (target === 'InitiateAuth') await checkPasswordSignIn(ctx, cognito, req);
       const res = await route(ctx, req);
       if (target === 'ConfirmSignUp') await markEmailVerified(ctx, cognito, req);
       return res;
     };
   };
-}
-
-/** cognito-local checks the schema on updates but not when a user is made. */
-const CREATE_TARGETS = new Set(['SignUp', 'AdminCreateUser']);
-
-/**
- * Cognito generates `sub` and knows only the pool's schema attributes (the standard ones and the
- * declared `custom:` ones): a new user naming another is an InvalidParameterException
- * (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html,
- * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html).
- * Left to cognito-local, a sign-up could take another user's `sub`, and so their tasks.
- */
-async function checkNewUserAttributes(
-  ctx: Context,
-  cognito: CognitoService,
-  req: { UserAttributes: { Name?: unknown }[]; ClientId?: string; UserPoolId?: string },
-): Promise<void> {
-  const pool =
-    typeof req.UserPoolId === 'string'
-      ? await cognito.getUserPool(ctx, req.UserPoolId)
-      : await cognito.getUserPoolForClientId(ctx, String(req.ClientId));
-  // As cognito-local's own update check: a pool saved without a schema has AWS's defaults.
-  const schema = pool.options.SchemaAttributes ?? USER_POOL_AWS_DEFAULTS.SchemaAttributes ?? [];
-  for (const { Name } of req.UserAttributes) {
-    const name = String(Name);
-    if (name === 'sub') {
-      throw new CognitoError(
-        'InvalidParameterException',
-        'Cannot modify the non-mutable attribute sub',
-      );
-    }
-    if (!schema.some((a) => a.Name === name)) {
-      throw new CognitoError(
-        'InvalidParameterException',
-        `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.\n`,
-      );
-    }
-  }
 }
 
 const PASSWORD_FIELDS: Record<string, string> = {

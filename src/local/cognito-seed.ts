@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Router } from 'cognito-local/lib/server/Router.js';
 import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
+import { APP_CLIENT_READ_ATTRIBUTES, APP_CLIENT_WRITE_ATTRIBUTES } from '../contract/app-client.js';
 import { ADMIN_GROUP } from '../contract/problems.js';
 
 export const USER_POOL_NAME = 'task-app-users';
@@ -16,6 +17,13 @@ export const PASSWORD_POLICY = {
   RequireNumbers: true,
   RequireSymbols: false,
   TemporaryPasswordValidityDays: 7,
+} as const;
+
+/** What the stack's client declares (infra/auth.ts), kept in step when a pool is reused. */
+const CLIENT_SETTINGS = {
+  ReadAttributes: [...APP_CLIENT_READ_ATTRIBUTES],
+  WriteAttributes: [...APP_CLIENT_WRITE_ATTRIBUTES],
+  PreventUserExistenceErrors: 'ENABLED',
 } as const;
 
 /** Reuses the pool, client and group found by name, so a restart keeps ids and users. */
@@ -48,11 +56,19 @@ export async function seed(
 
   const clients = await cognito.listAppClients(ctx, userPoolId);
   let clientId = clients.find((c) => c.ClientName === APP_CLIENT_NAME)?.ClientId;
-  if (!clientId) {
+  if (clientId) {
+    // A client saved by an older seed gets today's settings; ids and users stay.
+    await router('UpdateUserPoolClient')(ctx, {
+      UserPoolId: userPoolId,
+      ClientId: clientId,
+      ...CLIENT_SETTINGS,
+    });
+  } else {
     const created = await router('CreateUserPoolClient')(ctx, {
       UserPoolId: userPoolId,
       ClientName: APP_CLIENT_NAME,
       GenerateSecret: false,
+      ...CLIENT_SETTINGS,
       ExplicitAuthFlows: [
         'ALLOW_USER_PASSWORD_AUTH',
         'ALLOW_USER_SRP_AUTH',

@@ -12,6 +12,10 @@ import {
   TaskApiStack,
 } from '../../infra/task-api-stack.js';
 import {
+  APP_CLIENT_READ_ATTRIBUTES,
+  APP_CLIENT_WRITE_ATTRIBUTES,
+} from '../../src/contract/app-client.js';
+import {
   createTableInput,
   STATUS_INDEX_SHARDS_DEFAULT,
   TTL_ATTRIBUTE,
@@ -458,6 +462,23 @@ describe('user pool', () => {
       stack.resolve(`${stack.web.url}/callback`),
     ]);
     expect(props.LogoutURLs).toEqual([stack.resolve(`${stack.web.url}/`)]);
+  });
+
+  // Attribute permissions: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes
+  it('declares exactly the shared read and write attributes, so the client may not write email_verified', () => {
+    const props = resourcesOf(template, 'AWS::Cognito::UserPoolClient')[0]?.[1].Properties;
+
+    expect(props.ReadAttributes).toEqual([...APP_CLIENT_READ_ATTRIBUTES].sort());
+    expect(props.WriteAttributes).toEqual([...APP_CLIENT_WRITE_ATTRIBUTES].sort());
+    expect(props.ReadAttributes).toContain('email_verified');
+    expect(props.WriteAttributes).not.toContain('email_verified');
+  });
+
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
+  it('prevents user existence errors, so a wrong password and an unknown user answer alike', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      PreventUserExistenceErrors: 'ENABLED',
+    });
   });
 
   it('takes callback URLs from the callbackUrls context', () => {

@@ -1,14 +1,6 @@
-/** The embedded Cognito: the seeded pool, its reuse on restart, and the sign-up flows of the local stack. */
-import { mkdtemp, rm } from 'node:fs/promises';
+/** The embedded Cognito: the seeded pool, its reuse on restart, sign-up and sign-in. */
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  AdminConfirmSignUpCommand,
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  AdminUpdateUserAttributesCommand,
-  type AttributeType,
   ConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -16,36 +8,24 @@ import {
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   SignUpCommand,
-  UpdateUserAttributesCommand,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CodeDelivery, type LocalCognito, startCognito } from '../../src/local/cognito.js';
-import { cognitoClient, decodeJwt } from '../support/stack.js';
+import {
+  APP_CLIENT_READ_ATTRIBUTES,
+  APP_CLIENT_WRITE_ATTRIBUTES,
+} from '../../src/contract/app-client.js';
+import type { CodeDelivery } from '../../src/local/cognito.js';
+import {
+  closeCognito,
+  PASSWORD,
+  startTestCognito as start,
+  stopCognitos,
+  tempDir,
+} from '../support/localCognito.js';
+import { decodeJwt } from '../support/stack.js';
 
-const started: LocalCognito[] = [];
-const dirs: string[] = [];
-
-async function tempDir() {
-  const dir = await mkdtemp(join(tmpdir(), 'cognito-test-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function start(dataDir: string, codes: CodeDelivery[] = []) {
-  const cognito = await startCognito({ dataDir, onCode: (d) => codes.push(d) });
-  started.push(cognito);
-  return {
-    cognito,
-    client: cognitoClient({ cognitoEndpoint: cognito.endpoint, region: 'us-east-1' }),
-  };
-}
-
-afterEach(async () => {
-  for (const c of started.splice(0)) await c.close();
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-
-const PASSWORD = 'Passw0rdPassw0rd';
+afterEach(stopCognitos);
 
 describe('the seeded user pool', () => {
   it('has an AWS-style id, email usernames, the task-app-web client and the admins group', async () => {
@@ -68,6 +48,12 @@ describe('the seeded user pool', () => {
     );
     expect(UserPoolClient?.ClientName).toBe('task-app-web');
     expect(UserPoolClient?.ClientSecret).toBeUndefined();
+    // As the stack's client (infra/auth.ts), from the same lists.
+    expect(UserPoolClient).toMatchObject({
+      ReadAttributes: [...APP_CLIENT_READ_ATTRIBUTES],
+      WriteAttributes: [...APP_CLIENT_WRITE_ATTRIBUTES],
+      PreventUserExistenceErrors: 'ENABLED',
+    });
     expect(UserPoolClient?.ExplicitAuthFlows).toEqual(
       expect.arrayContaining([
         'ALLOW_USER_PASSWORD_AUTH',
@@ -89,8 +75,7 @@ describe('the seeded user pool', () => {
     await first.client.send(
       new SignUpCommand({ ClientId: first.cognito.clientId, Username: email, Password: PASSWORD }),
     );
-    await first.cognito.close();
-    started.length = 0;
+    await closeCognito(first.cognito);
 
     const second = await start(dir);
 
@@ -105,6 +90,29 @@ describe('the seeded user pool', () => {
         }),
       ),
     ).rejects.toThrow(/exists/);
+  });
+
+  it("gives a client saved by an older seed today's attribute permissions on restart", async () => {
+    const dir = await tempDir();
+    const first = await start(dir);
+    const ids = { UserPoolId: first.cognito.userPoolId, ClientId: first.cognito.clientId };
+    await first.client.send(
+      new UpdateUserPoolClientCommand({
+        ...ids,
+        WriteAttributes: ['email', 'email_verified'],
+        PreventUserExistenceErrors: 'LEGACY',
+      }),
+    );
+    await closeCognito(first.cognito);
+
+    const second = await start(dir);
+
+    expect(second.cognito.clientId).toBe(first.cognito.clientId);
+    const { UserPoolClient } = await second.client.send(new DescribeUserPoolClientCommand(ids));
+    expect(UserPoolClient).toMatchObject({
+      WriteAttributes: [...APP_CLIENT_WRITE_ATTRIBUTES],
+      PreventUserExistenceErrors: 'ENABLED',
+    });
   });
 
   it('listens where it is told, not where a PORT env var says', async () => {
@@ -229,121 +237,5 @@ describe('sign-up', () => {
         }),
       ),
     ).rejects.toMatchObject({ name: 'InvalidPasswordException' });
-  });
-});
-
-describe('attributes a caller may not set, refused as Cognito does', () => {
-  // Cognito generates `sub` and allows only the pool's own attributes; the pool declares no
-  // custom ones. https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
-  const OPERATIONS = [
-    'SignUp',
-    'AdminCreateUser',
-    'UpdateUserAttributes',
-    'AdminUpdateUserAttributes',
-  ] as const;
-  type Operation = (typeof OPERATIONS)[number];
-
-  async function setup() {
-    const { cognito, client } = await start(await tempDir());
-    const signUp = async (email: string, attributes: AttributeType[] = []) =>
-      client.send(
-        new SignUpCommand({
-          ClientId: cognito.clientId,
-          Username: email,
-          Password: PASSWORD,
-          UserAttributes: attributes,
-        }),
-      );
-    const victim = await signUp('victim@example.com');
-    const user = 'user@example.com';
-    await signUp(user);
-    await client.send(
-      new AdminConfirmSignUpCommand({ UserPoolId: cognito.userPoolId, Username: user }),
-    );
-    const { AuthenticationResult } = await client.send(
-      new InitiateAuthCommand({
-        ClientId: cognito.clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: user, PASSWORD },
-      }),
-    );
-    const send = (operation: Operation, attributes: AttributeType[]) => {
-      const UserAttributes = attributes;
-      switch (operation) {
-        case 'SignUp':
-          return signUp('new@example.com', UserAttributes);
-        case 'AdminCreateUser':
-          return client.send(
-            new AdminCreateUserCommand({
-              UserPoolId: cognito.userPoolId,
-              Username: 'new@example.com',
-              UserAttributes,
-              MessageAction: 'SUPPRESS',
-            }),
-          );
-        case 'UpdateUserAttributes':
-          return client.send(
-            new UpdateUserAttributesCommand({
-              AccessToken: AuthenticationResult?.AccessToken,
-              UserAttributes,
-            }),
-          );
-        case 'AdminUpdateUserAttributes':
-          return client.send(
-            new AdminUpdateUserAttributesCommand({
-              UserPoolId: cognito.userPoolId,
-              Username: user,
-              UserAttributes,
-            }),
-          );
-      }
-    };
-    const subOf = async (username: string) =>
-      (
-        await client.send(
-          new AdminGetUserCommand({ UserPoolId: cognito.userPoolId, Username: username }),
-        )
-      ).UserAttributes?.find((a) => a.Name === 'sub')?.Value;
-    return { client, cognito, send, subOf, victimSub: victim.UserSub as string, user };
-  }
-
-  it.each(OPERATIONS)(
-    '%s refuses `sub` with InvalidParameterException, the sub unchanged',
-    async (operation) => {
-      const { send, subOf, victimSub, user } = await setup();
-      const userSub = await subOf(user);
-
-      await expect(send(operation, [{ Name: 'sub', Value: victimSub }])).rejects.toMatchObject({
-        name: 'InvalidParameterException',
-        message: expect.stringContaining('sub'),
-      });
-
-      expect(await subOf(user)).toBe(userSub);
-      if (operation === 'SignUp' || operation === 'AdminCreateUser') {
-        await expect(subOf('new@example.com')).rejects.toMatchObject({
-          name: 'UserNotFoundException',
-        });
-      }
-    },
-  );
-
-  it.each(OPERATIONS)(
-    '%s refuses an undeclared custom attribute with InvalidParameterException',
-    async (operation) => {
-      const { send } = await setup();
-
-      await expect(
-        send(operation, [{ Name: 'custom:role', Value: 'admin' }]),
-      ).rejects.toMatchObject({
-        name: 'InvalidParameterException',
-        message: expect.stringContaining('custom:role: Attribute does not exist in the schema.'),
-      });
-    },
-  );
-
-  it.each(OPERATIONS)('%s still accepts a declared attribute', async (operation) => {
-    const { send } = await setup();
-
-    await expect(send(operation, [{ Name: 'name', Value: 'Ada' }])).resolves.toBeDefined();
   });
 });
