@@ -1,7 +1,7 @@
-/** Workspace rules with no AWS types: building and presenting workspaces, memberships and their tasks. */
+/** Workspace rules with no AWS types: building and presenting workspaces and memberships. */
 import { createHash } from 'node:crypto';
 import type { components } from '../contract/api.generated.js';
-import { DEFAULT_STATUS, newTaskId } from '../tasks/task.js';
+import { newTaskId } from '../tasks/task.js';
 import type { WorkspaceRole } from './policy.js';
 
 type Schemas = components['schemas'];
@@ -10,9 +10,6 @@ export type WorkspaceCreate = Schemas['WorkspaceCreate'];
 export type Member = Schemas['Member'];
 export type MemberInvite = Schemas['MemberInvite'];
 export type Invitation = Schemas['Invitation'];
-export type WorkspaceTask = Schemas['WorkspaceTask'];
-export type WorkspaceTaskCreate = Schemas['WorkspaceTaskCreate'];
-export type WorkspaceTaskUpdate = Schemas['WorkspaceTaskUpdate'];
 
 /** The workspace itself, as stored: `owners` counts the owners for the last-owner rule. */
 export interface StoredWorkspace {
@@ -46,8 +43,6 @@ export interface StoredInvitation {
   updated_at: string;
   version: number;
 }
-
-export type StoredWorkspaceTask = WorkspaceTask;
 
 /** E-mail addresses are compared in lower case (the invitation and the token's claim). */
 export const normalEmail = (email: string) => email.trim().toLowerCase();
@@ -118,27 +113,6 @@ export function memberFromInvitation(
   };
 }
 
-export function newWorkspaceTask(
-  workspaceId: string,
-  creator: string,
-  input: WorkspaceTaskCreate,
-  now = new Date(),
-): StoredWorkspaceTask {
-  const at = now.toISOString();
-  return {
-    workspace_id: workspaceId,
-    task_id: newTaskId(now.getTime()),
-    title: input.title,
-    description: input.description ?? '',
-    status: input.status ?? DEFAULT_STATUS,
-    assignee: input.assignee ?? null,
-    created_by: creator,
-    created_at: at,
-    updated_at: at,
-    version: 1,
-  };
-}
-
 /** A member's view of the workspace, with their own role. */
 export function toWorkspace(workspace: StoredWorkspace, role: WorkspaceRole): Workspace {
   const { workspace_id, name, created_by, created_at, updated_at, version } = workspace;
@@ -169,12 +143,3 @@ const digest = (value: unknown) =>
 
 /** Creates as they will be stored, so omitted defaults and explicit ones are the same request. */
 export const workspaceFingerprint = (input: WorkspaceCreate) => digest(['workspace', input.name]);
-
-export const workspaceTaskFingerprint = (input: WorkspaceTaskCreate) =>
-  digest([
-    'workspace-task',
-    input.title,
-    input.description ?? '',
-    input.status ?? DEFAULT_STATUS,
-    input.assignee ?? null,
-  ]);
