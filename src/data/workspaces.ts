@@ -2,9 +2,10 @@
  * Workspaces themselves (docs/architecture.md#workspaces): create, list, read, rename, delete.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Problem } from '../contract/problem.js';
 import { stale } from '../tasks/errors.js';
 import type { Precondition } from '../tasks/task.js';
-import { workspaceNotFound } from '../workspaces/errors.js';
+import { workspaceLimitReached, workspaceNotFound } from '../workspaces/errors.js';
 import {
   newWorkspace,
   toWorkspace,
@@ -28,6 +29,7 @@ import { batchGet, keyOf } from './batch.js';
 import { decodePositionCursor, encodePositionCursor } from './cursor.js';
 import { type Item, isConditionFailure } from './items.js';
 import { keyedCreate } from './keyedCreate.js';
+import { failedAt, workspaceCountChange, workspaceCountKey } from './membershipWrites.js';
 import type { TableSession } from './session.js';
 import { transact } from './transact.js';
 import {
@@ -44,31 +46,52 @@ import { sweepWorkspace } from './workspaceSweep.js';
 export class WorkspaceStore {
   constructor(private readonly session: TableSession) {}
 
-  /** One transaction: the workspace and its first owner, so neither is ever without the other. */
+  /**
+   * One transaction: the workspace (one member), its first owner and the caller's workspace
+   * count, raised within its cap (workspace-limit-reached), so none is ever without the others.
+   */
   async create(
     actor: Actor,
     input: WorkspaceCreate,
     idempotency?: KeyOptions,
   ): Promise<{ workspace: Workspace; replayed: boolean }> {
     const made = newWorkspace(actor, input);
-    const items = [workspaceToItem(made.workspace), memberToItem(made.owner)].map((item) =>
-      putNew(this.session.tableName, item),
-    );
+    const items = [
+      ...[{ ...workspaceToItem(made.workspace), member_count: 1 }, memberToItem(made.owner)].map(
+        (item) => putNew(this.session.tableName, item),
+      ),
+      workspaceCountChange(this.session, actor.sub, 1),
+    ];
+    const limitReached = () => workspaceLimitReached(this.session.limit('maxWorkspacesPerUser'));
     if (!idempotency) {
       const cancelled = await transact(this.session, items);
+      if (cancelled && failedAt(cancelled, 2)) throw limitReached();
       if (cancelled) throw new Error(`workspace id collision on ${made.workspace.workspace_id}`);
       return { workspace: toWorkspace(made.workspace, 'owner'), replayed: false };
     }
-    const { result, replayed } = await keyedCreate(this.session, {
-      operation: 'createWorkspace',
-      sub: actor.sub,
-      key: idempotency.key,
-      fingerprint: workspaceFingerprint(input),
-      ttlSeconds: idempotency.ttlSeconds,
-      result: made,
-      items,
-    });
-    return { workspace: toWorkspace(result.workspace, 'owner'), replayed };
+    try {
+      const { result, replayed } = await keyedCreate(this.session, {
+        operation: 'createWorkspace',
+        sub: actor.sub,
+        key: idempotency.key,
+        fingerprint: workspaceFingerprint(input),
+        ttlSeconds: idempotency.ttlSeconds,
+        result: made,
+        items,
+      });
+      return { workspace: toWorkspace(result.workspace, 'owner'), replayed };
+    } catch (err) {
+      // keyedCreate answers a replay itself; any other cancellation is an error, which the cap
+      // explains when the count is at it.
+      if (err instanceof Problem || !(await this.atWorkspaceCap(actor.sub))) throw err;
+      throw limitReached();
+    }
+  }
+
+  private async atWorkspaceCap(sub: string): Promise<boolean> {
+    const items = await batchGet(this.session, [workspaceCountKey(sub)]);
+    const count = Number(items.get(keyOf(workspaceCountKey(sub)))?.workspace_count ?? 0);
+    return count >= this.session.limit('maxWorkspacesPerUser');
   }
 
   /** Query GSI1 for the caller's memberships, then one BatchGetItem of those workspaces. */
@@ -151,10 +174,10 @@ export class WorkspaceStore {
       memberKey(workspaceId, actor.sub),
     ]);
     const meta = items.get(keyOf(metaKey(workspaceId)));
-    if (!meta) throw workspaceNotFound(workspaceId);
+    if (!meta) throw workspaceNotFound();
     const workspace = workspaceFromItem(meta);
     if (workspace.deleting) {
-      if (!workspace.owners.includes(actor.sub)) throw workspaceNotFound(workspaceId);
+      if (!workspace.owners.includes(actor.sub)) throw workspaceNotFound();
     } else {
       const member = items.get(keyOf(memberKey(workspaceId, actor.sub)));
       authorize({ workspace, member: member && memberFromItem(member), items }, 'deleteWorkspace');
@@ -174,7 +197,7 @@ export class WorkspaceStore {
           ),
         );
       } catch (err) {
-        if (isConditionFailure(err)) throw workspaceNotFound(workspaceId);
+        if (isConditionFailure(err)) throw workspaceNotFound();
         throw err;
       }
     }
