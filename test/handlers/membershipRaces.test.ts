@@ -146,7 +146,7 @@ describe('racing membership changes', () => {
     expect(broken, summary).toEqual([]);
     const errors = [...statuses.keys()].filter((s) => s >= 500);
     expect(errors, `answers by status: ${JSON.stringify([...statuses])}`).toEqual([]);
-  });
+  }, 300_000);
 
   it('answers the promote-and-remove race of one member as a serial history, then keeps an owner', async () => {
     const RACES = 10;
