@@ -12,7 +12,6 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { parse } from 'yaml';
-import { dataConfig } from '../src/data/client.js';
 import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex, statusIndexShards } from '../src/data/table.js';
 import { parseAllowedOrigins } from '../src/http/cors.js';
 import { METRICS_NAMESPACE_DEFAULT, METRICS_NAMESPACE_ENV } from '../src/http/telemetry.js';
@@ -21,6 +20,7 @@ import { apiUrl, specRestApi } from './api.js';
 import { userPoolWithClient } from './auth.js';
 import { Edges, requireApiKeys } from './edges.js';
 import { DEFAULT_HANDLERS_DIR, operationFunctions } from './functions.js';
+import { type LimitProps, limitEnvironment } from './limits.js';
 import { Monitoring } from './monitoring.js';
 import { acknowledgeNagFindings } from './nag.js';
 import { recordShardCount } from './shard-record.js';
@@ -40,7 +40,7 @@ export { DEFAULT_CALLBACK_URLS } from './auth.js';
  */
 export const STAGE_THROTTLE_DEFAULT = { rateLimit: 2000, burstLimit: 4000 } as const;
 
-export interface TaskApiStackProps extends StackProps {
+export interface TaskApiStackProps extends StackProps, LimitProps {
   /**
    * The stage (infra/stage.ts): the API Gateway stage name, and whether data is retained.
    * @default - the `stage` context value, else prod
@@ -61,11 +61,6 @@ export interface TaskApiStackProps extends StackProps {
    * @default - the `statusIndexShards` context value, else STATUS_INDEX_SHARDS_DEFAULT (10)
    */
   readonly statusIndexShards?: number;
-  /**
-   * How many tasks one user may own, passed to every function as `MAX_TASKS_PER_USER`.
-   * @default - the `maxTasksPerUser` context value, else MAX_TASKS_PER_USER_DEFAULT (10000)
-   */
-  readonly maxTasksPerUser?: number;
   /**
    * OAuth callback URLs of the app client.
    * @default - the `callbackUrls` context value (an array or a comma-separated string), else
@@ -169,7 +164,7 @@ export class TaskApiStack extends Stack {
       environment: {
         TABLE_NAME: this.table.tableName,
         STATUS_INDEX_SHARDS: String(shards),
-        MAX_TASKS_PER_USER: String(this.maxTasksPerUser(props.maxTasksPerUser)),
+        ...limitEnvironment(this, props),
         CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
         [METRICS_NAMESPACE_ENV]: metricsNamespace,
         PROBLEM_TYPE_BASE: this.web.docsUrl,
@@ -271,13 +266,6 @@ export class TaskApiStack extends Stack {
           .split(',')
           .map((id) => id.trim())
           .filter(Boolean);
-  }
-
-  private maxTasksPerUser(fromProps: number | undefined): number {
-    const raw = fromProps ?? this.node.tryGetContext('maxTasksPerUser');
-    // The handlers' own parser, so synth refuses exactly what a function would refuse at init.
-    return dataConfig({ MAX_TASKS_PER_USER: raw === undefined ? '' : String(raw) })
-      .maxTasksPerUser as number;
   }
 
   private shards(fromProps: number | undefined): number {

@@ -114,6 +114,9 @@ export interface paths {
          *     a retry with the same key and body returns the workspace created first
          *     (and no second one); the same key with a different body is a 422. Keys
          *     are kept for 24 hours per user, apart from the keys of `POST /tasks`.
+         *     A user may belong to at most 100 workspaces (a deployment setting;
+         *     created and accepted ones count); past that a create is a 409
+         *     `workspace-limit-reached`.
          */
         post: operations["createWorkspace"];
         delete?: never;
@@ -200,7 +203,12 @@ export interface paths {
          *     get 403; non-members 404. An address already invited to this
          *     workspace is a 409; so is the caller's own address. Inviting the
          *     address of someone who is already a member is allowed: accepting keeps
-         *     their current role.
+         *     their current role. Members and pending invitations of a workspace
+         *     together are limited (500 unless the deployment sets another limit;
+         *     409 `member-limit-reached`), and so are the pending invitations one
+         *     address holds (50; 409 `invitation-limit-reached`). An inviter's
+         *     pending invitations are revoked when they leave or are removed, and
+         *     those their new role may not make when their role changes.
          */
         post: operations["inviteMember"];
         delete?: never;
@@ -341,7 +349,9 @@ export interface paths {
          * @description Any member (`owner`, `admin`, `member`) may create tasks; a non-member
          *     gets 404. `assignee`, when given, must be the `user_id` of an active
          *     member (else 400); `created_by` is the caller. `Idempotency-Key` works
-         *     as on `POST /tasks`, with keys of its own.
+         *     as on `POST /tasks`, with keys of its own. A workspace may hold at
+         *     most 10,000 tasks (a deployment setting); past that a create is a 409
+         *     `workspace-task-limit-reached`.
          */
         post: operations["createWorkspaceTask"];
         delete?: never;
@@ -461,13 +471,18 @@ export interface paths {
          *     into an active membership with the invited role, and returns the
          *     workspace. No invitation for that address (or no verified address)
          *     is a 404. A caller who is already a member keeps their role and the
-         *     invitation is used up. Accepting twice answers 404 the second time.
+         *     invitation is used up. Accepting twice answers 404 the second time,
+         *     and so does an invitation whose inviter has since left or lost the
+         *     right to make it; every 404 here is the same as for a workspace that
+         *     does not exist. Joining counts against the caller's limit of
+         *     workspaces (409 `workspace-limit-reached`).
          */
         post: operations["acceptInvitation"];
         /**
          * Decline an invitation
          * @description Deletes the pending invitation for the caller's verified e-mail
-         *     address; none is a 404.
+         *     address; none is a 404, the same as for a workspace that does not
+         *     exist.
          */
         delete: operations["declineInvitation"];
         options?: never;
@@ -616,6 +631,7 @@ export interface components {
             workspace_id: components["schemas"]["WorkspaceId"];
             workspace_name: components["schemas"]["WorkspaceName"];
             role: components["schemas"]["WorkspaceRole"];
+            invited_by: components["schemas"]["UserId"];
             created_at: components["schemas"]["Timestamp"];
         };
         InvitationList: {
@@ -823,6 +839,40 @@ export interface components {
                  *       "title": "Conflict",
                  *       "status": 409,
                  *       "detail": "a user may own at most 10000 tasks: delete one to create another"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller belongs to the most workspaces a user may belong to. */
+        WorkspaceLimitReached: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/workspace-limit-reached",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "a user may belong to at most 100 workspaces: leave one to create or join another"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The address is already invited (`conflict`), the workspace has the most members and invitations it may have (`member-limit-reached`), or the address holds the most pending invitations it may hold (`invitation-limit-reached`). */
+        InvitationConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/docs#section/problem-types/member-limit-reached",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "a workspace may have at most 500 members and pending invitations: remove a member or revoke an invitation first"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1516,6 +1566,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["WorkspaceLimitReached"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
@@ -1757,7 +1808,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["InvitationConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -2322,6 +2373,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["WorkspaceLimitReached"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

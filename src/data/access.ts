@@ -52,7 +52,6 @@ export interface Page<T> {
 export const FILTER_READ_AHEAD = 100;
 export const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const MEMBERSHIP_SK = /^(INVITE#|MEMBER#)[^\s]{1,254}$/;
-export const LAST_OWNER = 'the last owner cannot leave, be removed or be demoted';
 
 export { condition, matches } from './conditions.js';
 
@@ -72,7 +71,7 @@ export async function readAccess(
     ...extra,
   ]);
   const meta = items.get(keyOf(metaKey(workspaceId)));
-  if (!meta || meta.state === 'deleting') throw workspaceNotFound(workspaceId);
+  if (!meta || meta.state === 'deleting') throw workspaceNotFound();
   const member = items.get(keyOf(memberKey(workspaceId, sub)));
   return { workspace: workspaceFromItem(meta), member: member && memberFromItem(member), items };
 }
@@ -88,7 +87,7 @@ export function authorize(
   const decision = decide(access.member?.role, action, subject);
   if (decision.allowed) return (access.member as StoredMember).role;
   if (decision.outcome === 'not-found') {
-    if (access.member === undefined || target === undefined) throw workspaceNotFound(workspace_id);
+    if (access.member === undefined || target === undefined) throw workspaceNotFound();
     throw new Problem('not-found', `${target} not found in workspace ${workspace_id}`);
   }
   throw new Problem(decision.outcome, `${decision.reason} (workspace ${workspace_id})`);

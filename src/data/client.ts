@@ -8,12 +8,38 @@ export interface DataConfig {
   shards: number;
   /** How many tasks one user may own (`MAX_TASKS_PER_USER`). @default 10000 */
   maxTasksPerUser?: number;
+  /** How many workspaces one user may belong to (`MAX_WORKSPACES_PER_USER`). @default 100 */
+  maxWorkspacesPerUser?: number;
+  /** Members plus pending invitations of one workspace (`MAX_MEMBERS_PER_WORKSPACE`). @default 500 */
+  maxMembersPerWorkspace?: number;
+  /** Pending invitations one address may hold (`MAX_PENDING_INVITATIONS_PER_EMAIL`). @default 50 */
+  maxPendingInvitationsPerEmail?: number;
   /** How many tasks one workspace may hold (`MAX_TASKS_PER_WORKSPACE`). @default 10000 */
   maxTasksPerWorkspace?: number;
 }
 
 export const MAX_TASKS_PER_USER_DEFAULT = 10_000;
-export const MAX_TASKS_PER_WORKSPACE_DEFAULT = 10_000;
+
+/**
+ * The limits on what a user can create, each from its variable (docs/architecture.md#limits):
+ * its default and the most a deployment may set.
+ */
+export const LIMITS = {
+  maxTasksPerUser: {
+    env: 'MAX_TASKS_PER_USER',
+    fallback: MAX_TASKS_PER_USER_DEFAULT,
+    max: 1_000_000,
+  },
+  maxWorkspacesPerUser: { env: 'MAX_WORKSPACES_PER_USER', fallback: 100, max: 10_000 },
+  maxMembersPerWorkspace: { env: 'MAX_MEMBERS_PER_WORKSPACE', fallback: 500, max: 100_000 },
+  maxPendingInvitationsPerEmail: {
+    env: 'MAX_PENDING_INVITATIONS_PER_EMAIL',
+    fallback: 50,
+    max: 10_000,
+  },
+  maxTasksPerWorkspace: { env: 'MAX_TASKS_PER_WORKSPACE', fallback: 10_000, max: 1_000_000 },
+} as const;
+export type Limit = keyof typeof LIMITS;
 
 function positiveInt(
   env: NodeJS.ProcessEnv,
@@ -57,12 +83,15 @@ export function dataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
   return {
     tableName: env.TABLE_NAME || TABLE_NAME_DEFAULT,
     shards: statusIndexShards(env),
-    maxTasksPerUser: positiveInt(env, 'MAX_TASKS_PER_USER', MAX_TASKS_PER_USER_DEFAULT, 1_000_000),
-    maxTasksPerWorkspace: positiveInt(
-      env,
-      'MAX_TASKS_PER_WORKSPACE',
-      MAX_TASKS_PER_WORKSPACE_DEFAULT,
-      1_000_000,
-    ),
+    ...limitsOf(env),
   };
+}
+
+/** Every limit of LIMITS from its variable; a bad value is refused at start-up. */
+export function limitsOf(env: NodeJS.ProcessEnv): Record<Limit, number> {
+  const entries = Object.entries(LIMITS).map(([name, l]) => [
+    name,
+    positiveInt(env, l.env, l.fallback, l.max),
+  ]);
+  return Object.fromEntries(entries) as Record<Limit, number>;
 }

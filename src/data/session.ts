@@ -3,11 +3,7 @@
  * a deadline is set, held to it (the Lambda's remaining time, docs/architecture.md#time-budget).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  type DataConfig,
-  MAX_TASKS_PER_USER_DEFAULT,
-  MAX_TASKS_PER_WORKSPACE_DEFAULT,
-} from './client.js';
+import { type DataConfig, LIMITS, type Limit } from './client.js';
 import { classifyStoreError, storeUnavailable } from './errors.js';
 
 /**
@@ -80,11 +76,16 @@ export class TableSession {
   }
 
   get maxTasksPerUser(): number {
-    return this.config.maxTasksPerUser ?? MAX_TASKS_PER_USER_DEFAULT;
+    return this.limit('maxTasksPerUser');
   }
 
   get maxTasksPerWorkspace(): number {
-    return this.config.maxTasksPerWorkspace ?? MAX_TASKS_PER_WORKSPACE_DEFAULT;
+    return this.limit('maxTasksPerWorkspace');
+  }
+
+  /** A limit of the config, else its default. */
+  limit(name: Limit): number {
+    return this.config[name] ?? LIMITS[name].fallback;
   }
 
   until(deadline: number): TableSession {

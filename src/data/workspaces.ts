@@ -4,7 +4,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { stale } from '../tasks/errors.js';
 import type { Precondition, StoredWorkspaceTask } from '../tasks/task.js';
-import { assigneeNotMember, workspaceNotFound } from '../workspaces/errors.js';
+import {
+  assigneeNotMember,
+  workspaceLimitReached,
+  workspaceNotFound,
+} from '../workspaces/errors.js';
 import type { WorkspaceAction } from '../workspaces/policy.js';
 import {
   newWorkspace,
@@ -31,6 +35,7 @@ import { type TaskContainer, workspaceContainer } from './containers.js';
 import { decodePositionCursor, encodePositionCursor } from './cursor.js';
 import { type Item, isConditionFailure } from './items.js';
 import { keyedCreate } from './keyedCreate.js';
+import { failedAt, workspaceCountChange } from './membershipWrites.js';
 import type { TableSession } from './session.js';
 import { transact } from './transact.js';
 import {
@@ -80,18 +85,26 @@ export class WorkspaceStore {
     return workspaceContainer(workspaceId, this.session);
   }
 
-  /** One transaction: the workspace and its first owner, so neither is ever without the other. */
+  /**
+   * One transaction: the workspace (one member), its first owner and the caller's workspace
+   * count, raised within its cap (workspace-limit-reached), so none is ever without the others.
+   */
   async create(
     actor: Actor,
     input: WorkspaceCreate,
     idempotency?: KeyOptions,
   ): Promise<{ workspace: Workspace; replayed: boolean }> {
     const made = newWorkspace(actor, input);
-    const items = [workspaceToItem(made.workspace), memberToItem(made.owner)].map((item) =>
-      putNew(this.session.tableName, item),
-    );
+    const items = [
+      ...[{ ...workspaceToItem(made.workspace), member_count: 1 }, memberToItem(made.owner)].map(
+        (item) => putNew(this.session.tableName, item),
+      ),
+      workspaceCountChange(this.session, actor.sub, 1),
+    ];
+    const limitReached = () => workspaceLimitReached(this.session.limit('maxWorkspacesPerUser'));
     if (!idempotency) {
       const cancelled = await transact(this.session, items);
+      if (cancelled && failedAt(cancelled, 2)) throw limitReached();
       if (cancelled) throw new Error(`workspace id collision on ${made.workspace.workspace_id}`);
       return { workspace: toWorkspace(made.workspace, 'owner'), replayed: false };
     }
@@ -101,7 +114,10 @@ export class WorkspaceStore {
       idempotency: { ...idempotency, fingerprint: workspaceFingerprint(input) },
       result: made,
       items,
-      refused: () => undefined,
+      // The transaction's items follow the record: the count is the fourth.
+      refused: (cancelled) => {
+        if (failedAt(cancelled, 3)) throw limitReached();
+      },
     });
     return { workspace: toWorkspace(result.workspace, 'owner'), replayed };
   }
@@ -186,10 +202,10 @@ export class WorkspaceStore {
       memberKey(workspaceId, actor.sub),
     ]);
     const meta = items.get(keyOf(metaKey(workspaceId)));
-    if (!meta) throw workspaceNotFound(workspaceId);
+    if (!meta) throw workspaceNotFound();
     const workspace = workspaceFromItem(meta);
     if (workspace.deleting) {
-      if (!workspace.owners.includes(actor.sub)) throw workspaceNotFound(workspaceId);
+      if (!workspace.owners.includes(actor.sub)) throw workspaceNotFound();
     } else {
       const member = items.get(keyOf(memberKey(workspaceId, actor.sub)));
       authorize({ workspace, member: member && memberFromItem(member), items }, 'deleteWorkspace');
@@ -209,7 +225,7 @@ export class WorkspaceStore {
           ),
         );
       } catch (err) {
-        if (isConditionFailure(err)) throw workspaceNotFound(workspaceId);
+        if (isConditionFailure(err)) throw workspaceNotFound();
         throw err;
       }
     }

@@ -9,6 +9,9 @@ import { nameMap } from './names.js';
 /** The largest JSON body accepted; a full task is well under 20 KiB. */
 export const MAX_BODY_BYTES = 32 * 1024;
 
+/** The longest e-mail address: the spec's `Email` bound. */
+export const EMAIL_MAX = 254;
+
 export interface Caller {
   sub: string;
   groups: string[];
@@ -33,11 +36,13 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   const claim = typeof claims['cognito:groups'] === 'string' ? claims['cognito:groups'] : undefined;
   const parsed = parseGroups(claim);
   const groups = parsed.exact ? parsed.groups : (tokenGroups(event, claims, claim) ?? []);
-  // API Gateway passes every claim as a string: `email_verified` is "true" or "false".
-  const email =
-    claims.email_verified === 'true' && typeof claims.email === 'string' && claims.email !== ''
+  // API Gateway passes every claim as a string: `email_verified` is "true" or "false". A claim
+  // longer than any address (RFC 5321 paths: 254 characters) is no verified address, not a key.
+  const claimed =
+    claims.email_verified === 'true' && typeof claims.email === 'string'
       ? claims.email.toLowerCase()
-      : undefined;
+      : '';
+  const email = claimed !== '' && claimed.length <= EMAIL_MAX ? claimed : undefined;
   return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP), ...(email ? { email } : {}) };
 }
 

@@ -134,6 +134,7 @@ export function toInvitation(invitation: StoredInvitation, workspace: StoredWork
     workspace_id: workspace.workspace_id,
     workspace_name: workspace.name,
     role: invitation.role,
+    invited_by: invitation.invited_by,
     created_at: invitation.created_at,
   };
 }

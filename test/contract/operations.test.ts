@@ -190,7 +190,8 @@ async function provoke(operationId: OperationId, status: number) {
     return withFault(status, operationId, parts, store);
   }
   if (isWorkspaceOperation(operationId)) {
-    return withFault(status, operationId, await provokeWorkspace(env, operationId, status));
+    const { store, ...parts } = await provokeWorkspace(env, operationId, status);
+    return withFault(status, operationId, parts, store);
   }
   const sub = newUser();
   const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId)

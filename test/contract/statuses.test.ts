@@ -112,6 +112,10 @@ const HANDLER: Record<ProblemSlug, (f: Facts) => boolean> = {
   conflict: (f) => CONFLICTS.has(f.operationId),
   // A user's task count is capped (MAX_TASKS_PER_USER); only a personal create adds to it.
   'task-limit-reached': (f) => f.operationId === 'createTask',
+  // The limits on what users create (docs/architecture.md#limits), each on what adds to it.
+  'workspace-limit-reached': (f) => ['createWorkspace', 'acceptInvitation'].includes(f.operationId),
+  'member-limit-reached': (f) => f.operationId === 'inviteMember',
+  'invitation-limit-reached': (f) => f.operationId === 'inviteMember',
   'workspace-task-limit-reached': (f) => f.operationId === 'createWorkspaceTask',
   // A task named by its id may not exist (or be another user's).
   'not-found': (f) => [...f.parameters].some((p) => p.startsWith('path:')),

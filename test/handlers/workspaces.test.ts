@@ -82,7 +82,13 @@ describe('a workspace from creation to its members', () => {
     );
     const mine = await env.invoke('listMyInvitations', { sub: bob });
     expect(mine.json.invitations).toEqual([
-      { workspace_id: id, workspace_name: 'Team', role: 'admin', created_at: expect.any(String) },
+      {
+        workspace_id: id,
+        workspace_name: 'Team',
+        role: 'admin',
+        invited_by: owner,
+        created_at: expect.any(String),
+      },
     ]);
     // Someone else's address cannot accept it.
     const other = randomUUID();

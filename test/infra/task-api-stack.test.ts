@@ -149,6 +149,10 @@ describe('functions', () => {
             TABLE_NAME: { Ref: stack.getLogicalId(stack.table.node.defaultChild as never) },
             STATUS_INDEX_SHARDS: String(STATUS_INDEX_SHARDS_DEFAULT),
             MAX_TASKS_PER_USER: '10000',
+            MAX_WORKSPACES_PER_USER: '100',
+            MAX_MEMBERS_PER_WORKSPACE: '500',
+            MAX_PENDING_INVITATIONS_PER_EMAIL: '50',
+            MAX_TASKS_PER_WORKSPACE: '10000',
             CORS_ALLOW_ORIGINS: stack.resolve(stack.web.url),
           },
         },
@@ -227,17 +231,32 @@ describe('functions', () => {
     );
   });
 
-  it('passes the maxTasksPerUser context to every function as MAX_TASKS_PER_USER, and refuses a bad one', () => {
-    const app = new App({ context: { maxTasksPerUser: '250' } });
-    const capped = Template.fromStack(new TaskApiStack(app, 'Capped', { handlersDir, webAppDir }));
-    for (const [, fn] of operationFunctions(capped)) {
-      expect(fn.Properties.Environment.Variables.MAX_TASKS_PER_USER).toBe('250');
-    }
-    const bad = new App({ context: { maxTasksPerUser: '0' } });
-    expect(() => new TaskApiStack(bad, 'Bad', { handlersDir, webAppDir })).toThrow(
-      'MAX_TASKS_PER_USER must be an integer 1-1000000, got 0',
-    );
-  });
+  it.each([
+    { context: 'maxTasksPerUser', variable: 'MAX_TASKS_PER_USER', max: 1_000_000 },
+    { context: 'maxWorkspacesPerUser', variable: 'MAX_WORKSPACES_PER_USER', max: 10_000 },
+    { context: 'maxMembersPerWorkspace', variable: 'MAX_MEMBERS_PER_WORKSPACE', max: 100_000 },
+    {
+      context: 'maxPendingInvitationsPerEmail',
+      variable: 'MAX_PENDING_INVITATIONS_PER_EMAIL',
+      max: 10_000,
+    },
+    { context: 'maxTasksPerWorkspace', variable: 'MAX_TASKS_PER_WORKSPACE', max: 1_000_000 },
+  ])(
+    'passes the $context context to every function as $variable, and refuses a bad one',
+    ({ context, variable, max }) => {
+      const app = new App({ context: { [context]: '7' } });
+      const capped = Template.fromStack(
+        new TaskApiStack(app, 'Capped', { handlersDir, webAppDir }),
+      );
+      for (const [, fn] of operationFunctions(capped)) {
+        expect(fn.Properties.Environment.Variables[variable]).toBe('7');
+      }
+      const bad = new App({ context: { [context]: '0' } });
+      expect(() => new TaskApiStack(bad, 'Bad', { handlersDir, webAppDir })).toThrow(
+        `${variable} must be an integer 1-${max}, got 0`,
+      );
+    },
+  );
 });
 
 describe('least privilege', () => {

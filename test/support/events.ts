@@ -45,6 +45,8 @@ export interface EventParts {
   groups?: string[];
   /** The raw `cognito:groups` claim, for forms other than `a,b`. */
   groupsClaim?: string;
+  /** The verified `email` claim. @default `<sub>@example.com` */
+  email?: string;
   /**
    * What precedes the resource path in the URL: the stage on the execute-api URL (then `path`
    * omits it), or a custom domain's base path (then `path` includes it), as AWS sends them.
@@ -83,7 +85,7 @@ export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
           auth_time: String(now),
           exp: new Date((now + 3600) * 1000).toUTCString(),
           iat: new Date(now * 1000).toUTCString(),
-          email: `${parts.sub}@example.com`,
+          email: parts.email ?? `${parts.sub}@example.com`,
           ...(parts.groups ? { 'cognito:groups': parts.groups.join(',') } : {}),
           ...(parts.groupsClaim ? { 'cognito:groups': parts.groupsClaim } : {}),
         };

@@ -1,5 +1,7 @@
 /** Workspace factories for handler tests: members by invitation, tasks, and each operation's request. */
 import { randomUUID } from 'node:crypto';
+import type { DataConfig } from '../../src/data/client.js';
+import { TaskStore } from '../../src/data/tasks.js';
 import type { WorkspaceRole } from '../../src/workspaces/policy.js';
 import type { EventParts } from './events.js';
 import type { HandlerEnv, OperationId } from './handlers.js';
@@ -135,6 +137,24 @@ export function goodRequest(operationId: WorkspaceOperationId, s: Scene): Parts 
   return requests[operationId];
 }
 
+/** A store whose limits the request's caller (or workspace) is already at. */
+const atLimit = (env: HandlerEnv, limits: Partial<DataConfig>) =>
+  new TaskStore(env.doc, { tableName: env.tableName, shards: 10, ...limits });
+
+/** The 409s that are a limit: a store whose limit the scene already fills. */
+const LIMITED: Partial<
+  Record<WorkspaceOperationId, (env: HandlerEnv, scene: Scene) => Promise<TaskStore>>
+> = {
+  // The owner belongs to the scene's workspace.
+  createWorkspace: async (env) => atLimit(env, { maxWorkspacesPerUser: 1 }),
+  acceptInvitation: async (env, scene) => {
+    await createWorkspace(env, scene.invitee);
+    return atLimit(env, { maxWorkspacesPerUser: 1 });
+  },
+  // The scene's workspace holds a task.
+  createWorkspaceTask: async (env) => atLimit(env, { maxTasksPerWorkspace: 1 }),
+};
+
 /**
  * The same request with the statuses' usual causes: `status` 400 (a bad id or body), 403 (sent
  * by a plain member), 404 (a workspace nobody is in), 409 (the owner, the last one, leaving or
@@ -145,7 +165,7 @@ export async function provokeWorkspace(
   env: HandlerEnv,
   operationId: WorkspaceOperationId,
   status: number,
-): Promise<Parts> {
+): Promise<Parts & { store?: TaskStore }> {
   const scene = await workspaceScene(env);
   const parts: Parts = { ...goodRequest(operationId, scene) };
   const path = parts.pathParameters ? { ...parts.pathParameters } : undefined;
@@ -167,6 +187,9 @@ export async function provokeWorkspace(
       parts.pathParameters = { ...path, workspaceId: UNKNOWN_ID };
       break;
     case 409:
+      if (LIMITED[operationId]) {
+        return { ...parts, store: await LIMITED[operationId](env, scene) };
+      }
       if (operationId === 'inviteMember') parts.body = { email: emailOf(scene.invitee) };
       else if (operationId === 'leaveWorkspace') parts.sub = scene.owner;
       else parts.pathParameters = { ...path, userId: scene.owner };

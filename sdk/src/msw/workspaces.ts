@@ -114,8 +114,9 @@ const random = () => (crypto.getRandomValues(new Uint8Array(1))[0] as number) / 
 /** Monotonic, as the API's ids: `WS#<id>` and `TASK#<id>` sort in creation order. */
 const nextUlid = monotonicFactory(random);
 
-const notFound = (workspaceId: string) =>
-  new MockProblem('not-found', `workspace ${workspaceId} not found`);
+/** The API's one answer for every workspace the caller may not see (no id in it). */
+const notFound = (_workspaceId: string) =>
+  new MockProblem('not-found', 'no such workspace for this caller');
 const stale = (what: string) =>
   new MockProblem('precondition-failed', `${what} has changed since the given ETag`);
 const taskNotFound = (taskId: string) => new MockProblem('not-found', `task ${taskId} not found`);
@@ -558,6 +559,7 @@ export class WorkspaceData {
           workspace_id: meta.workspace_id,
           workspace_name: meta.name,
           role: invitation.role,
+          invited_by: invitation.invited_by,
           created_at: invitation.created_at,
         },
       ];
@@ -567,9 +569,9 @@ export class WorkspaceData {
       : { items, cursor: encodeCursor([page.lastKey], actor.sub, listName) };
   }
 
-  #noInvitation(actor: Actor, workspaceId: string) {
-    const who = actor.email ?? 'a caller without a verified e-mail address';
-    return new MockProblem('not-found', `no invitation to workspace ${workspaceId} for ${who}`);
+  /** The API's answer: the same as for a workspace that does not exist. */
+  #noInvitation(_actor: Actor, workspaceId: string) {
+    return notFound(workspaceId);
   }
 
   accept(actor: Actor, workspaceId: string): Workspace {
