@@ -10,32 +10,20 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'n
 import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 
+import {
+  type Callback,
+  type DynaliteError,
+  get,
+  type Item,
+  Staged,
+  type Store,
+  type Table,
+} from './dynaliteStore.js';
+
+import { ApiError, cancelled, type Reason, validationError } from './transactionErrors.js';
+
 const require = createRequire(import.meta.url);
 
-type Callback<T = unknown> = (err?: DynaliteError | null, value?: T) => void;
-type Item = Record<string, unknown>;
-interface DynaliteError extends Error {
-  statusCode?: number;
-  body?: { __type: string; message: string };
-  name: string;
-}
-interface SubDb {
-  get(key: string, cb: Callback<Item>): void;
-  put(key: string, value: Item, cb: Callback): void;
-  del(key: string, cb: Callback): void;
-  lock(keys: string | string[], exec: (release: (done: () => void) => () => void) => void): void;
-}
-interface Table {
-  TableName: string;
-}
-interface Store {
-  options: Record<string, unknown>;
-  db: { batch(ops: BatchOp[], cb: Callback): void };
-  getTable(name: string, cb: Callback<Table>): void;
-  getItemDb(name: string): SubDb;
-  getIndexDb(type: string, table: string, index: string): SubDb;
-}
-type BatchOp = { type: 'put'; key: string; value: Item } | { type: 'del'; key: string };
 type Action = (store: Store, data: Item, cb: Callback) => void;
 interface Validation {
   types: Record<string, unknown>;
@@ -74,28 +62,12 @@ const MAX_ITEMS = 100;
 const TOKEN_WINDOW_MS = 10 * 60 * 1000;
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 
-class ApiError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-    readonly extra: Item = {},
-  ) {
-    super(message);
-  }
-}
-const validationError = (message: string) => new ApiError('ValidationException', message);
-
 interface Member {
   kind: Kind;
   table: Table;
   key: string;
   data: Item;
   returnOld: boolean;
-}
-interface Reason {
-  Code: string;
-  Message?: string;
-  Item?: Item;
 }
 
 /**
@@ -294,64 +266,6 @@ class Transactions {
     }
     await staged.commit();
   }
-}
-
-/**
- * dynalite's store as its single-item actions see it, with every write kept back: reads come
- * from the store, writes are collected and committed as one batch. The keys carry the prefixes
- * dynalite gives its item and index databases (its db/index.js, getSubDb).
- */
-class Staged {
-  private readonly ops: BatchOp[] = [];
-  readonly view: Store;
-
-  constructor(private readonly store: Store) {
-    const sub = (real: SubDb, prefix: string): SubDb => ({
-      get: (key, cb) => real.get(key, cb),
-      put: (key, value, cb) => {
-        this.ops.push({ type: 'put', key: prefix + key, value });
-        setImmediate(cb);
-      },
-      del: (key, cb) => {
-        this.ops.push({ type: 'del', key: prefix + key });
-        setImmediate(cb);
-      },
-      // The transaction already holds the items' locks.
-      lock: (_keys, exec) => exec((done) => done),
-    });
-    this.view = {
-      ...store,
-      getItemDb: (name) => sub(store.getItemDb(name), `item-${name}~`),
-      getIndexDb: (type, table, index) =>
-        sub(store.getIndexDb(type, table, index), `index-${type.toLowerCase()}~${table}~${index}~`),
-    };
-  }
-
-  commit(): Promise<void> {
-    return new Promise((done, fail) =>
-      this.store.db.batch(this.ops, (err) => (err ? fail(err) : done())),
-    );
-  }
-}
-
-function get(db: SubDb, key: string): Promise<Item | undefined> {
-  return new Promise((done, fail) =>
-    db.get(key, (err, item) => {
-      if (err && err.name !== 'NotFoundError' && !/not ?found/i.test(err.message)) fail(err);
-      else done(err ? undefined : item);
-    }),
-  );
-}
-
-/** TransactionCanceledException: one reason per member, in order, `None` where it was fine. */
-function cancelled(reasons: Reason[]): ApiError {
-  return new ApiError(
-    'TransactionCanceledException',
-    `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons
-      .map((r) => r.Code)
-      .join(', ')}]`,
-    { CancellationReasons: reasons },
-  );
 }
 
 function send(res: ServerResponse, status: number, data: object): void {
