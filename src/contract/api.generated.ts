@@ -495,11 +495,18 @@ export interface components {
         Version: number;
         /** @description An opaque page cursor (see Pagination above). */
         Cursor: string;
+        /**
+         * @description Text a person reads as a name or a title: at least one visible
+         *     character (white space, zero-width characters and bidi controls do not
+         *     count); kept as sent, at most 200 characters. Each use (`TaskTitle`,
+         *     `WorkspaceName`) sets its own maximum, never above this one.
+         */
+        VisibleText: string;
+        TaskTitle: string & components["schemas"]["VisibleText"];
         /** @description A task as its owner sees it. */
         Task: {
             task_id: components["schemas"]["TaskId"];
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
             created_at: components["schemas"]["Timestamp"];
@@ -511,8 +518,7 @@ export interface components {
             task_id: components["schemas"]["TaskId"];
             /** @description The owner's Cognito `sub`. */
             user_id: string;
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
             created_at: components["schemas"]["Timestamp"];
@@ -521,16 +527,14 @@ export interface components {
         };
         /** @description A new task. Ids, owner, timestamps and version are set by the API. */
         TaskCreate: {
-            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             /** @default  */
             description?: string;
             status?: components["schemas"]["TaskStatus"];
         };
         /** @description The fields to change; at least one. */
         TaskUpdate: {
-            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
-            title?: string;
+            title?: components["schemas"]["TaskTitle"];
             description?: string;
             status?: components["schemas"]["TaskStatus"];
         };
@@ -560,8 +564,7 @@ export interface components {
          * @enum {string}
          */
         WorkspaceRole: "owner" | "admin" | "member";
-        /** @description At least one character that is not white space. */
-        WorkspaceName: string;
+        WorkspaceName: string & components["schemas"]["VisibleText"];
         /** @description A workspace as one of its members sees it. */
         Workspace: {
             workspace_id: components["schemas"]["WorkspaceId"];
@@ -627,8 +630,7 @@ export interface components {
         WorkspaceTask: {
             workspace_id: components["schemas"]["WorkspaceId"];
             task_id: components["schemas"]["TaskId"];
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
             /** @description The `user_id` of the member it is assigned to, or null. */
@@ -640,8 +642,7 @@ export interface components {
         };
         /** @description A new workspace task; `assignee` must be an active member's `user_id`. */
         WorkspaceTaskCreate: {
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             /** @default  */
             description?: string;
             status?: components["schemas"]["TaskStatus"];
@@ -649,8 +650,7 @@ export interface components {
         };
         /** @description The fields to change; at least one. `assignee` null unassigns. */
         WorkspaceTaskUpdate: {
-            /** @description At least one character that is not white space. */
-            title?: string;
+            title?: components["schemas"]["TaskTitle"];
             description?: string;
             status?: components["schemas"]["TaskStatus"];
             assignee?: string | null;
