@@ -11,6 +11,7 @@ import {
   STAGE_THROTTLE_DEFAULT,
   TaskApiStack,
 } from '../../infra/task-api-stack.js';
+import { OPERATIONS } from '../../src/contract/operations.generated.js';
 import {
   createTableInput,
   STATUS_INDEX_SHARDS_DEFAULT,
@@ -22,18 +23,10 @@ import { loadSpec, operations, SPEC_PATH } from '../../src/openapi.js';
 type Json = Record<string, any>;
 
 const ops = operations(loadSpec());
-const READ_OPERATIONS = [
-  'getTask',
-  'listTasks',
-  'listTasksByStatus',
-  'listWorkspaces',
-  'getWorkspace',
-  'listMembers',
-  'listWorkspaceTasks',
-  'getWorkspaceTask',
-  'listMyAssignedTasks',
-  'listMyInvitations',
-];
+/** The operations whose method is safe (GET): their functions only read. */
+const READ_OPERATIONS: string[] = OPERATIONS.filter((op) => op.method === 'GET').map(
+  (op) => op.operationId,
+);
 const WRITE_ACTIONS = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|\*)$/;
 /** The repository's cdk.json context (feature flags), so tests synthesize what `cdk synth` does. */
 const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'))
