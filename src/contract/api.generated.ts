@@ -264,7 +264,7 @@ export interface paths {
                  */
                 workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
-                 * @description The invited e-mail address (compared without regard to case).
+                 * @description The invited e-mail address (its ASCII letters compared in any case).
                  * @example bob@example.com
                  */
                 email: components["parameters"]["InvitationEmailPath"];
@@ -553,7 +553,13 @@ export interface components {
         WorkspaceId: string;
         /** @description A user's Cognito `sub`. */
         UserId: string;
-        /** @description An e-mail address; compared and stored in lower case. */
+        /**
+         * @description An e-mail address. Compared and stored in one canonical form: its
+         *     ASCII letters in lower case (`A`-`Z` to `a`-`z`), every other
+         *     character as sent, so the stored address is exactly as long as the
+         *     sent one (Unicode lower-casing would lengthen `İ` and turn the
+         *     Kelvin sign into `k`).
+         */
         Email: string;
         /**
          * @description `owner`: everything, including deleting the workspace and changing
@@ -1024,7 +1030,7 @@ export interface components {
          */
         MemberUserIdPath: components["schemas"]["UserId"];
         /**
-         * @description The invited e-mail address (compared without regard to case).
+         * @description The invited e-mail address (its ASCII letters compared in any case).
          * @example bob@example.com
          */
         InvitationEmailPath: components["schemas"]["Email"];
@@ -1862,7 +1868,7 @@ export interface operations {
                  */
                 workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
-                 * @description The invited e-mail address (compared without regard to case).
+                 * @description The invited e-mail address (its ASCII letters compared in any case).
                  * @example bob@example.com
                  */
                 email: components["parameters"]["InvitationEmailPath"];

@@ -507,7 +507,7 @@ return errors === 0;
 export const inviteMember: Validator = validate29;
 const schema26 = {"$ref":"defs#/definitions/MemberInvite","$id":"body-inviteMember"};
 const schema27 = {"type":"object","additionalProperties":false,"required":["email"],"properties":{"email":{"$ref":"defs#/definitions/Email"},"role":{"$ref":"defs#/definitions/WorkspaceRole"}}};
-const schema28 = {"type":"string","description":"An e-mail address; compared and stored in lower case.","minLength":3,"maxLength":254,"pattern":"^[^\\s@/]+@[^\\s@/]+$"};
+const schema28 = {"type":"string","description":"An e-mail address. Compared and stored in one canonical form: its\nASCII letters in lower case (`A`-`Z` to `a`-`z`), every other\ncharacter as sent, so the stored address is exactly as long as the\nsent one (Unicode lower-casing would lengthen `İ` and turn the\nKelvin sign into `k`).\n","minLength":3,"maxLength":254,"pattern":"^[^\\s@/]+@[^\\s@/]+$"};
 const schema29 = {"type":"string","description":"`owner`: everything, including deleting the workspace and changing\nanyone's role. `admin`: rename, invite and remove members and admins\n(not owners), plus everything a member does. `member`: read the\nworkspace and its members, create, read, update and delete its tasks,\nand leave.\n","enum":["owner","admin","member"]};
 const pattern2 = new RegExp("^[^\\s@/]+@[^\\s@/]+$", "u");
 

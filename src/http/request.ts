@@ -1,5 +1,6 @@
 /** API Gateway REST (v1) proxy event -> caller and a request validated against openapi.yaml. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { canonicalEmail } from '../contract/email.js';
 import { fieldErrors, type Validator } from '../contract/field-errors.js';
 import { invalid, Problem } from '../contract/problem.js';
 import { ADMIN_GROUP } from '../contract/problems.js';
@@ -36,7 +37,7 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   // API Gateway passes every claim as a string: `email_verified` is "true" or "false".
   const email =
     claims.email_verified === 'true' && typeof claims.email === 'string' && claims.email !== ''
-      ? claims.email.toLowerCase()
+      ? canonicalEmail(claims.email)
       : undefined;
   return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP), ...(email ? { email } : {}) };
 }

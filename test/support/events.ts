@@ -19,6 +19,8 @@ export interface EventParts {
   /** The caller's sub; undefined for an event with no authorizer claims. */
   sub?: string;
   groups?: string[];
+  /** The verified `email` claim. @default `<sub>@example.com` */
+  email?: string;
   /** The raw `cognito:groups` claim, for forms other than `a,b`. */
   groupsClaim?: string;
   /**
@@ -59,7 +61,7 @@ export function apiEvent(parts: EventParts): APIGatewayProxyEvent {
           auth_time: String(now),
           exp: new Date((now + 3600) * 1000).toUTCString(),
           iat: new Date(now * 1000).toUTCString(),
-          email: `${parts.sub}@example.com`,
+          email: parts.email ?? `${parts.sub}@example.com`,
           ...(parts.groups ? { 'cognito:groups': parts.groups.join(',') } : {}),
           ...(parts.groupsClaim ? { 'cognito:groups': parts.groupsClaim } : {}),
         };
