@@ -1,6 +1,7 @@
 /**
- * Writes every file derived from openapi.yaml: the openapi-typescript types and the precompiled
- * ajv request validators, once, in src/contract/ (the API, the SDK and its mock import them).
+ * Writes every file derived from openapi.yaml: the openapi-typescript types, the precompiled
+ * ajv request validators, the operation list and the schema limits, once, in src/contract/
+ * (the API, the SDK and its mock, the web app and the tests import them).
  * `--check` fails if any file is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildRequestSchemas, loadSpec, SPEC_PATH } from '../src/openapi.js';
+import { limitsSource, operationsSource } from './generate-tables.js';
 
 // The CommonJS module is the function itself; its typings only declare `.default`.
 const standaloneCode = standalone.default;
@@ -77,10 +79,13 @@ export async function generatedFiles(): Promise<Record<string, string>> {
   const types = await typesSource();
   const params = validatorsSource('params');
   const body = validatorsSource('body');
+  const spec = loadSpec();
   return {
     'src/contract/api.generated.ts': types,
     'src/contract/validate-params.generated.ts': params,
     'src/contract/validate-body.generated.ts': body,
+    'src/contract/operations.generated.ts': `${HEADER}${operationsSource(spec)}`,
+    'src/contract/limits.generated.ts': `${HEADER}${limitsSource(spec)}`,
   };
 }
 

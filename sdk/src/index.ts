@@ -1,6 +1,7 @@
 /** @task-api/sdk: the typed client of openapi.yaml. */
 
 export type { components, operations, paths } from '../../src/contract/api.generated.js';
+export { LIMITS } from '../../src/contract/limits.generated.js';
 export {
   createTaskApiClient,
   type TaskApiClient,

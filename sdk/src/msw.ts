@@ -3,6 +3,7 @@
  * in-memory store, for testing code that uses the SDK without a server.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
+import { canonicalEmail } from '../../src/contract/email.js';
 import { ADMIN_GROUP, type ProblemSlug, problemBody } from '../../src/contract/problems.js';
 import * as bodyRules from '../../src/contract/validate-body.generated.js';
 import * as paramRules from '../../src/contract/validate-params.generated.js';
@@ -166,8 +167,8 @@ export function createTaskApiHandlers(options: TaskApiHandlersOptions): HttpHand
     actor(request) {
       const user = caller(request);
       if (!user) return undefined;
-      // As the API reads the claim (src/http/request.ts): lower case.
-      return user.email ? { sub: user.sub, email: user.email.toLowerCase() } : { sub: user.sub };
+      // As the API reads the claim (src/http/request.ts).
+      return user.email ? { sub: user.sub, email: canonicalEmail(user.email) } : { sub: user.sub };
     },
     problem,
     readJson,

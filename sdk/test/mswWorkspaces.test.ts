@@ -5,6 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OPERATIONS as SPEC_OPERATIONS } from '../../src/contract/operations.generated.js';
 import { contractViolations } from '../../test/support/contract.js';
 import { createTaskApiClient } from '../src/index.js';
 import { createTaskApiHandlers, type MockUser, TaskStore } from '../src/msw.js';
@@ -17,28 +18,14 @@ const USERS: Record<string, MockUser> = {
 };
 
 const ID = '[0-9A-HJKMNP-TV-Z]{26}';
-const OPERATIONS: Array<[string, RegExp, string]> = [
-  ['POST', /^\/workspaces$/, 'createWorkspace'],
-  ['GET', /^\/workspaces$/, 'listWorkspaces'],
-  ['GET', new RegExp(`^/workspaces/${ID}$`), 'getWorkspace'],
-  ['PATCH', new RegExp(`^/workspaces/${ID}$`), 'renameWorkspace'],
-  ['DELETE', new RegExp(`^/workspaces/${ID}$`), 'deleteWorkspace'],
-  ['POST', new RegExp(`^/workspaces/${ID}/members$`), 'inviteMember'],
-  ['GET', new RegExp(`^/workspaces/${ID}/members$`), 'listMembers'],
-  ['PATCH', new RegExp(`^/workspaces/${ID}/members/[^/]+$`), 'updateMember'],
-  ['DELETE', new RegExp(`^/workspaces/${ID}/members/[^/]+$`), 'removeMember'],
-  ['DELETE', new RegExp(`^/workspaces/${ID}/invitations/[^/]+$`), 'revokeInvitation'],
-  ['POST', new RegExp(`^/workspaces/${ID}/leave$`), 'leaveWorkspace'],
-  ['POST', new RegExp(`^/workspaces/${ID}/tasks$`), 'createWorkspaceTask'],
-  ['GET', new RegExp(`^/workspaces/${ID}/tasks$`), 'listWorkspaceTasks'],
-  ['GET', new RegExp(`^/workspaces/${ID}/tasks/[^/]+$`), 'getWorkspaceTask'],
-  ['PATCH', new RegExp(`^/workspaces/${ID}/tasks/[^/]+$`), 'updateWorkspaceTask'],
-  ['DELETE', new RegExp(`^/workspaces/${ID}/tasks/[^/]+$`), 'deleteWorkspaceTask'],
-  ['GET', /^\/me\/assigned-tasks$/, 'listMyAssignedTasks'],
-  ['GET', /^\/me\/invitations$/, 'listMyInvitations'],
-  ['POST', new RegExp(`^/me/invitations/${ID}$`), 'acceptInvitation'],
-  ['DELETE', new RegExp(`^/me/invitations/${ID}$`), 'declineInvitation'],
-];
+/** openapi.yaml's `workspaces` operations, each with its path as a pattern. */
+const OPERATIONS: Array<[string, RegExp, string]> = SPEC_OPERATIONS.filter((op) =>
+  (op.tags as readonly string[]).includes('workspaces'),
+).map((op) => [
+  op.method,
+  new RegExp(`^${op.path.replace('{workspaceId}', ID).replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  op.operationId,
+]);
 
 const server = setupServer();
 const seen = new Set<string>();

@@ -272,7 +272,7 @@ export interface paths {
                  */
                 workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
-                 * @description The invited e-mail address (compared without regard to case).
+                 * @description The invited e-mail address (its ASCII letters compared in any case).
                  * @example bob@example.com
                  */
                 email: components["parameters"]["InvitationEmailPath"];
@@ -510,11 +510,18 @@ export interface components {
         Version: number;
         /** @description An opaque page cursor (see Pagination above). */
         Cursor: string;
+        /**
+         * @description Text a person reads as a name or a title: at least one visible
+         *     character (white space, zero-width characters and bidi controls do not
+         *     count); kept as sent, at most 200 characters. Each use (`TaskTitle`,
+         *     `WorkspaceName`) sets its own maximum, never above this one.
+         */
+        VisibleText: string;
+        TaskTitle: string & components["schemas"]["VisibleText"];
         /** @description A task as its owner sees it. */
         Task: {
             task_id: components["schemas"]["TaskId"];
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
             created_at: components["schemas"]["Timestamp"];
@@ -526,8 +533,7 @@ export interface components {
             task_id: components["schemas"]["TaskId"];
             /** @description The owner's Cognito `sub`. */
             user_id: string;
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
             created_at: components["schemas"]["Timestamp"];
@@ -536,16 +542,14 @@ export interface components {
         };
         /** @description A new task. Ids, owner, timestamps and version are set by the API. */
         TaskCreate: {
-            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             /** @default  */
             description?: string;
             status?: components["schemas"]["TaskStatus"];
         };
         /** @description The fields to change; at least one. */
         TaskUpdate: {
-            /** @description At least one visible character (white space, zero-width characters and bidi controls do not count). */
-            title?: string;
+            title?: components["schemas"]["TaskTitle"];
             description?: string;
             status?: components["schemas"]["TaskStatus"];
         };
@@ -564,7 +568,13 @@ export interface components {
         WorkspaceId: string;
         /** @description A user's Cognito `sub`. */
         UserId: string;
-        /** @description An e-mail address; compared and stored in lower case. */
+        /**
+         * @description An e-mail address. Compared and stored in one canonical form: its
+         *     ASCII letters in lower case (`A`-`Z` to `a`-`z`), every other
+         *     character as sent, so the stored address is exactly as long as the
+         *     sent one (Unicode lower-casing would lengthen `İ` and turn the
+         *     Kelvin sign into `k`).
+         */
         Email: string;
         /**
          * @description `owner`: everything, including deleting the workspace and changing
@@ -575,8 +585,7 @@ export interface components {
          * @enum {string}
          */
         WorkspaceRole: "owner" | "admin" | "member";
-        /** @description At least one character that is not white space. */
-        WorkspaceName: string;
+        WorkspaceName: string & components["schemas"]["VisibleText"];
         /** @description A workspace as one of its members sees it. */
         Workspace: {
             workspace_id: components["schemas"]["WorkspaceId"];
@@ -643,8 +652,7 @@ export interface components {
         WorkspaceTask: {
             workspace_id: components["schemas"]["WorkspaceId"];
             task_id: components["schemas"]["TaskId"];
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
             /** @description The `user_id` of the member it is assigned to, or null. */
@@ -656,8 +664,7 @@ export interface components {
         };
         /** @description A new workspace task; `assignee` must be an active member's `user_id`. */
         WorkspaceTaskCreate: {
-            /** @description At least one character that is not white space. */
-            title: string;
+            title: components["schemas"]["TaskTitle"];
             /** @default  */
             description?: string;
             status?: components["schemas"]["TaskStatus"];
@@ -665,8 +672,7 @@ export interface components {
         };
         /** @description The fields to change; at least one. `assignee` null unassigns. */
         WorkspaceTaskUpdate: {
-            /** @description At least one character that is not white space. */
-            title?: string;
+            title?: components["schemas"]["TaskTitle"];
             description?: string;
             status?: components["schemas"]["TaskStatus"];
             assignee?: string | null;
@@ -1091,7 +1097,7 @@ export interface components {
          */
         MemberUserIdPath: components["schemas"]["UserId"];
         /**
-         * @description The invited e-mail address (compared without regard to case).
+         * @description The invited e-mail address (its ASCII letters compared in any case).
          * @example bob@example.com
          */
         InvitationEmailPath: components["schemas"]["Email"];
@@ -1930,7 +1936,7 @@ export interface operations {
                  */
                 workspaceId: components["parameters"]["WorkspaceIdPath"];
                 /**
-                 * @description The invited e-mail address (compared without regard to case).
+                 * @description The invited e-mail address (its ASCII letters compared in any case).
                  * @example bob@example.com
                  */
                 email: components["parameters"]["InvitationEmailPath"];

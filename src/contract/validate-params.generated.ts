@@ -3579,7 +3579,7 @@ return errors === 0;
 
 export const revokeInvitation: Validator = validate26;
 const schema45 = {"type":"object","required":["path","query","headers"],"properties":{"path":{"type":"object","additionalProperties":false,"properties":{"workspaceId":{"$ref":"defs#/definitions/WorkspaceId"},"email":{"$ref":"defs#/definitions/Email"}},"required":["workspaceId","email"]},"query":{"type":"object","additionalProperties":false,"properties":{},"required":[]},"headers":{"type":"object","additionalProperties":true,"properties":{},"required":[]}},"$id":"params-revokeInvitation"};
-const schema47 = {"type":"string","description":"An e-mail address; compared and stored in lower case.","minLength":3,"maxLength":254,"pattern":"^[^\\s@/]+@[^\\s@/]+$"};
+const schema47 = {"type":"string","description":"An e-mail address. Compared and stored in one canonical form: its\nASCII letters in lower case (`A`-`Z` to `a`-`z`), every other\ncharacter as sent, so the stored address is exactly as long as the\nsent one (Unicode lower-casing would lengthen `İ` and turn the\nKelvin sign into `k`).\n","minLength":3,"maxLength":254,"pattern":"^[^\\s@/]+@[^\\s@/]+$"};
 const pattern23 = new RegExp("^[^\\s@/]+@[^\\s@/]+$", "u");
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

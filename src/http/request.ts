@@ -1,5 +1,6 @@
 /** API Gateway REST (v1) proxy event -> caller and a request validated against openapi.yaml. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { canonicalEmail } from '../contract/email.js';
 import { fieldErrors, type Validator } from '../contract/field-errors.js';
 import { invalid, Problem } from '../contract/problem.js';
 import { ADMIN_GROUP } from '../contract/problems.js';
@@ -40,7 +41,7 @@ export function callerOf(event: APIGatewayProxyEvent): Caller {
   // longer than any address (RFC 5321 paths: 254 characters) is no verified address, not a key.
   const claimed =
     claims.email_verified === 'true' && typeof claims.email === 'string'
-      ? claims.email.toLowerCase()
+      ? canonicalEmail(claims.email)
       : '';
   const email = claimed !== '' && claimed.length <= EMAIL_MAX ? claimed : undefined;
   return { sub, groups, isAdmin: groups.includes(ADMIN_GROUP), ...(email ? { email } : {}) };

@@ -4,28 +4,17 @@
  * needs them, the target's role and the owner count) and asks `decide` before it writes.
  * openapi.yaml states the same rules in each operation's description.
  */
+import { OPERATIONS, type Operation } from '../contract/operations.generated.js';
 
 export const WORKSPACE_ROLES = ['owner', 'admin', 'member'] as const;
 export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
 
-/** The workspace-scoped operations, by operationId. */
-export const WORKSPACE_ACTIONS = [
-  'getWorkspace',
-  'renameWorkspace',
-  'deleteWorkspace',
-  'inviteMember',
-  'listMembers',
-  'updateMember',
-  'removeMember',
-  'revokeInvitation',
-  'leaveWorkspace',
-  'createWorkspaceTask',
-  'listWorkspaceTasks',
-  'getWorkspaceTask',
-  'updateWorkspaceTask',
-  'deleteWorkspaceTask',
-] as const;
-export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
+type Scoped = Extract<Operation, { workspaceScoped: true }>;
+/** The workspace-scoped operations of openapi.yaml: each must have a rule in ALLOWED_ROLES. */
+export type WorkspaceAction = Scoped['operationId'];
+export const WORKSPACE_ACTIONS: readonly WorkspaceAction[] = OPERATIONS.filter(
+  (op): op is Scoped => op.workspaceScoped,
+).map((op) => op.operationId);
 
 /** What an action is about, where its rule depends on it. */
 export interface Subject {

@@ -1,6 +1,7 @@
 /** Workspace rules with no AWS types: building and presenting workspaces and memberships. */
 import { createHash } from 'node:crypto';
 import type { components } from '../contract/api.generated.js';
+import { canonicalEmail } from '../contract/email.js';
 import { newTaskId } from '../tasks/task.js';
 import type { WorkspaceRole } from './policy.js';
 
@@ -44,9 +45,6 @@ export interface StoredInvitation {
   version: number;
 }
 
-/** E-mail addresses are compared in lower case (the invitation and the token's claim). */
-export const normalEmail = (email: string) => email.trim().toLowerCase();
-
 export function newWorkspace(
   creator: { sub: string; email?: string },
   input: WorkspaceCreate,
@@ -87,7 +85,7 @@ export function newInvitation(
   const at = now.toISOString();
   return {
     workspace_id: workspaceId,
-    email: normalEmail(input.email),
+    email: canonicalEmail(input.email),
     role: input.role ?? 'member',
     invited_by: inviter,
     created_at: at,

@@ -1,22 +1,22 @@
 /** The request each operation is benchmarked with: a realistic API Gateway REST (v1) event. */
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import {
+  type Operation,
+  OPERATIONS as SPEC_OPERATIONS,
+} from '../../src/contract/operations.generated.js';
+import {
   type OperationId as AnyOperationId,
   apiEvent,
   type EventParts,
   ROUTES,
 } from '../support/events.js';
 
-/** The personal tasks' operations, each measured against a target. */
-export const OPERATIONS = [
-  'createTask',
-  'getTask',
-  'updateTask',
-  'deleteTask',
-  'listTasks',
-  'listTasksByStatus',
-] as const satisfies readonly AnyOperationId[];
-export type OperationId = (typeof OPERATIONS)[number];
+type Personal = Exclude<Operation, { tags: readonly ['workspaces'] }>;
+/** The personal tasks' operations (all but openapi.yaml's `workspaces`), each measured against a target. */
+export const OPERATIONS: readonly OperationId[] = SPEC_OPERATIONS.filter(
+  (op): op is Personal => !(op.tags as readonly string[]).includes('workspaces'),
+).map((op) => op.operationId);
+export type OperationId = Personal['operationId'];
 
 /**
  * The workspace operations measured beside them (no target: reported with their floor ratio).

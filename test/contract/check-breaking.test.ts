@@ -46,7 +46,7 @@ describe('check-breaking', { timeout: 120_000 }, () => {
     {
       name: 'a narrowed request type',
       edit: (s: Spec) => {
-        s.components.schemas.TaskCreate.properties.title.maxLength = 100;
+        s.components.schemas.TaskTitle.maxLength = 100;
       },
       want: /request\.body\.scope/,
     },

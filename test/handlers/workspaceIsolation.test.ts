@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePositionCursor } from '../../src/data/cursor.js';
 import { userPk } from '../../src/data/keys.js';
 import { containerList } from '../../src/data/listings.js';
+import { WORKSPACE_ACTIONS } from '../../src/workspaces/policy.js';
 import { type HandlerEnv, startHandlerEnv } from '../support/handlers.js';
 import { UNKNOWN_ID } from '../support/tasks.js';
 import {
@@ -16,7 +17,6 @@ import {
   createWorkspaceTask,
   goodRequest,
   type Scene,
-  WORKSPACE_OPERATIONS,
   type WorkspaceOperationId,
   workspaceScene,
 } from '../support/workspaces.js';
@@ -30,18 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.stop());
 
-/** The operations that name a workspace in their path: each must be a 404 for an outsider. */
-const SCOPED = WORKSPACE_OPERATIONS.filter(
-  (op) =>
-    ![
-      'createWorkspace',
-      'listWorkspaces',
-      'listMyAssignedTasks',
-      'listMyInvitations',
-      'acceptInvitation',
-      'declineInvitation',
-    ].includes(op),
-);
+/** The operations on a workspace's own resource (its members' actions): each a 404 for an outsider. */
+const SCOPED = WORKSPACE_ACTIONS;
 
 /** The scene's request for `op`, sent by `sub` instead. */
 const as = (op: WorkspaceOperationId, scene: Scene, sub: string) => ({

@@ -186,22 +186,43 @@ describe('specToApiGatewayBody', () => {
     expect(JSON.stringify(body)).not.toMatch(/#\/components\/(parameters|responses|headers)\//);
   });
 
-  it.each(['TaskCreate', 'TaskUpdate'])(
-    'keeps the visible-title pattern of %s in its model, one reading with or without unicode mode',
-    (model) => {
-      const schemas = (body.components as Json).schemas as Record<string, Json>;
-      const title = ((schemas[model] as Json).properties as Record<string, Json>).title as Json;
-      const specTitle = (spec.components.schemas[model] as Json).properties as Record<string, Json>;
+  it('keeps the visible-text pattern in its model, one reading with or without unicode mode', () => {
+    const model = (body.components.schemas as Record<string, Json>).VisibleText as Json;
 
-      expect(title.pattern).toBe(specTitle.title?.pattern);
-      // A draft 4 pattern is an ECMA 262 regular expression; ajv compiles it in unicode mode.
-      for (const flags of ['', 'u']) {
-        const visible = new RegExp(String(title.pattern), flags);
-        for (const { title: t } of INVISIBLE_TITLES)
-          expect(visible.test(t), `${flags} ${t}`).toBe(false);
-        for (const { title: t } of VISIBLE_TITLES)
-          expect(visible.test(t), `${flags} ${t}`).toBe(true);
-      }
+    expect(model.pattern).toBe(spec.components.schemas.VisibleText?.pattern);
+    // A draft 4 pattern is an ECMA 262 regular expression; ajv compiles it in unicode mode.
+    for (const flags of ['', 'u']) {
+      const visible = new RegExp(String(model.pattern), flags);
+      for (const { title: t } of INVISIBLE_TITLES)
+        expect(visible.test(t), `${flags} ${t}`).toBe(false);
+      for (const { title: t } of VISIBLE_TITLES)
+        expect(visible.test(t), `${flags} ${t}`).toBe(true);
+    }
+  });
+
+  it.each([
+    ['TaskCreate', 'title'],
+    ['TaskUpdate', 'title'],
+    ['WorkspaceCreate', 'name'],
+    ['WorkspaceUpdate', 'name'],
+    ['WorkspaceTaskCreate', 'title'],
+    ['WorkspaceTaskUpdate', 'title'],
+  ])(
+    'imports %s.%s as the visible-text model through allOf, with its own maxLength',
+    (model, field) => {
+      const schemas = body.components.schemas as Record<string, Json>;
+      const name = String(schemas[model]?.properties[field].$ref).replace(
+        '#/components/schemas/',
+        '',
+      );
+      const max = spec.components.schemas[name]?.maxLength;
+
+      expect(max).toBeLessThanOrEqual(Number(spec.components.schemas.VisibleText?.maxLength));
+      expect(schemas[name]).toEqual({
+        type: 'string',
+        maxLength: max,
+        allOf: [{ $ref: '#/components/schemas/VisibleText' }],
+      });
     },
   );
 

@@ -15,6 +15,7 @@ import {
   APP_CLIENT_READ_ATTRIBUTES,
   APP_CLIENT_WRITE_ATTRIBUTES,
 } from '../../src/contract/app-client.js';
+import { OPERATIONS } from '../../src/contract/operations.generated.js';
 import {
   createTableInput,
   STATUS_INDEX_SHARDS_DEFAULT,
@@ -26,18 +27,10 @@ import { loadSpec, operations, SPEC_PATH } from '../../src/openapi.js';
 type Json = Record<string, any>;
 
 const ops = operations(loadSpec());
-const READ_OPERATIONS = [
-  'getTask',
-  'listTasks',
-  'listTasksByStatus',
-  'listWorkspaces',
-  'getWorkspace',
-  'listMembers',
-  'listWorkspaceTasks',
-  'getWorkspaceTask',
-  'listMyAssignedTasks',
-  'listMyInvitations',
-];
+/** The operations whose method is safe (GET): their functions only read. */
+const READ_OPERATIONS: string[] = OPERATIONS.filter((op) => op.method === 'GET').map(
+  (op) => op.operationId,
+);
 const WRITE_ACTIONS = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|\*)$/;
 /** The repository's cdk.json context (feature flags), so tests synthesize what `cdk synth` does. */
 const cdkContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'))

@@ -1,37 +1,13 @@
 /** An API Gateway REST (v1) proxy event factory, claims in the authorizer's all-string form. */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { OPERATIONS, type OperationId } from '../../src/contract/operations.generated.js';
 
-/** Each operation's method and resource as API Gateway routes it (checked against the spec). */
-export const ROUTES = {
-  createTask: { method: 'POST', resource: '/tasks' },
-  listTasks: { method: 'GET', resource: '/tasks' },
-  getTask: { method: 'GET', resource: '/tasks/{taskId}' },
-  updateTask: { method: 'PATCH', resource: '/tasks/{taskId}' },
-  deleteTask: { method: 'DELETE', resource: '/tasks/{taskId}' },
-  listTasksByStatus: { method: 'GET', resource: '/admin/tasks' },
-  createWorkspace: { method: 'POST', resource: '/workspaces' },
-  listWorkspaces: { method: 'GET', resource: '/workspaces' },
-  getWorkspace: { method: 'GET', resource: '/workspaces/{workspaceId}' },
-  renameWorkspace: { method: 'PATCH', resource: '/workspaces/{workspaceId}' },
-  deleteWorkspace: { method: 'DELETE', resource: '/workspaces/{workspaceId}' },
-  inviteMember: { method: 'POST', resource: '/workspaces/{workspaceId}/members' },
-  listMembers: { method: 'GET', resource: '/workspaces/{workspaceId}/members' },
-  updateMember: { method: 'PATCH', resource: '/workspaces/{workspaceId}/members/{userId}' },
-  removeMember: { method: 'DELETE', resource: '/workspaces/{workspaceId}/members/{userId}' },
-  revokeInvitation: { method: 'DELETE', resource: '/workspaces/{workspaceId}/invitations/{email}' },
-  leaveWorkspace: { method: 'POST', resource: '/workspaces/{workspaceId}/leave' },
-  createWorkspaceTask: { method: 'POST', resource: '/workspaces/{workspaceId}/tasks' },
-  listWorkspaceTasks: { method: 'GET', resource: '/workspaces/{workspaceId}/tasks' },
-  getWorkspaceTask: { method: 'GET', resource: '/workspaces/{workspaceId}/tasks/{taskId}' },
-  updateWorkspaceTask: { method: 'PATCH', resource: '/workspaces/{workspaceId}/tasks/{taskId}' },
-  deleteWorkspaceTask: { method: 'DELETE', resource: '/workspaces/{workspaceId}/tasks/{taskId}' },
-  listMyAssignedTasks: { method: 'GET', resource: '/me/assigned-tasks' },
-  listMyInvitations: { method: 'GET', resource: '/me/invitations' },
-  acceptInvitation: { method: 'POST', resource: '/me/invitations/{workspaceId}' },
-  declineInvitation: { method: 'DELETE', resource: '/me/invitations/{workspaceId}' },
-} as const;
-export type OperationId = keyof typeof ROUTES;
+/** Each operation's method and resource as API Gateway routes it: openapi.yaml's. */
+export const ROUTES = Object.fromEntries(
+  OPERATIONS.map((op) => [op.operationId, { method: op.method, resource: op.path }]),
+) as Record<OperationId, { method: string; resource: string }>;
+export type { OperationId };
 
 export interface EventParts {
   method: string;
@@ -43,10 +19,10 @@ export interface EventParts {
   /** The caller's sub; undefined for an event with no authorizer claims. */
   sub?: string;
   groups?: string[];
-  /** The raw `cognito:groups` claim, for forms other than `a,b`. */
-  groupsClaim?: string;
   /** The verified `email` claim. @default `<sub>@example.com` */
   email?: string;
+  /** The raw `cognito:groups` claim, for forms other than `a,b`. */
+  groupsClaim?: string;
   /**
    * What precedes the resource path in the URL: the stage on the execute-api URL (then `path`
    * omits it), or a custom domain's base path (then `path` includes it), as AWS sends them.

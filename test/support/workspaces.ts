@@ -1,5 +1,6 @@
 /** Workspace factories for handler tests: members by invitation, tasks, and each operation's request. */
 import { randomUUID } from 'node:crypto';
+import { OPERATIONS, type Operation } from '../../src/contract/operations.generated.js';
 import type { DataConfig } from '../../src/data/client.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import type { WorkspaceRole } from '../../src/workspaces/policy.js';
@@ -52,29 +53,12 @@ export async function createWorkspaceTask(
   return res.json.task_id as string;
 }
 
-export const WORKSPACE_OPERATIONS = [
-  'createWorkspace',
-  'listWorkspaces',
-  'getWorkspace',
-  'renameWorkspace',
-  'deleteWorkspace',
-  'inviteMember',
-  'listMembers',
-  'updateMember',
-  'removeMember',
-  'revokeInvitation',
-  'leaveWorkspace',
-  'createWorkspaceTask',
-  'listWorkspaceTasks',
-  'getWorkspaceTask',
-  'updateWorkspaceTask',
-  'deleteWorkspaceTask',
-  'listMyAssignedTasks',
-  'listMyInvitations',
-  'acceptInvitation',
-  'declineInvitation',
-] as const satisfies readonly OperationId[];
-export type WorkspaceOperationId = (typeof WORKSPACE_OPERATIONS)[number];
+type Tagged = Extract<Operation, { tags: readonly ['workspaces'] }>;
+/** The operations openapi.yaml tags `workspaces`. */
+export const WORKSPACE_OPERATIONS: readonly WorkspaceOperationId[] = OPERATIONS.filter(
+  (op): op is Tagged => (op.tags as readonly string[]).includes('workspaces'),
+).map((op) => op.operationId);
+export type WorkspaceOperationId = Tagged['operationId'];
 
 export const isWorkspaceOperation = (id: OperationId): id is WorkspaceOperationId =>
   (WORKSPACE_OPERATIONS as readonly string[]).includes(id);

@@ -3,7 +3,9 @@
  * as a table rather than derived from the policy's own lists (docs/architecture.md#workspaces).
  */
 import { describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../../src/contract/operations.generated.js';
 import {
+  ALLOWED_ROLES,
   decide,
   type Subject,
   WORKSPACE_ACTIONS,
@@ -122,6 +124,14 @@ const outcome = (actor: Actor, action: WorkspaceAction, subject: Subject): Outco
 };
 
 describe('every role by every workspace operation', () => {
+  it("has a rule for every operation under a workspace's path in openapi.yaml, and no other", () => {
+    const scoped = OPERATIONS.filter((op) => op.path.startsWith('/workspaces/{workspaceId}'))
+      .map((op) => op.operationId)
+      .sort();
+    expect([...WORKSPACE_ACTIONS].sort()).toEqual(scoped);
+    expect(Object.keys(ALLOWED_ROLES).sort()).toEqual(scoped);
+  });
+
   it('covers every operation the policy knows', () => {
     expect(Object.keys(TABLE).sort()).toEqual([...WORKSPACE_ACTIONS].sort());
   });

@@ -5,6 +5,7 @@
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { components } from '../../../src/contract/api.generated.js';
+import { canonicalEmail } from '../../../src/contract/email.js';
 import type { ProblemSlug } from '../../../src/contract/problems.js';
 import * as bodyRules from '../../../src/contract/validate-body.generated.js';
 import * as paramRules from '../../../src/contract/validate-params.generated.js';
@@ -16,7 +17,7 @@ import {
   validateBody,
   validateParams,
 } from './validate.js';
-import { type Actor, MockProblem, normalEmail, type WorkspaceData } from './workspaces.js';
+import { type Actor, MockProblem, type WorkspaceData } from './workspaces.js';
 
 type Schemas = components['schemas'];
 
@@ -178,7 +179,11 @@ export function workspaceHandlers(context: WorkspaceHandlerContext): HttpHandler
     http.delete(
       `${ws}/invitations/:email`,
       operation({ params: paramRules.revokeInvitation }, ({ actor, path }) => {
-        data.revokeInvitation(actor, path.workspaceId as string, normalEmail(path.email as string));
+        data.revokeInvitation(
+          actor,
+          path.workspaceId as string,
+          canonicalEmail(path.email as string),
+        );
         return noContent();
       }),
     ),

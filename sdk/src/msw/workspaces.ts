@@ -10,6 +10,7 @@
  */
 import { monotonicFactory } from 'ulid';
 import type { components } from '../../../src/contract/api.generated.js';
+import { canonicalEmail } from '../../../src/contract/email.js';
 import type { ProblemSlug } from '../../../src/contract/problems.js';
 import {
   decide,
@@ -106,9 +107,6 @@ const DEFAULT_STATUS: TaskStatus = 'pending';
 const memberSk = (sub: string) => `MEMBER#${sub}`;
 const inviteSk = (email: string) => `INVITE#${email}`;
 const taskSk = (taskId: string) => `TASK#${taskId}`;
-
-/** As the API's src/workspaces/workspace.ts normalEmail. */
-export const normalEmail = (email: string) => email.trim().toLowerCase();
 
 const random = () => (crypto.getRandomValues(new Uint8Array(1))[0] as number) / 256;
 /** Monotonic, as the API's ids: `WS#<id>` and `TASK#<id>` sort in creation order. */
@@ -400,7 +398,7 @@ export class WorkspaceData {
   invite(actor: Actor, workspaceId: string, input: MemberInvite): Member {
     const at = new Date().toISOString();
     const invitation: StoredInvitation = {
-      email: normalEmail(input.email),
+      email: canonicalEmail(input.email),
       role: input.role ?? 'member',
       invited_by: actor.sub,
       created_at: at,

@@ -1,5 +1,6 @@
 /** The person's tasks: newest first, a status filter, "load more", and the "Add task" form. */
 import type { Task, TaskApiClient, TaskStatus, TaskUpdate } from '@task-api/sdk';
+import { LIMITS } from '@task-api/sdk';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
@@ -8,7 +9,7 @@ import { usePagedList } from './paged.js';
 import { STATUS_LABELS, TaskItem, type TaskOps } from './TaskItem.js';
 
 /** The API's default page. */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = LIMITS.parameters.LimitQuery.default;
 
 export function Board({ api }: { api: TaskApiClient }) {
   const [status, setStatus] = useState<TaskStatus | ''>('');
@@ -127,7 +128,7 @@ function AddTask({ api, onCreated }: { api: TaskApiClient; onCreated: (task: Tas
         {(aria) => (
           <input
             {...aria}
-            maxLength={200}
+            maxLength={LIMITS.schemas.TaskCreate.title.maxLength}
             value={draft.title}
             onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
           />
@@ -137,7 +138,7 @@ function AddTask({ api, onCreated }: { api: TaskApiClient; onCreated: (task: Tas
         {(aria) => (
           <textarea
             {...aria}
-            maxLength={4000}
+            maxLength={LIMITS.schemas.TaskCreate.description.maxLength}
             value={draft.description}
             onInput={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
           />

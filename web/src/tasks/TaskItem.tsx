@@ -1,5 +1,6 @@
 /** One task: shown, edited (with If-Match), marked done or deleted after a confirmation. */
 import type { Task, TaskApiResult, TaskStatus, TaskUpdate } from '@task-api/sdk';
+import { LIMITS } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
@@ -146,7 +147,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
               <input
                 {...aria}
                 required
-                maxLength={200}
+                maxLength={LIMITS.schemas.TaskUpdate.title.maxLength}
                 value={draft.title}
                 // biome-ignore lint/a11y/noAutofocus: the person asked to edit this task
                 autoFocus
@@ -158,7 +159,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
             {(aria) => (
               <textarea
                 {...aria}
-                maxLength={4000}
+                maxLength={LIMITS.schemas.TaskUpdate.description.maxLength}
                 value={draft.description}
                 onInput={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
               />

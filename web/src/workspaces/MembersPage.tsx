@@ -3,6 +3,7 @@
  * rename and delete, each offered only to the roles the server allows.
  */
 import type { Member, TaskApiClient, TaskApiResult, Workspace, WorkspaceRole } from '@task-api/sdk';
+import { LIMITS } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, routeHref } from '../route.js';
 import { ErrorNote, Field } from '../ui/fields.js';
@@ -276,7 +277,7 @@ function Settings({ api, workspace, onChanged, onGone }: SettingsProps) {
             {(aria) => (
               <input
                 {...aria}
-                maxLength={100}
+                maxLength={LIMITS.schemas.WorkspaceUpdate.name.maxLength}
                 value={name}
                 onInput={(e) => setName(e.currentTarget.value)}
               />

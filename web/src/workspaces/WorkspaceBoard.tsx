@@ -1,5 +1,6 @@
 /** A workspace's tasks: status and assignee filters, "load more", new tasks with an assignee. */
 import type { Member, TaskApiClient, TaskStatus, WorkspaceTask } from '@task-api/sdk';
+import { LIMITS } from '@task-api/sdk';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { routeHref } from '../route.js';
 import { PAGE_SIZE } from '../tasks/Board.js';
@@ -202,7 +203,7 @@ function AddWorkspaceTask({ api, workspaceId, me, members, onCreated }: AddProps
         {(aria) => (
           <input
             {...aria}
-            maxLength={200}
+            maxLength={LIMITS.schemas.WorkspaceTaskCreate.title.maxLength}
             value={title}
             onInput={(e) => edit(setTitle)(e.currentTarget.value)}
           />
@@ -212,7 +213,7 @@ function AddWorkspaceTask({ api, workspaceId, me, members, onCreated }: AddProps
         {(aria) => (
           <textarea
             {...aria}
-            maxLength={4000}
+            maxLength={LIMITS.schemas.WorkspaceTaskCreate.description.maxLength}
             value={description}
             onInput={(e) => edit(setDescription)(e.currentTarget.value)}
           />

@@ -1,6 +1,7 @@
 /** The switcher: "My tasks", "Assigned to me", each workspace; a new workspace; invitations to accept. */
 
 import type { Invitation, TaskApiClient } from '@task-api/sdk';
+import { LIMITS } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, type Route, routeHref } from '../route.js';
 import { ErrorNote, Field } from '../ui/fields.js';
@@ -132,7 +133,7 @@ function NewWorkspace({ api, onCreated }: { api: TaskApiClient; onCreated: () =>
         {(aria) => (
           <input
             {...aria}
-            maxLength={100}
+            maxLength={LIMITS.schemas.WorkspaceCreate.name.maxLength}
             value={name}
             onInput={(e) => {
               setName(e.currentTarget.value);
