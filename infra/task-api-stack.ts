@@ -12,10 +12,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { parse } from 'yaml';
-import { dataConfig } from '../src/data/client.js';
-import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex, statusIndexShards } from '../src/data/table.js';
+import { MAX_TASKS_PER_USER, STATUS_INDEX_SHARDS } from '../src/config/function.js';
+import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex } from '../src/data/table.js';
 import { parseAllowedOrigins } from '../src/http/cors.js';
-import { METRICS_NAMESPACE_DEFAULT, METRICS_NAMESPACE_ENV } from '../src/http/telemetry.js';
+import { METRICS_NAMESPACE_DEFAULT } from '../src/http/telemetry.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
 import { apiUrl, specRestApi } from './api.js';
 import { userPoolWithClient } from './auth.js';
@@ -171,7 +171,7 @@ export class TaskApiStack extends Stack {
         STATUS_INDEX_SHARDS: String(shards),
         MAX_TASKS_PER_USER: String(this.maxTasksPerUser(props.maxTasksPerUser)),
         CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
-        [METRICS_NAMESPACE_ENV]: metricsNamespace,
+        METRICS_NAMESPACE: metricsNamespace,
         PROBLEM_TYPE_BASE: this.web.docsUrl,
       },
     });
@@ -276,14 +276,15 @@ export class TaskApiStack extends Stack {
   private maxTasksPerUser(fromProps: number | undefined): number {
     const raw = fromProps ?? this.node.tryGetContext('maxTasksPerUser');
     // The handlers' own parser, so synth refuses exactly what a function would refuse at init.
-    return dataConfig({ MAX_TASKS_PER_USER: raw === undefined ? '' : String(raw) })
-      .maxTasksPerUser as number;
+    return MAX_TASKS_PER_USER.read({
+      [MAX_TASKS_PER_USER.name]: raw === undefined ? '' : String(raw),
+    });
   }
 
   private shards(fromProps: number | undefined): number {
     const raw = fromProps ?? this.node.tryGetContext('statusIndexShards');
     if (raw === undefined) return STATUS_INDEX_SHARDS_DEFAULT;
     // The handlers' own parser, so synth refuses exactly what a function would refuse at init.
-    return statusIndexShards({ STATUS_INDEX_SHARDS: String(raw) });
+    return STATUS_INDEX_SHARDS.read({ [STATUS_INDEX_SHARDS.name]: String(raw) });
   }
 }

@@ -1,7 +1,6 @@
 /** The one DynamoDB DocumentClient of a Lambda module, created at init (docs/architecture.md#the-request-path). */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { statusIndexShards, TABLE_NAME_DEFAULT } from './table.js';
 
 export interface DataConfig {
   tableName: string;
@@ -12,35 +11,31 @@ export interface DataConfig {
 
 export const MAX_TASKS_PER_USER_DEFAULT = 10_000;
 
-function positiveInt(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new Error(`${name} must be an integer 1-${max}, got ${raw}`);
-  return n;
+/** How the DynamoDB client connects (src/config/function.ts reads it from the environment). */
+export interface DynamoClientConfig {
+  region: string;
+  /** A local engine; unset, the SDK uses the region's endpoint. */
+  endpoint?: string | undefined;
+  maxAttempts: number;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 /**
  * Timeouts stay well below the Lambda timeout (10 s) so a stuck DynamoDB call becomes a 503
- * the client can retry, not a Lambda timeout. `DYNAMODB_ENDPOINT` points at a local engine.
+ * the client can retry, not a Lambda timeout.
  */
-export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
-  const endpoint = env.DYNAMODB_ENDPOINT || undefined;
+export function createDocumentClient(config: DynamoClientConfig): DynamoDBDocumentClient {
+  const { endpoint } = config;
   const client = new DynamoDBClient({
-    region: env.AWS_REGION ?? 'us-east-1',
+    region: config.region,
     ...(endpoint
       ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
-    maxAttempts: positiveInt(env, 'DYNAMODB_MAX_ATTEMPTS', 3),
+    maxAttempts: config.maxAttempts,
     requestHandler: {
-      connectionTimeout: positiveInt(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 1000),
-      requestTimeout: positiveInt(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 2000),
+      connectionTimeout: config.connectTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
       // Without it the request timeout only logs a warning and a hung call waits for Lambda's.
       throwOnRequestTimeout: true,
     },
@@ -48,12 +43,4 @@ export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): Dyna
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
-}
-
-export function dataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
-  return {
-    tableName: env.TABLE_NAME || TABLE_NAME_DEFAULT,
-    shards: statusIndexShards(env),
-    maxTasksPerUser: positiveInt(env, 'MAX_TASKS_PER_USER', MAX_TASKS_PER_USER_DEFAULT, 1_000_000),
-  };
 }

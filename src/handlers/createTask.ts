@@ -7,15 +7,12 @@ import { defineHandler } from '../http/handler.js';
 import { recordReplay } from '../http/telemetry.js';
 import { createFingerprint, etag, newTask, toTask } from '../tasks/task.js';
 
-/** How long an Idempotency-Key is remembered per user (the spec promises 24 hours). */
-const IDEMPOTENCY_TTL_SECONDS = Number(process.env.IDEMPOTENCY_TTL_SECONDS || 86_400);
-
 /** An Idempotency-Key is a structured-field string; the quotes are optional here. */
 const unquote = (key: string) => key.replace(/^"(.*)"$/, '$1');
 
 export const createTask = defineHandler(
   { operationId: 'createTask', params: params.createTask, body: body.createTask },
-  async ({ caller, headers, body: input, requestPath }, store) => {
+  async ({ caller, headers, body: input, requestPath }, store, config) => {
     const key = headers['idempotency-key'];
     const { task, replayed } = await store.create(
       newTask(caller.sub, input),
@@ -24,7 +21,7 @@ export const createTask = defineHandler(
         : {
             key: unquote(key),
             fingerprint: createFingerprint(input),
-            ttlSeconds: IDEMPOTENCY_TTL_SECONDS,
+            ttlSeconds: config.idempotencyTtlSeconds,
           },
     );
     if (replayed) recordReplay();

@@ -14,12 +14,12 @@ export const createWorkspaceTask = defineHandler(
     params: params.createWorkspaceTask,
     body: body.createWorkspaceTask,
   },
-  async ({ caller, path, headers, body: input, requestPath }, store) => {
+  async ({ caller, path, headers, body: input, requestPath }, store, config) => {
     const { task, replayed } = await store.workspaceTasks.createTask(
       caller,
       path.workspaceId,
       input,
-      idempotencyOptions(headers['idempotency-key']),
+      idempotencyOptions(headers['idempotency-key'], config.idempotencyTtlSeconds),
     );
     if (replayed) recordReplay();
     return {

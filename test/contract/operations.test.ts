@@ -179,7 +179,8 @@ async function provoke(operationId: OperationId, status: number) {
     return res;
   }
   if (isWorkspaceOperation(operationId)) {
-    return withFault(status, operationId, await provokeWorkspace(env, operationId, status));
+    const { parts, env: functionEnv } = await provokeWorkspace(env, operationId, status);
+    return withFault(status, operationId, parts, { env: functionEnv });
   }
   const sub = newUser();
   const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId)
@@ -237,7 +238,7 @@ async function provoke(operationId: OperationId, status: number) {
       break;
     }
   }
-  return withFault(status, operationId, parts, store);
+  return withFault(status, operationId, parts, { store });
 }
 
 /** 429, 503 and 500 come from a store fault; every other status from the request itself. */
@@ -245,15 +246,14 @@ async function withFault(
   status: number,
   operationId: OperationId,
   parts: Parameters<HandlerEnv['invoke']>[1],
-  store?: TaskStore,
+  options: Parameters<HandlerEnv['invoke']>[2],
 ) {
   const faults: Record<number, Fault> = { 429: 'throttle', 503: 'unavailable', 500: 'bug' };
   fault = faults[status];
   try {
-    return await env.invoke(operationId, parts, { store });
+    return await env.invoke(operationId, parts, options);
   } finally {
     fault = undefined;
-    delete process.env.WORKSPACE_DELETE_BATCHES;
   }
 }
 

@@ -1,8 +1,10 @@
 /** The embedded Cognito: the seeded pool, its reuse on restart, and the sign-up flows of the local stack. */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
@@ -20,6 +22,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CodeDelivery, type LocalCognito, startCognito } from '../../src/local/cognito.js';
+import { REPO_ROOT } from '../../src/local/docs.js';
 import { cognitoClient, decodeJwt } from '../support/stack.js';
 
 const started: LocalCognito[] = [];
@@ -111,16 +114,23 @@ describe('the seeded user pool', () => {
     const blocker: Server = createServer();
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
     const busy = (blocker.address() as { port: number }).port;
-    const saved = process.env.PORT;
-    process.env.PORT = String(busy);
+    // cognito-local reads PORT when loaded: a process of its own, with PORT in its environment.
+    const child = `
+      const { startCognito } = await import('./src/local/cognito.ts');
+      const c = await startCognito({ dataDir: ${JSON.stringify(await tempDir())}, onCode: () => {} });
+      console.log(JSON.stringify({ port: c.port, endpoint: c.endpoint }));
+      await c.close();`;
     try {
-      const { cognito } = await start(await tempDir());
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', child],
+        { cwd: REPO_ROOT, env: { ...process.env, PORT: String(busy) } },
+      );
+      const cognito = JSON.parse(stdout) as { port: number; endpoint: string };
 
       expect(cognito.port).not.toBe(busy);
       expect(cognito.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
-      if (saved === undefined) delete process.env.PORT;
-      else process.env.PORT = saved;
       blocker.close();
     }
   });
