@@ -1,6 +1,6 @@
 /** The limits on what a user can create (docs/architecture.md#limits), as stack props and context. */
 import type { Construct } from 'constructs';
-import { LIMITS, type Limit, limitsOf } from '../src/data/client.js';
+import { LIMIT_VARIABLES, type Limit, limitsOf } from '../src/config/function.js';
 
 export interface LimitProps {
   /**
@@ -10,7 +10,7 @@ export interface LimitProps {
   readonly maxTasksPerUser?: number;
   /**
    * How many workspaces one user may belong to, passed as `MAX_WORKSPACES_PER_USER`.
-   * @default - the `maxWorkspacesPerUser` context value, else 100 (LIMITS in src/data/client.ts)
+   * @default - the `maxWorkspacesPerUser` context value, else 100 (src/config/function.ts)
    */
   readonly maxWorkspacesPerUser?: number;
   /**
@@ -38,12 +38,12 @@ export interface LimitProps {
  */
 export function limitEnvironment(scope: Construct, props: LimitProps): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, limit] of Object.entries(LIMITS)) {
+  for (const [name, variable] of Object.entries(LIMIT_VARIABLES)) {
     const raw = props[name as Limit] ?? scope.node.tryGetContext(name);
-    env[limit.env] = raw === undefined ? '' : String(raw);
+    env[variable.name] = raw === undefined ? '' : String(raw);
   }
   const parsed = limitsOf(env);
   return Object.fromEntries(
-    Object.entries(LIMITS).map(([name, l]) => [l.env, String(parsed[name as Limit])]),
+    Object.entries(LIMIT_VARIABLES).map(([name, v]) => [v.name, String(parsed[name as Limit])]),
   );
 }

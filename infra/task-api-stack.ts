@@ -12,9 +12,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { parse } from 'yaml';
-import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex, statusIndexShards } from '../src/data/table.js';
+import { STATUS_INDEX_SHARDS } from '../src/config/function.js';
+import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex } from '../src/data/table.js';
 import { parseAllowedOrigins } from '../src/http/cors.js';
-import { METRICS_NAMESPACE_DEFAULT, METRICS_NAMESPACE_ENV } from '../src/http/telemetry.js';
+import { METRICS_NAMESPACE_DEFAULT } from '../src/http/telemetry.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
 import { apiUrl, specRestApi } from './api.js';
 import { userPoolWithClient } from './auth.js';
@@ -166,7 +167,7 @@ export class TaskApiStack extends Stack {
         STATUS_INDEX_SHARDS: String(shards),
         ...limitEnvironment(this, props),
         CORS_ALLOW_ORIGINS: corsAllowOrigins.join(','),
-        [METRICS_NAMESPACE_ENV]: metricsNamespace,
+        METRICS_NAMESPACE: metricsNamespace,
         PROBLEM_TYPE_BASE: this.web.docsUrl,
       },
     });
@@ -272,6 +273,6 @@ export class TaskApiStack extends Stack {
     const raw = fromProps ?? this.node.tryGetContext('statusIndexShards');
     if (raw === undefined) return STATUS_INDEX_SHARDS_DEFAULT;
     // The handlers' own parser, so synth refuses exactly what a function would refuse at init.
-    return statusIndexShards({ STATUS_INDEX_SHARDS: String(raw) });
+    return STATUS_INDEX_SHARDS.read({ [STATUS_INDEX_SHARDS.name]: String(raw) });
   }
 }

@@ -3,11 +3,12 @@
  * index to the new N. Reads the same env as the handlers: TABLE_NAME, STATUS_INDEX_SHARDS,
  * DYNAMODB_ENDPOINT (unset: the AWS table of the current credentials and AWS_REGION).
  */
-import { createDocumentClient, dataConfig } from '../src/data/client.js';
+import { productionConfig } from '../src/config/index.js';
+import { createDocumentClient } from '../src/data/client.js';
 import { reshardStatusIndex } from '../src/data/reshard.js';
 
-const config = dataConfig();
-const db = createDocumentClient();
+const { data: config, dynamo } = productionConfig();
+const db = createDocumentClient(dynamo);
 try {
   const moved = await reshardStatusIndex(db, config);
   console.log(

@@ -1,7 +1,6 @@
 /** The one DynamoDB DocumentClient of a Lambda module, created at init (docs/architecture.md#the-request-path). */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { statusIndexShards, TABLE_NAME_DEFAULT } from './table.js';
 
 export interface DataConfig {
   tableName: string;
@@ -20,56 +19,31 @@ export interface DataConfig {
 
 export const MAX_TASKS_PER_USER_DEFAULT = 10_000;
 
-/**
- * The limits on what a user can create, each from its variable (docs/architecture.md#limits):
- * its default and the most a deployment may set.
- */
-export const LIMITS = {
-  maxTasksPerUser: {
-    env: 'MAX_TASKS_PER_USER',
-    fallback: MAX_TASKS_PER_USER_DEFAULT,
-    max: 1_000_000,
-  },
-  maxWorkspacesPerUser: { env: 'MAX_WORKSPACES_PER_USER', fallback: 100, max: 10_000 },
-  maxMembersPerWorkspace: { env: 'MAX_MEMBERS_PER_WORKSPACE', fallback: 500, max: 100_000 },
-  maxPendingInvitationsPerEmail: {
-    env: 'MAX_PENDING_INVITATIONS_PER_EMAIL',
-    fallback: 50,
-    max: 10_000,
-  },
-  maxTasksPerWorkspace: { env: 'MAX_TASKS_PER_WORKSPACE', fallback: 10_000, max: 1_000_000 },
-} as const;
-export type Limit = keyof typeof LIMITS;
-
-function positiveInt(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new Error(`${name} must be an integer 1-${max}, got ${raw}`);
-  return n;
+/** How the DynamoDB client connects (src/config/function.ts reads it from the environment). */
+export interface DynamoClientConfig {
+  region: string;
+  /** A local engine; unset, the SDK uses the region's endpoint. */
+  endpoint?: string | undefined;
+  maxAttempts: number;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 /**
  * Timeouts stay well below the Lambda timeout (10 s) so a stuck DynamoDB call becomes a 503
- * the client can retry, not a Lambda timeout. `DYNAMODB_ENDPOINT` points at a local engine.
+ * the client can retry, not a Lambda timeout.
  */
-export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
-  const endpoint = env.DYNAMODB_ENDPOINT || undefined;
+export function createDocumentClient(config: DynamoClientConfig): DynamoDBDocumentClient {
+  const { endpoint } = config;
   const client = new DynamoDBClient({
-    region: env.AWS_REGION ?? 'us-east-1',
+    region: config.region,
     ...(endpoint
       ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
-    maxAttempts: positiveInt(env, 'DYNAMODB_MAX_ATTEMPTS', 3),
+    maxAttempts: config.maxAttempts,
     requestHandler: {
-      connectionTimeout: positiveInt(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 1000),
-      requestTimeout: positiveInt(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 2000),
+      connectionTimeout: config.connectTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
       // Without it the request timeout only logs a warning and a hung call waits for Lambda's.
       throwOnRequestTimeout: true,
     },
@@ -77,21 +51,4 @@ export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): Dyna
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
-}
-
-export function dataConfig(env: NodeJS.ProcessEnv = process.env): DataConfig {
-  return {
-    tableName: env.TABLE_NAME || TABLE_NAME_DEFAULT,
-    shards: statusIndexShards(env),
-    ...limitsOf(env),
-  };
-}
-
-/** Every limit of LIMITS from its variable; a bad value is refused at start-up. */
-export function limitsOf(env: NodeJS.ProcessEnv): Record<Limit, number> {
-  const entries = Object.entries(LIMITS).map(([name, l]) => [
-    name,
-    positiveInt(env, l.env, l.fallback, l.max),
-  ]);
-  return Object.fromEntries(entries) as Record<Limit, number>;
 }

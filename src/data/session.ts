@@ -3,7 +3,8 @@
  * a deadline is set, held to it (the Lambda's remaining time, docs/architecture.md#time-budget).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type DataConfig, LIMITS, type Limit } from './client.js';
+import { LIMIT_VARIABLES, type Limit } from '../config/function.js';
+import type { DataConfig } from './client.js';
 import { classifyStoreError, storeUnavailable } from './errors.js';
 
 /**
@@ -85,7 +86,7 @@ export class TableSession {
 
   /** A limit of the config, else its default. */
   limit(name: Limit): number {
-    return this.config[name] ?? LIMITS[name].fallback;
+    return this.config[name] ?? LIMIT_VARIABLES[name].read({});
   }
 
   until(deadline: number): TableSession {

@@ -1,6 +1,7 @@
 /** The module-level client and repository every handler shares, created once at init. */
-import { createDocumentClient, dataConfig } from './client.js';
+import { productionConfig } from '../config/index.js';
+import { createDocumentClient } from './client.js';
 import { TaskStore } from './tasks.js';
 
-export const documentClient = createDocumentClient();
-export const taskStore = new TaskStore(documentClient, dataConfig());
+export const documentClient = createDocumentClient(productionConfig().dynamo);
+export const taskStore = new TaskStore(documentClient, productionConfig().data);

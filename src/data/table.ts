@@ -46,14 +46,3 @@ export function createTableInput(tableName: string) {
     ],
   };
 }
-
-/** N from `STATUS_INDEX_SHARDS`; a bad value is a start-up error, not a silent default. */
-export function statusIndexShards(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.STATUS_INDEX_SHARDS;
-  if (raw === undefined || raw === '') return STATUS_INDEX_SHARDS_DEFAULT;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100) {
-    throw new Error(`STATUS_INDEX_SHARDS must be an integer 1-100, got ${raw}`);
-  }
-  return n;
-}

@@ -8,12 +8,13 @@ import { createIn, personalPlace } from '../http/taskOperations.js';
 
 export const createTask = defineHandler(
   { operationId: 'createTask', params: params.createTask, body: body.createTask },
-  ({ caller, headers, body: input, requestPath }, store) =>
+  ({ caller, headers, body: input, requestPath }, store, config) =>
     createIn(store, personalPlace(store, caller), {
       caller,
       input,
-      key: headers['idempotency-key'],
       requestPath,
+      key: headers['idempotency-key'],
+      ttlSeconds: config.idempotencyTtlSeconds,
     }),
 );
 

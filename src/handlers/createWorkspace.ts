@@ -10,11 +10,11 @@ import { etag } from '../tasks/task.js';
 
 export const createWorkspace = defineHandler(
   { operationId: 'createWorkspace', params: params.createWorkspace, body: body.createWorkspace },
-  async ({ caller, headers, body: input, requestPath }, store) => {
+  async ({ caller, headers, body: input, requestPath }, store, config) => {
     const { workspace, replayed } = await store.workspaces.create(
       caller,
       input,
-      idempotencyOptions(headers['idempotency-key']),
+      idempotencyOptions(headers['idempotency-key'], config.idempotencyTtlSeconds),
     );
     if (replayed) recordReplay();
     return {

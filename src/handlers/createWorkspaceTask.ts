@@ -12,12 +12,13 @@ export const createWorkspaceTask = defineHandler(
     params: params.createWorkspaceTask,
     body: body.createWorkspaceTask,
   },
-  ({ caller, path, headers, body: input, requestPath }, store) =>
+  ({ caller, path, headers, body: input, requestPath }, store, config) =>
     createIn(store, workspacePlace(store, caller, path.workspaceId), {
       caller,
       input,
-      key: headers['idempotency-key'],
       requestPath,
+      key: headers['idempotency-key'],
+      ttlSeconds: config.idempotencyTtlSeconds,
     }),
 );
 

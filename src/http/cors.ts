@@ -4,8 +4,6 @@
  * https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Access-Control-Allow-Origin
  */
 
-export const CORS_ENV = 'CORS_ALLOW_ORIGINS';
-
 export function parseAllowedOrigins(value: string | readonly string[] | undefined): string[] {
   const list = typeof value === 'string' ? value.split(',') : (value ?? []);
   const origins = list.map((o) => o.trim()).filter(Boolean);
@@ -19,7 +17,8 @@ export function parseAllowedOrigins(value: string | readonly string[] | undefine
   return origins;
 }
 
-function isOrigin(value: string): boolean {
+/** A scheme, host and optional port, as a browser's `Origin` names itself. */
+export function isOrigin(value: string): boolean {
   // Plain host characters only: the AWS stack puts each origin between quotes.
   if (!/^https?:\/\/[A-Za-z0-9.\-[\]:]+$/.test(value)) return false;
   try {

@@ -14,7 +14,7 @@ export function toProblemError(err: unknown): Problem {
 export function toProblem(
   err: Problem,
   requestId?: string,
-  base: string = process.env.PROBLEM_TYPE_BASE || DEFAULT_PROBLEM_TYPE_BASE,
+  base: string = DEFAULT_PROBLEM_TYPE_BASE,
 ): ProblemBody {
   return problemBody(err.slug, err.message, {
     base,

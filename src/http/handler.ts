@@ -3,6 +3,7 @@
  * domain outcome -> problem+json, one structured log line and metrics record per request.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type FunctionConfig, productionConfig } from '../config/index.js';
 import type { operations } from '../contract/api.generated.js';
 import type { Validator } from '../contract/field-errors.js';
 import { Problem } from '../contract/problem.js';
@@ -70,21 +71,31 @@ export type LambdaHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyResult>;
 
-/** A handler factory, carrying the definition it was made from (what it checks and refuses). */
-export type HandlerFactory<O extends OperationId> = ((store: TaskStore) => LambdaHandler) & {
+/**
+ * A handler factory, carrying the definition it was made from (what it checks and refuses).
+ * `config` defaults to the function's environment (src/config/).
+ */
+export type HandlerFactory<O extends OperationId> = ((
+  store: TaskStore,
+  config?: FunctionConfig,
+) => LambdaHandler) & {
   readonly definition: OperationDefinition<O>;
 };
 
 /**
  * An operation as a factory of its Lambda handler: production passes the module-level store
- * (one line per handler), a test its own.
+ * (one line per handler) and its environment's config, a test its own of each.
  */
 export function defineHandler<O extends OperationId>(
   definition: OperationDefinition<O>,
-  run: (request: OperationRequest<O>, store: TaskStore) => Promise<Reply<O>>,
+  run: (
+    request: OperationRequest<O>,
+    store: TaskStore,
+    config: FunctionConfig,
+  ) => Promise<Reply<O>>,
 ): HandlerFactory<O> {
-  const factory = (store: TaskStore) =>
-    wrap(definition, (request, deadline) => run(request, store.until(deadline)));
+  const factory = (store: TaskStore, config: FunctionConfig = productionConfig()) =>
+    wrap(definition, config, (request, deadline) => run(request, store.until(deadline), config));
   return Object.assign(factory, { definition });
 }
 
@@ -96,6 +107,7 @@ export const ANSWER_RESERVE_MS = 500;
 
 function wrap<O extends OperationId>(
   definition: OperationDefinition<O>,
+  config: FunctionConfig,
   run: (request: OperationRequest<O>, deadline: number) => Promise<Reply<O>>,
 ): LambdaHandler {
   return async function handler(
@@ -134,16 +146,20 @@ function wrap<O extends OperationId>(
     } catch (err) {
       const httpError = toProblemError(err);
       if (httpError.status >= 500) failure = err;
-      result = problemResult(httpError, requestId);
+      result = problemResult(httpError, requestId, config.problemTypeBase);
     }
-    recordRequest(context, {
-      requestId,
-      operation: definition.operationId,
-      status: result.statusCode,
-      latencyMs: performance.now() - started,
-      sub,
-      error: failure,
-    });
-    return withOrigin(result, event.headers);
+    recordRequest(
+      context,
+      {
+        requestId,
+        operation: definition.operationId,
+        status: result.statusCode,
+        latencyMs: performance.now() - started,
+        sub,
+        error: failure,
+      },
+      config.telemetry,
+    );
+    return withOrigin(result, event.headers, config.corsAllowOrigins);
   };
 }

@@ -1,28 +1,22 @@
 /** Proxy results: JSON and problem+json bodies with the CORS headers every answer carries. */
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import type { Problem } from '../contract/problem.js';
-import { CORS_ENV, originHeaders, parseAllowedOrigins } from './cors.js';
+import { originHeaders } from './cors.js';
 import { toProblem } from './errors.js';
 
 const CORS = { 'Access-Control-Expose-Headers': 'ETag, Location, Retry-After' };
-
-let origins: { raw: string | undefined; list: string[] } | undefined;
 
 /** Adds `Access-Control-Allow-Origin` for a request from an allowed origin (`CORS_ALLOW_ORIGINS`). */
 export function withOrigin(
   result: APIGatewayProxyResult,
   headers: Record<string, string | undefined> | null | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  allowed: readonly string[],
 ): APIGatewayProxyResult {
-  const raw = env[CORS_ENV];
-  if (origins === undefined || origins.raw !== raw)
-    origins = { raw, list: parseAllowedOrigins(raw) };
-  const { list } = origins;
   let origin: string | undefined;
   for (const name in headers) {
     if (name.length === 6 && name.toLowerCase() === 'origin') origin = headers[name];
   }
-  return { ...result, headers: { ...result.headers, ...originHeaders(list, origin) } };
+  return { ...result, headers: { ...result.headers, ...originHeaders(allowed, origin) } };
 }
 
 export function jsonResult(
@@ -39,12 +33,17 @@ export function jsonResult(
   return { statusCode, headers: out, body: JSON.stringify(body) };
 }
 
-export function problemResult(err: Problem, requestId?: string): APIGatewayProxyResult {
+/** `base`: where the problem `type` URIs point (`PROBLEM_TYPE_BASE`). */
+export function problemResult(
+  err: Problem,
+  requestId: string | undefined,
+  base: string,
+): APIGatewayProxyResult {
   const retry: Record<string, string> =
     err.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(err.retryAfterSeconds) };
   return {
     statusCode: err.status,
     headers: { ...CORS, ...retry, 'Content-Type': 'application/problem+json' },
-    body: JSON.stringify(toProblem(err, requestId)),
+    body: JSON.stringify(toProblem(err, requestId, base)),
   };
 }

@@ -76,11 +76,18 @@ export function workspacePlace(
 export async function createIn<T extends TaskCore, W>(
   store: TaskStore,
   place: Place<T, W>,
-  request: { caller: Caller; input: WorkspaceTaskCreate; key?: string; requestPath: string },
+  request: {
+    caller: Caller;
+    input: WorkspaceTaskCreate;
+    requestPath: string;
+    /** The `Idempotency-Key` header, and how long the key is remembered. */
+    key: string | undefined;
+    ttlSeconds: number;
+  },
 ) {
   const { caller, input, requestPath } = request;
   const container = await place.open('create', input.assignee);
-  const options = idempotencyOptions(request.key);
+  const options = idempotencyOptions(request.key, request.ttlSeconds);
   const { task, replayed } = await store.create(
     container,
     place.build(input),

@@ -8,10 +8,10 @@
  * merge and a replacer per line); see README.md#performance.
  */
 import type { Context } from 'aws-lambda';
+import type { TelemetryConfig } from '../config/function.js';
 
 export const SERVICE_NAME = 'task-api';
-/** The stack sets it per stage (`TaskApi/<stage>`); infra/monitoring.ts alarms on the same. */
-export const METRICS_NAMESPACE_ENV = 'METRICS_NAMESPACE';
+/** The stack sets `TaskApi/<stage>` (METRICS_NAMESPACE); infra/monitoring.ts alarms on the same. */
 export const METRICS_NAMESPACE_DEFAULT = 'TaskApi';
 export const METRIC = {
   requests: 'Requests',
@@ -23,25 +23,11 @@ export const METRIC = {
   coldStart: 'ColdStart',
 } as const;
 
-/** Lambda's application log levels (AWS_LAMBDA_LOG_LEVEL), plus `SILENT` for the test runs. */
-const LEVELS = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4, FATAL: 5, SILENT: 6 } as const;
-type Level = keyof typeof LEVELS;
-const LEVEL_NAMES = Object.keys(LEVELS) as Level[];
+/** Lambda's application log levels (AWS_LAMBDA_LOG_LEVEL) in order, plus `SILENT` for the test runs. */
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'SILENT'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const rank = (level: LogLevel) => LOG_LEVELS.indexOf(level);
 
-/**
- * AWS_LAMBDA_LOG_LEVEL (the function's application log level in Lambda's JSON log format) wins,
- * then LOG_LEVEL; INFO when neither names a level. Read once, at init, as Lambda sets it.
- */
-export function logLevel(env: NodeJS.ProcessEnv = process.env): Level {
-  for (const raw of [env.AWS_LAMBDA_LOG_LEVEL, env.LOG_LEVEL]) {
-    const name = raw?.trim().toUpperCase();
-    if (name && name in LEVELS) return name as Level;
-  }
-  return 'INFO';
-}
-
-/** Read at the first request, as Lambda has set the environment by then (infra imports this too). */
-let settings: { threshold: number; namespace: string } | undefined;
 let invoked = false;
 let replays = 0;
 
@@ -79,23 +65,24 @@ function directive(namespace: string, dimensions: string[], metrics: string[]) {
  * so a line below the level keeps only its metrics and takes the level's own name: CloudWatch
  * still gets every request's metrics at WARN or ERROR.
  */
-export function recordRequest(context: Context, record: RequestRecord): void {
+export function recordRequest(
+  context: Context,
+  record: RequestRecord,
+  config: TelemetryConfig,
+): void {
   const { requestId, operation, status, latencyMs, sub, error } = record;
   // As Powertools counts it: the first request of an on-demand environment, not one that a
   // provisioned-concurrency or SnapStart init prepared ahead of any request.
-  const cold = !invoked && process.env.AWS_LAMBDA_INITIALIZATION_TYPE === 'on-demand';
+  const cold = !invoked && config.initializationType === 'on-demand';
   invoked = true;
   const replayed = replays;
   replays = 0;
-  settings ??= {
-    threshold: LEVELS[logLevel()],
-    namespace: process.env[METRICS_NAMESPACE_ENV] || METRICS_NAMESPACE_DEFAULT,
-  };
-  const { threshold, namespace } = settings;
-  if (threshold === LEVELS.SILENT) return;
+  const threshold = rank(config.logLevel);
+  const namespace = config.metricsNamespace;
+  if (config.logLevel === 'SILENT') return;
 
   const failed = status >= 500;
-  const level: Level = failed ? 'ERROR' : 'INFO';
+  const level: LogLevel = failed ? 'ERROR' : 'INFO';
   const values: Record<string, number> = {
     [METRIC.requests]: 1,
     [METRIC.errors]: failed ? 1 : 0,
@@ -112,19 +99,19 @@ export function recordRequest(context: Context, record: RequestRecord): void {
   }
   const now = Date.now();
   const line = {
-    ...(LEVELS[level] >= threshold
+    ...(rank(level) >= threshold
       ? {
           level,
           message: 'request',
           timestamp: new Date(now).toISOString(),
-          ...lambdaKeys(context, cold),
+          ...lambdaKeys(context, cold, config.traceHeader()),
           request_id: requestId,
           status,
           latency_ms: Math.round(latencyMs * 100) / 100,
           ...(sub ? { sub } : {}),
           ...(failed ? { error: describeError(error) } : {}),
         }
-      : { level: LEVEL_NAMES[threshold], message: 'metrics', function_name: context.functionName }),
+      : { level: config.logLevel, message: 'metrics', function_name: context.functionName }),
     service: SERVICE_NAME,
     operation,
     _aws: { Timestamp: now, CloudWatchMetrics: directives },
@@ -134,8 +121,8 @@ export function recordRequest(context: Context, record: RequestRecord): void {
 }
 
 /** The keys Powertools Logger gives every line, kept so existing log queries still work. */
-function lambdaKeys(context: Context, cold: boolean) {
-  const trace = process.env._X_AMZN_TRACE_ID?.match(/Root=([^;]+)/)?.[1];
+function lambdaKeys(context: Context, cold: boolean, traceHeader: string | undefined) {
+  const trace = traceHeader?.match(/Root=([^;]+)/)?.[1];
   return {
     cold_start: cold,
     function_arn: context.invokedFunctionArn,

@@ -60,12 +60,13 @@ export async function serveDocs(
   res: ServerResponse,
   docsReady: Promise<void>,
   docsPath: string,
+  problemTypeBase?: string,
 ): Promise<void> {
   try {
     await docsReady;
     await serveFile(res, docsPath, 'text/html; charset=utf-8');
   } catch {
-    problem(res, 'unavailable', 'the docs page is not built; run npm run docs');
+    problem(res, 'unavailable', 'the docs page is not built; run npm run docs', problemTypeBase);
   }
 }
 

@@ -12,23 +12,14 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import type { DynamoEngine } from '../config/local.js';
+
+export type { DynamoEngine };
+
 import { recordShardCount } from '../data/statusIndex.js';
 import { createTableInput } from '../data/table.js';
 import { guardLoopback } from './loopback.js';
 import { withTransactions } from './transactions.js';
-
-export const DYNAMODB_ENGINES = ['dynalite', 'dynamodb-local'] as const;
-export type DynamoEngine = (typeof DYNAMODB_ENGINES)[number];
-
-/** `DYNAMODB_ENGINE`, dynalite unless set; a bad value is a start-up error. */
-export function dynamoEngine(env: NodeJS.ProcessEnv = process.env): DynamoEngine {
-  const raw = env.DYNAMODB_ENGINE || 'dynalite';
-  const engine = DYNAMODB_ENGINES.find((e) => e === raw);
-  if (!engine) {
-    throw new Error(`DYNAMODB_ENGINE must be ${DYNAMODB_ENGINES.join(' or ')}, got ${raw}`);
-  }
-  return engine;
-}
 
 export interface EmbeddedDynamo {
   endpoint: string;

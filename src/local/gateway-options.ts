@@ -19,7 +19,7 @@ export interface GatewayOptions {
   definition?: Record<string, unknown>;
   /** @default 0 (a free port) */
   port?: number;
-  /** @default imports `src/handlers/<operationId>.ts` and uses its `handler` export */
+  /** @default imports `src/handlers/<operationId>.ts` and uses its `handler` export (the production wiring) */
   loadHandler?: HandlerLoader;
   /** @default the repo's openapi.yaml */
   specPath?: string;
@@ -48,6 +48,8 @@ export interface GatewayOptions {
   allowedOrigins?: readonly string[];
   /** The web app's URL, linked from GET /. @default - no link */
   webUrl?: string;
+  /** Base of the `type` URIs of the gateway's own problems (`PROBLEM_TYPE_BASE`). @default /docs */
+  problemTypeBase?: string;
 }
 
 export interface Gateway {

@@ -76,12 +76,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     functionTimeoutMs: options.functionTimeoutMs ?? FUNCTION_TIMEOUT_SECONDS * 1000,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     allowedOrigins: options.allowedOrigins ?? [],
+    problemTypeBase: options.problemTypeBase,
     home: homePage(options.webUrl),
   };
   const server = createServer((req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
       log({ level: 'error', msg: 'gateway failure', error: String((err as Error)?.stack ?? err) });
-      if (!res.headersSent) problem(res, 'internal', 'the local gateway failed');
+      if (!res.headersSent)
+        problem(res, 'internal', 'the local gateway failed', ctx.problemTypeBase);
       else res.destroy();
     });
   });
@@ -127,6 +129,7 @@ interface GatewayContext {
   functionTimeoutMs: number;
   maxBodyBytes: number;
   allowedOrigins: readonly string[];
+  problemTypeBase: string | undefined;
   home: Home;
 }
 
@@ -176,7 +179,7 @@ async function handle(
   if (method === 'GET' && fullPath === '/openapi.yaml')
     return serveFile(res, ctx.specPath, 'text/yaml; charset=utf-8');
   if (method === 'GET' && (fullPath === '/docs' || fullPath === '/docs/'))
-    return serveDocs(res, ctx.docsReady, ctx.docsPath);
+    return serveDocs(res, ctx.docsReady, ctx.docsPath, ctx.problemTypeBase);
   if (method === 'GET' && fullPath === '/') return ctx.home.serve(req, res);
 
   const rawPath = stripBasePath(fullPath, ctx.basePath);

@@ -3,6 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { FunctionConfig } from '../config/index.js';
+import type { TaskStore } from '../data/tasks.js';
 import { REPO_ROOT } from './docs.js';
 
 export type ProxyHandler = (
@@ -15,16 +17,46 @@ export type HandlerLoader = (operationId: string) => Promise<ProxyHandler>;
 
 export const HANDLERS_DIR = join(REPO_ROOT, 'src', 'handlers');
 
-/** Imports `<dir>/<operationId>.ts` once and returns its `handler`. */
+type HandlerModule = Record<string, unknown>;
+
+/** Imports `<dir>/<operationId>.ts` once and returns its `handler` (the production wiring). */
 export function moduleHandlerLoader(dir: string = HANDLERS_DIR): HandlerLoader {
+  return cachedLoader(dir, (mod) => mod.handler, 'a handler');
+}
+
+/**
+ * Imports `<dir>/<operationId>.ts` once and applies its factory (exported under the operationId)
+ * to `store` and `config`, as a function's own wiring applies it to its environment's.
+ */
+export function factoryHandlerLoader(
+  store: TaskStore,
+  config: FunctionConfig,
+  dir: string = HANDLERS_DIR,
+): HandlerLoader {
+  return cachedLoader(
+    dir,
+    (mod, operationId) => {
+      const factory = mod[operationId];
+      return typeof factory === 'function' ? factory(store, config) : undefined;
+    },
+    'its handler factory under its operationId',
+  );
+}
+
+function cachedLoader(
+  dir: string,
+  pick: (mod: HandlerModule, operationId: string) => unknown,
+  what: string,
+): HandlerLoader {
   const cache = new Map<string, Promise<ProxyHandler>>();
   return (operationId) => {
     let loading = cache.get(operationId);
     if (!loading) {
       const file = join(dir, `${operationId}.ts`);
-      loading = import(pathToFileURL(file).href).then((mod: { handler?: unknown }) => {
-        if (typeof mod.handler !== 'function') throw new Error(`${file} does not export a handler`);
-        return mod.handler as ProxyHandler;
+      loading = import(pathToFileURL(file).href).then((mod: HandlerModule) => {
+        const handler = pick(mod, operationId);
+        if (typeof handler !== 'function') throw new Error(`${file} does not export ${what}`);
+        return handler as ProxyHandler;
       });
       loading.catch(() => cache.delete(operationId));
       cache.set(operationId, loading);

@@ -1,31 +1,23 @@
 /** `npm start`: the local stack on fixed ports with data under .local/ (LOCAL_STAGE=prod serves /prod). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { localConfig, processEnv } from '../config/index.js';
 import { REPO_ROOT } from './docs.js';
 import { type LocalStack, stackOutputs, startLocalStack } from './stack.js';
 import { walkthrough } from './walkthrough.js';
 
-const env = process.env;
-
-function port(name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new Error(`${name} must be a port number 0-65535, got ${raw}`);
-  }
-  return n;
-}
-
 async function main(): Promise<void> {
-  const dataDir = resolve(REPO_ROOT, env.LOCAL_DATA_DIR || '.local');
+  const env = processEnv();
+  const { ports, ...config } = localConfig(env);
+  const dataDir = resolve(REPO_ROOT, config.dataDir);
   const stack = await startLocalStack({
-    apiPort: port('PORT', 3000),
-    dynamoPort: port('DYNAMODB_PORT', 8000),
-    cognitoPort: port('COGNITO_PORT', 9229),
+    env,
+    apiPort: ports.api,
+    dynamoPort: ports.dynamo,
+    cognitoPort: ports.cognito,
     dataDir,
-    buildDocs: env.LOCAL_BUILD_DOCS !== 'false',
-    ...(env.LOCAL_WEB === 'false' ? {} : { web: { port: port('WEB_PORT', 5173) } }),
+    buildDocs: config.buildDocs,
+    ...(config.web ? { web: { port: ports.web } } : {}),
   });
 
   let stoppingSince: number | undefined;

@@ -48,11 +48,17 @@ function corsHeaders(): Record<string, string> {
   };
 }
 
-/** Errors of the local stack itself (not API Gateway's): problem+json from the catalogue. */
-export function problem(res: ServerResponse, slug: ProblemSlug, detail: string): void {
+/**
+ * Errors of the local stack itself (not API Gateway's): problem+json from the catalogue, its
+ * `type` under the functions' `base` so every problem links to the same docs page.
+ */
+export function problem(
+  res: ServerResponse,
+  slug: ProblemSlug,
+  detail: string,
+  base: string = DEFAULT_PROBLEM_TYPE_BASE,
+): void {
   const instance = String(res.getHeader('x-amzn-RequestId') ?? '');
-  // The handlers' setting, so every problem links to the same docs page.
-  const base = process.env.PROBLEM_TYPE_BASE || DEFAULT_PROBLEM_TYPE_BASE;
   const body = JSON.stringify(problemBody(slug, detail, { instance, base }));
   res.writeHead(PROBLEMS[slug].status, {
     ...corsHeaders(),

@@ -2,14 +2,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { statusIndexShards, TABLE_NAME_DEFAULT } from '../data/table.js';
-import { CORS_ENV, parseAllowedOrigins } from '../http/cors.js';
+import { type Env, type FunctionConfig, functionConfig, localConfig } from '../config/index.js';
+import { createDocumentClient } from '../data/client.js';
+import { TaskStore } from '../data/tasks.js';
+import { parseAllowedOrigins } from '../http/cors.js';
 import { loadSpec } from '../openapi.js';
 import { cognitoAuthorizer } from './authorizer.js';
 import { type CodeDelivery, portError, startCognito } from './cognito.js';
 import { localDefinition, readApiModel } from './definition.js';
-import { dynamoEngine, ensureTable, localDynamoClient, startEmbeddedDynamo } from './dynamodb.js';
-import { type HandlerLoader, type LogEntry, startGateway } from './gateway.js';
+import { ensureTable, localDynamoClient, startEmbeddedDynamo } from './dynamodb.js';
+import { type HandlerLoader, type LogEntry, type ProxyHandler, startGateway } from './gateway.js';
+import { factoryHandlerLoader } from './invoke.js';
 import { type DirLock, lockDataDir } from './lock.js';
 import { loopbackOrigins } from './loopback.js';
 import { startWebServer, type WebServerOptions } from './web.js';
@@ -30,10 +33,19 @@ export interface LocalStackOptions {
   region?: string;
   /** @default env TABLE_NAME, else 'TaskApp' */
   tableName?: string;
-  /** Where DYNAMODB_ENDPOINT and COGNITO_* overrides are read. @default process.env */
-  env?: NodeJS.ProcessEnv;
-  /** @default imports src/handlers/<operationId>.ts */
+  /**
+   * The environment the stack runs in, as `npm start` passes its process's: the stack's own
+   * variables (src/config/local.ts) and its functions' (src/config/function.ts) are read from it.
+   * @default {} (every default)
+   */
+  env?: Env;
+  /**
+   * @default the factory of src/handlers/<operationId>.ts applied to the stack's own store and
+   * function config: its table, endpoint, region and CORS origins over `env`'s settings
+   */
   loadHandler?: HandlerLoader;
+  /** Sees each handler the stack loads (a test counts invocations). @default - none */
+  wrapHandler?: (operationId: string, handler: ProxyHandler) => ProxyHandler;
   /** Gateway log lines. @default JSON lines on stdout */
   log?: (entry: LogEntry) => void;
   /** Sign-up and reset codes. @default printed to the console */
@@ -74,25 +86,17 @@ export interface LocalStack {
   jwksUrl: string;
   /** The task board's origin, when the stack serves it. */
   webUrl?: string;
-  /** Stops what it started, restores the handler env vars and removes temp data. */
+  /** Stops what it started and removes temp data. */
   stop(): Promise<void>;
 }
 
-/** The env vars handlers read at import (docs/architecture.md#the-request-path); set before the first handler import. */
-const HANDLER_ENV = [
-  'TABLE_NAME',
-  'DYNAMODB_ENDPOINT',
-  'AWS_REGION',
-  'AWS_LAMBDA_INITIALIZATION_TYPE',
-  CORS_ENV,
-] as const;
-
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const env = options.env ?? process.env;
+  const env = options.env ?? {};
+  // Both read before anything starts: a bad value is a start-up error.
+  const config = localConfig(env);
+  const functions = functionConfig(env);
   const region = options.region ?? 'us-east-1';
-  const tableName = options.tableName ?? (env.TABLE_NAME || TABLE_NAME_DEFAULT);
-  statusIndexShards(env);
-  const cognitoOverride = cognitoFromEnv(env);
+  const tableName = options.tableName ?? config.tableName;
 
   const cleanups: (() => Promise<void> | void)[] = [];
   const stop = async () => {
@@ -105,10 +109,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cleanups.push(() => lock.release());
     }
 
-    let dynamoEndpoint = env.DYNAMODB_ENDPOINT;
+    let dynamoEndpoint = config.dynamoEndpoint;
     if (!dynamoEndpoint) {
       const port = options.dynamoPort ?? 0;
-      const engine = dynamoEngine(env);
+      const engine = config.dynamoEngine;
       const dynamo = await startEmbeddedDynamo({
         engine,
         port,
@@ -123,13 +127,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const dynamoClient = localDynamoClient(dynamoEndpoint, region);
     // The table and the status-index shard count, as `cdk deploy` makes them before any function
     // writes (infra/shard-record.ts).
-    await ensureTable(dynamoClient, tableName, statusIndexShards(process.env)).finally(() =>
-      dynamoClient.destroy(),
-    );
+    await ensureTable(dynamoClient, tableName, config.shards).finally(() => dynamoClient.destroy());
 
     // Filled once the web app's origin is known; read by Cognito per request.
     const browserOrigins: string[] = [];
-    let cognito = cognitoOverride;
+    let cognito = config.cognito;
     if (!cognito) {
       const cognitoDir = dataDir
         ? join(dataDir, 'cognito')
@@ -159,41 +161,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       webUrl = web.url;
     }
     const allowedOrigins = [
-      ...parseAllowedOrigins(options.corsAllowOrigins ?? env[CORS_ENV]),
+      ...(options.corsAllowOrigins
+        ? parseAllowedOrigins(options.corsAllowOrigins)
+        : config.corsAllowOrigins),
       ...(webUrl ? [new URL(webUrl).origin] : []),
     ];
     // The web app signs in against Cognito directly; so may the other loopback origins allowed.
     browserOrigins.push(...new Set(allowedOrigins.flatMap(loopbackOrigins)));
 
-    const saved = Object.fromEntries(HANDLER_ENV.map((name) => [name, process.env[name]]));
-    cleanups.push(() => {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    });
-    process.env.TABLE_NAME = tableName;
-    process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
-    process.env.AWS_REGION = region;
-    // Lambda sets it; src/http/telemetry.ts reports a cold start only under it. https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
-    process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
-    process.env[CORS_ENV] = allowedOrigins.join(',');
+    const loadHandler =
+      options.loadHandler ??
+      functionsLoader(functions, cleanups, {
+        tableName,
+        dynamoEndpoint,
+        region,
+        allowedOrigins,
+      });
 
     // The definition `cdk synth` imports, for this pool and these app clients.
     const definition = localDefinition({
       spec: loadSpec(),
       region,
       userPoolId: cognito.userPoolId,
-      problemTypeBase: env.PROBLEM_TYPE_BASE || undefined,
+      problemTypeBase: config.problemTypeBase,
       corsAllowOrigins: allowedOrigins,
-      allowedClientIds: options.allowedClientIds ??
-        listFromEnv(env.ALLOWED_CLIENT_IDS) ?? [cognito.clientId],
+      allowedClientIds: options.allowedClientIds ?? config.allowedClientIds ?? [cognito.clientId],
     });
     const [authorizerModel] = Object.values(readApiModel(definition).authorizers);
     if (authorizerModel?.userPoolIds[0] !== cognito.userPoolId) {
       throw new Error(`the definition must name one cognito authorizer for ${cognito.userPoolId}`);
     }
-    const stage = options.stage ?? (env.LOCAL_STAGE || undefined);
+    const stage = options.stage ?? config.stage;
     const gateway = await startGateway({
       port: options.apiPort ?? 0,
       definition,
@@ -203,13 +201,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         identityValidationExpression: authorizerModel.identityValidationExpression,
       }),
       stagePath: stage,
-      loadHandler: options.loadHandler,
+      loadHandler: wrapped(loadHandler, options.wrapHandler),
       log: options.log,
       region,
       buildDocs: options.buildDocs,
       docsPath: options.docsPath,
       webUrl,
       allowedOrigins,
+      problemTypeBase: config.problemTypeBase,
     });
     cleanups.push(() => gateway.close());
     apiUrl = gateway.url;
@@ -232,39 +231,32 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-interface CognitoTarget {
-  endpoint: string;
-  userPoolId: string;
-  clientId: string;
-  jwksUrl: string;
-}
-
-/** COGNITO_USER_POOL_ID + COGNITO_CLIENT_ID (+ COGNITO_JWKS_URL, COGNITO_ENDPOINT) name another pool. */
-function cognitoFromEnv(env: NodeJS.ProcessEnv): CognitoTarget | undefined {
-  const userPoolId = env.COGNITO_USER_POOL_ID;
-  const clientId = env.COGNITO_CLIENT_ID;
-  if (!userPoolId && !clientId && !env.COGNITO_JWKS_URL) return undefined;
-  if (!userPoolId || !clientId) {
-    throw new Error(
-      `COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID must be set together, got ${userPoolId ?? 'unset'} and ${clientId ?? 'unset'}`,
-    );
-  }
-  const poolRegion = userPoolId.split('_')[0];
-  const awsEndpoint = `https://cognito-idp.${poolRegion}.amazonaws.com`;
-  return {
-    endpoint: env.COGNITO_ENDPOINT || awsEndpoint,
-    userPoolId,
-    clientId,
-    jwksUrl: env.COGNITO_JWKS_URL || `${awsEndpoint}/${userPoolId}/.well-known/jwks.json`,
+/**
+ * The real handlers on one store of the stack's own, configured as the CDK stack configures each
+ * function: `env`'s settings, with the table, endpoint, region and CORS origins of this stack,
+ * and Lambda's on-demand initialization, under which src/http/telemetry.ts reports cold starts
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+ */
+function functionsLoader(
+  fromEnv: FunctionConfig,
+  cleanups: (() => Promise<void> | void)[],
+  stack: { tableName: string; dynamoEndpoint: string; region: string; allowedOrigins: string[] },
+): HandlerLoader {
+  const config: FunctionConfig = {
+    ...fromEnv,
+    data: { ...fromEnv.data, tableName: stack.tableName },
+    dynamo: { ...fromEnv.dynamo, endpoint: stack.dynamoEndpoint, region: stack.region },
+    corsAllowOrigins: stack.allowedOrigins,
+    telemetry: { ...fromEnv.telemetry, initializationType: 'on-demand' },
   };
+  const db = createDocumentClient(config.dynamo);
+  cleanups.push(() => db.destroy());
+  return factoryHandlerLoader(new TaskStore(db, config.data), config);
 }
 
-function listFromEnv(raw: string | undefined): string[] | undefined {
-  if (!raw) return undefined;
-  return raw
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+function wrapped(load: HandlerLoader, wrap: LocalStackOptions['wrapHandler']): HandlerLoader {
+  if (!wrap) return load;
+  return async (operationId) => wrap(operationId, await load(operationId));
 }
 
 /** The keys of the CDK stack outputs plus the local endpoints (docs/architecture.md#the-local-stack). */

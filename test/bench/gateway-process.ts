@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { functionConfig } from '../../src/config/index.js';
 import { createDocumentClient } from '../../src/data/client.js';
 import { createUser, startTestStack } from '../support/stack.js';
 import { getTask } from './floor/calls.js';
@@ -24,10 +25,9 @@ if (created.status !== 201)
   throw new Error(`seeding failed: ${created.status} ${await created.text()}`);
 const { task_id: taskId } = (await created.json()) as { task_id: string };
 
-const db = createDocumentClient({
-  DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
-  AWS_REGION: stack.region,
-});
+const db = createDocumentClient(
+  functionConfig({ DYNAMODB_ENDPOINT: stack.dynamoEndpoint, AWS_REGION: stack.region }).dynamo,
+);
 const floor = createServer((req, res) => {
   const id = decodeURIComponent((req.url ?? '').replace(/^\/tasks\//, ''));
   getTask(db, stack.tableName, user.sub, id).then(

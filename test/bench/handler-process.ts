@@ -5,7 +5,8 @@
  * written as in production but go nowhere. Results go to the parent over IPC.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, dataConfig } from '../../src/data/client.js';
+import { productionConfig } from '../../src/config/index.js';
+import { createDocumentClient } from '../../src/data/client.js';
 import { countRequests, type Handler } from './requests.js';
 import {
   OPERATIONS,
@@ -39,10 +40,10 @@ const workspaceHandlers: Record<WorkspaceOperationId, Handler> = await load(WORK
 const { documentClient } = (await import('../../src/data/store.js')) as {
   documentClient: DynamoDBDocumentClient;
 };
-const { tableName, shards } = dataConfig();
+const { tableName, shards } = productionConfig().data;
 
 const requests = await countRequests(handlers, documentClient, shards);
-const db = createDocumentClient();
+const db = createDocumentClient(productionConfig().dynamo);
 const warm = await warmInvocations({ handlers, db, tableName, shards, ...settings, log });
 const workspaces = await workspaceWarmInvocations({
   handlers: workspaceHandlers,

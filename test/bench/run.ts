@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../../scripts/build.js';
 import { codeCacheFile } from '../../scripts/lambda/code-cache.js';
+import { functionConfig } from '../../src/config/index.js';
 import { createDocumentClient } from '../../src/data/client.js';
 import { STATUS_INDEX_SHARDS_DEFAULT, TABLE_NAME_DEFAULT } from '../../src/data/table.js';
 import { TaskStore } from '../../src/data/tasks.js';
@@ -101,7 +102,7 @@ async function inProcessFigures(): Promise<InProcessResults> {
 log(`requests per operation and warm invocations (${SETTINGS.warm.calls} each side)`);
 const { requests, warm } = await inProcessFigures();
 log(`cold starts (${SETTINGS.coldRuns} runs each side) [${elapsed()}]`);
-const seedDb = createDocumentClient(handlerEnv);
+const seedDb = createDocumentClient(functionConfig(handlerEnv).dynamo);
 const seedStore = new TaskStore(seedDb, { tableName, shards });
 const tasks = taskScenario(seedStore);
 const workspaces = workspaceScenario(seedStore);

@@ -8,7 +8,7 @@ import { isProblem, type Problem } from '../../src/contract/problem.js';
 import { decodePositionCursor, decodeStatusCursor } from '../../src/data/cursor.js';
 import { userPk } from '../../src/data/keys.js';
 import { containerList } from '../../src/data/listings.js';
-import { statusIndexShards } from '../../src/data/table.js';
+import { STATUS_INDEX_SHARDS_DEFAULT } from '../../src/data/table.js';
 import { deref, loadSpec, operations } from '../../src/openapi.js';
 import type { TaskStatus } from '../../src/tasks/task.js';
 import { createUser, startTestStack, type TestStack, type TestUser } from '../support/stack.js';
@@ -80,7 +80,6 @@ let stack: TestStack;
 let user: TestUser;
 let admin: TestUser;
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack();
   [user, admin] = await Promise.all([createUser(stack), createUser(stack, { admin: true })]);
 });
@@ -93,7 +92,7 @@ function decodeFor(example: CursorExample, caller: TestUser): Problem | undefine
     if (example.operationId === 'listTasks') {
       const list = containerList(userPk(caller.sub), { status });
       decodePositionCursor(example.cursor, caller.sub, list, [/^[0-9A-HJKMNP-TV-Z]{26}$/]);
-    } else decodeStatusCursor(example.cursor, status as TaskStatus, statusIndexShards(process.env));
+    } else decodeStatusCursor(example.cursor, status as TaskStatus, STATUS_INDEX_SHARDS_DEFAULT);
     return undefined;
   } catch (err) {
     if (isProblem(err, 'validation-error')) return err;

@@ -178,20 +178,9 @@ async function provoke(operationId: OperationId, status: number) {
     expect(contractViolations(operationId, res)).toEqual([]);
     return res;
   }
-  if (operationId === 'createWorkspaceTask' && status === 409) {
-    // A store whose workspaces may hold one task, for a workspace that holds one.
-    const store = new TaskStore(env.doc, {
-      tableName: env.tableName,
-      shards: 10,
-      maxTasksPerWorkspace: 1,
-    });
-    const parts = await provokeWorkspace(env, operationId, 201);
-    await env.invoke(operationId, parts, { store });
-    return withFault(status, operationId, parts, store);
-  }
   if (isWorkspaceOperation(operationId)) {
-    const { store, ...parts } = await provokeWorkspace(env, operationId, status);
-    return withFault(status, operationId, parts, store);
+    const { parts, env: functionEnv, store } = await provokeWorkspace(env, operationId, status);
+    return withFault(status, operationId, parts, { env: functionEnv, store });
   }
   const sub = newUser();
   const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId)
@@ -249,7 +238,7 @@ async function provoke(operationId: OperationId, status: number) {
       break;
     }
   }
-  return withFault(status, operationId, parts, store);
+  return withFault(status, operationId, parts, { store });
 }
 
 /** 429, 503 and 500 come from a store fault; every other status from the request itself. */
@@ -257,15 +246,14 @@ async function withFault(
   status: number,
   operationId: OperationId,
   parts: Parameters<HandlerEnv['invoke']>[1],
-  store?: TaskStore,
+  options: Parameters<HandlerEnv['invoke']>[2],
 ) {
   const faults: Record<number, Fault> = { 429: 'throttle', 503: 'unavailable', 500: 'bug' };
   fault = faults[status];
   try {
-    return await env.invoke(operationId, parts, { store });
+    return await env.invoke(operationId, parts, options);
   } finally {
     fault = undefined;
-    delete process.env.WORKSPACE_DELETE_BATCHES;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataConfig } from '../../src/data/client.js';
+import { dataConfig } from '../../src/config/function.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import { createFingerprint, newTask } from '../../src/tasks/task.js';
 import { startStore } from '../support/dynamo.js';

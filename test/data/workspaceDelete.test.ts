@@ -55,7 +55,6 @@ afterAll(() => env.stop());
 beforeEach(() => {
   batchFaults = [];
   batchWrites = 0;
-  delete process.env.WORKSPACE_DELETE_BATCHES;
 });
 
 /** A workspace with an owner, a member, an invitation and `tasks` tasks. */
@@ -98,8 +97,12 @@ describe('deleting a workspace', () => {
   it('hides the workspace at once and resumes across bounded requests until everything is gone', async () => {
     const w = await bigWorkspace(60);
     const path = { workspaceId: w.workspaceId };
-    process.env.WORKSPACE_DELETE_BATCHES = '1';
-    const first = await env.invoke('deleteWorkspace', { sub: w.owner, pathParameters: path });
+    const oneBatch = { env: { WORKSPACE_DELETE_BATCHES: '1' } };
+    const first = await env.invoke(
+      'deleteWorkspace',
+      { sub: w.owner, pathParameters: path },
+      oneBatch,
+    );
     expect(first.status).toBe(202);
     // 64 items besides the record (the task count among them): one batch of 25 went.
     expect((await itemsOf(w.workspaceId)).length).toBe(1 + 64 - 25);
@@ -123,7 +126,11 @@ describe('deleting a workspace', () => {
 
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await env.invoke('deleteWorkspace', { sub: w.owner, pathParameters: path });
+      const res = await env.invoke(
+        'deleteWorkspace',
+        { sub: w.owner, pathParameters: path },
+        oneBatch,
+      );
       statuses.push(res.status);
       if (res.status === 204) break;
     }

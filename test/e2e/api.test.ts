@@ -17,7 +17,6 @@ let bob: TestUser;
 let admin: TestUser;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTarget();
   [alice, bob, admin] = await Promise.all([
     stack.createUser(),

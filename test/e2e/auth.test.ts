@@ -33,8 +33,7 @@ let user: TestUser;
 let taskId: string;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
-  stack = await startTestStack({ loadHandler: handlers.loadHandler });
+  stack = await startTestStack({ wrapHandler: handlers.wrapHandler });
   api = apiClient(stack.apiUrl);
   [admin, user] = await Promise.all([createUser(stack, { admin: true }), createUser(stack)]);
   const created = await api.call('createTask', {

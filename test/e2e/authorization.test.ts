@@ -24,7 +24,6 @@ const ALICE_KEY = 'alice-create-1';
 const MISSING = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
   db = DynamoDBDocumentClient.from(localDynamoClient(stack.dynamoEndpoint));

@@ -14,7 +14,6 @@ let alice: TestUser;
 let admin: TestUser;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
   [alice, admin] = await Promise.all([createUser(stack), createUser(stack, { admin: true })]);

@@ -1,7 +1,6 @@
 /**
  * DynamoDB faults, end to end: the whole local stack talks to dynalite through a proxy this
- * test controls (handlers create their DynamoDB client once, at first import, so the proxy is
- * in place from the start). Stopped, hanging or throttling, the store's faults reach clients
+ * test controls (the stack's DYNAMODB_ENDPOINT, so the proxy is in place from the start). Stopped, hanging or throttling, the store's faults reach clients
  * as 503/429 problems with Retry-After, never as 500s, within the handlers' DynamoDB timeouts;
  * once it recovers, the SDK's retries with idempotency keys leave exactly one task per create.
  */
@@ -31,12 +30,9 @@ let cognito: ReturnType<typeof cognitoClient>;
 let api: Api;
 let user: TestUser;
 let admin: TestUser;
-const saved = { ...process.env };
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  Object.assign(process.env, CLIENT_ENV);
-  delete process.env.LOG_LEVEL;
   // The request lines go to the process's stdout, not through console.
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -51,7 +47,8 @@ beforeAll(async () => {
   dynamo = await startTestDynamo();
   proxy = await startDynamoProxy(dynamo.endpoint);
   stack = await startLocalStack({
-    env: { DYNAMODB_ENDPOINT: proxy.url },
+    // The functions' DynamoDB client settings, and no LOG_LEVEL: the default level.
+    env: { DYNAMODB_ENDPOINT: proxy.url, ...CLIENT_ENV },
     buildDocs: false,
     log: () => {},
     onCode: () => {},
@@ -67,8 +64,6 @@ afterAll(async () => {
   await stack?.stop();
   await proxy?.close();
   await dynamo?.close();
-  for (const name of Object.keys(CLIENT_ENV)) delete process.env[name];
-  if (saved.LOG_LEVEL !== undefined) process.env.LOG_LEVEL = saved.LOG_LEVEL;
 });
 beforeEach(async () => {
   proxy.rule = () => 'pass';

@@ -60,7 +60,6 @@ const everyRun: UserModel[] = [];
 let lastTaskId = '';
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack();
   admin = await createUser(stack, { admin: true });
   api = apiClient(stack.apiUrl);

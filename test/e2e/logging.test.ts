@@ -19,7 +19,6 @@ const SECRET = randomUUID();
 const secret = (what: string) => `${what}-${SECRET}`;
 
 beforeAll(async () => {
-  delete process.env.LOG_LEVEL;
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
     printed.push(args.map(String).join(' '));
   });
@@ -30,7 +29,8 @@ beforeAll(async () => {
     printed.push(String(chunk));
     return true;
   });
-  stack = await startTestStack();
+  // No LOG_LEVEL: the functions' default level.
+  stack = await startTestStack({ env: {} });
   api = apiClient(stack.apiUrl);
   [alice, admin] = await Promise.all([createUser(stack), createUser(stack, { admin: true })]);
   sent = await traffic();

@@ -60,7 +60,6 @@ let stack: TestStack;
 let admin: TestUser;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack();
   // Admins may call every operation, so one caller reaches each operation's success.
   admin = await createUser(stack, { admin: true });

@@ -8,7 +8,6 @@ import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaskApiHandlers, type MockUser, TaskStore } from '../../sdk/src/msw.js';
 import {
-  type Answer,
   PEOPLE,
   type People,
   type Person,
@@ -25,11 +24,25 @@ const MOCK_URL = 'https://mock.test';
 const STRANGER = 'a-token-nobody-issued';
 
 let stack: Target;
+/** In-process stacks whose functions delete at most this many batches per request. */
+const bounded = new Map<number, Promise<Target>>();
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTarget();
 });
-afterAll(() => stack.stop());
+afterAll(async () => {
+  await stack.stop();
+  for (const target of bounded.values()) await (await target).stop();
+});
+
+function targetFor(workspaceDeleteBatches: number | undefined): Promise<Target> {
+  if (workspaceDeleteBatches === undefined) return Promise.resolve(stack);
+  let target = bounded.get(workspaceDeleteBatches);
+  if (!target) {
+    target = startTarget({ WORKSPACE_DELETE_BATCHES: String(workspaceDeleteBatches) });
+    bounded.set(workspaceDeleteBatches, target);
+  }
+  return target;
+}
 
 const toRequest = (base: string, token: string | undefined, r: WireRequest) =>
   new Request(`${base}${r.path}`, {
@@ -41,7 +54,7 @@ const toRequest = (base: string, token: string | undefined, r: WireRequest) =>
 const isPerson = (role: Role): role is Person => (PEOPLE as readonly Role[]).includes(role);
 
 /** The people have a verified address: the workspace sequences invite and accept by e-mail. */
-async function apiSender(roles: Role[]): Promise<{ send: Send; people: People }> {
+async function apiSender(stack: Target, roles: Role[]): Promise<{ send: Send; people: People }> {
   const tokens: Partial<Record<Role, string>> = { stranger: STRANGER };
   const people: People = {};
   for (const role of roles) {
@@ -76,8 +89,8 @@ function mockSender(people: People, workspaceDeleteBatches?: number): Send {
 }
 
 /**
- * A sequence with its own WORKSPACE_DELETE_BATCHES needs the API in this process (the
- * handlers read it per request); a stack from an outputs file keeps its own.
+ * A sequence with its own WORKSPACE_DELETE_BATCHES needs a stack in this process whose functions
+ * have it; a stack from an outputs file keeps its own.
  */
 const runnable = SEQUENCES.filter(
   (s) => s.workspaceDeleteBatches === undefined || process.env.TASK_API_OUTPUTS === undefined,
@@ -87,15 +100,9 @@ describe('the msw mock and the API answer the same', () => {
   it.each(runnable.map((sequence) => ({ name: sequence.name, sequence })))(
     '$name',
     async ({ sequence }) => {
-      const { send, people } = await apiSender(rolesOf(sequence));
       const batches = sequence.workspaceDeleteBatches;
-      if (batches !== undefined) process.env.WORKSPACE_DELETE_BATCHES = String(batches);
-      let api: Answer[];
-      try {
-        api = await runSequence(sequence, send, people);
-      } finally {
-        delete process.env.WORKSPACE_DELETE_BATCHES;
-      }
+      const { send, people } = await apiSender(await targetFor(batches), rolesOf(sequence));
+      const api = await runSequence(sequence, send, people);
       const mock = await runSequence(sequence, mockSender(people, batches), people);
       expect(mock).toEqual(api);
     },

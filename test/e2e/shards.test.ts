@@ -14,8 +14,6 @@ import { createUser, startTestStack, type TestStack } from '../support/stack.js'
 
 let stack: TestStack;
 beforeAll(async () => {
-  delete process.env.STATUS_INDEX_SHARDS;
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack();
 });
 afterAll(() => stack.stop());

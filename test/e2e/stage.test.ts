@@ -5,7 +5,6 @@ import { createUser, startTestStack, type TestStack, type TestUser } from '../su
 let stack: TestStack;
 let user: TestUser;
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack({ stage: 'prod' });
   user = await createUser(stack);
 });

@@ -11,6 +11,7 @@ import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { Env } from '../../src/config/index.js';
 import { type CognitoTarget, createUser, startTestStack, type TestUser } from '../support/stack.js';
 
 export interface Target extends CognitoTarget {
@@ -46,10 +47,11 @@ function readOutputs(file: string): Outputs {
   return outputs as Outputs;
 }
 
-export async function startTarget(): Promise<Target> {
+/** `env`: the in-process stack's function settings besides a silent log (an outputs file's stack keeps its own). */
+export async function startTarget(env: Env = {}): Promise<Target> {
   const file = process.env.TASK_API_OUTPUTS;
   if (!file) {
-    const stack = await startTestStack();
+    const stack = await startTestStack({ env: { LOG_LEVEL: 'silent', ...env } });
     return {
       kind: 'in-process',
       apiUrl: stack.apiUrl,

@@ -11,7 +11,6 @@ let stack: TestStack;
 let user: TestUser;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   stack = await startTestStack();
   user = await createUser(stack);
 });

@@ -10,7 +10,6 @@ let bob: TestUser;
 let carol: TestUser;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'silent';
   target = await startTarget();
   api = apiClient(target.apiUrl);
   [alice, bob, carol] = await Promise.all([verifiedUser(), verifiedUser(), verifiedUser()]);

@@ -2,24 +2,16 @@
  * src/http/telemetry.ts on its own: one line per request that is both the log line and the EMF
  * record; the level comes from Lambda's AWS_LAMBDA_LOG_LEVEL, else LOG_LEVEL, and a line below it
  * keeps its metrics; a 5xx logs its error; the namespace is the one the stack sets.
- * Each case imports the module afresh, as a new Lambda environment would.
+ * Each case imports the module afresh, as a new Lambda environment would, and configures it
+ * from an environment of its own through the function's config (src/config/function.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { telemetryConfig } from '../../src/config/function.js';
 import { lambdaContext } from '../support/events.js';
 
-const VARS = [
-  'AWS_LAMBDA_LOG_LEVEL',
-  'LOG_LEVEL',
-  'METRICS_NAMESPACE',
-  'AWS_LAMBDA_INITIALIZATION_TYPE',
-  '_X_AMZN_TRACE_ID',
-] as const;
-let saved: Record<string, string | undefined>;
 let printed: string[];
 
 beforeEach(() => {
-  saved = Object.fromEntries(VARS.map((k) => [k, process.env[k]]));
-  for (const k of VARS) delete process.env[k];
   printed = [];
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -31,10 +23,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: printed JSON is checked field by field
@@ -44,18 +32,22 @@ async function serve(
   env: Record<string, string | undefined>,
   requests: { status: number; error?: Error; replayed?: boolean }[],
 ) {
-  Object.assign(process.env, env);
+  const config = telemetryConfig(env);
   const telemetry = await import('../../src/http/telemetry.js');
   for (const [i, { status, error, replayed }] of requests.entries()) {
     if (replayed) telemetry.recordReplay();
-    telemetry.recordRequest(lambdaContext(), {
-      requestId: `req-${i}`,
-      operation: 'getTask',
-      status,
-      latencyMs: 12.345,
-      sub: 'user-1',
-      error,
-    });
+    telemetry.recordRequest(
+      lambdaContext(),
+      {
+        requestId: `req-${i}`,
+        operation: 'getTask',
+        status,
+        latencyMs: 12.345,
+        sub: 'user-1',
+        error,
+      },
+      config,
+    );
   }
   const text = printed.join('');
   const lines = text.split('\n').filter((l) => l !== '');

@@ -1,5 +1,7 @@
 /** The embedded Cognito: the seeded pool, its reuse on restart, sign-up and sign-in. */
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
+import { promisify } from 'node:util';
 import {
   ConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
@@ -16,6 +18,7 @@ import {
   APP_CLIENT_WRITE_ATTRIBUTES,
 } from '../../src/contract/app-client.js';
 import type { CodeDelivery } from '../../src/local/cognito.js';
+import { REPO_ROOT } from '../../src/local/docs.js';
 import {
   closeCognito,
   PASSWORD,
@@ -119,16 +122,23 @@ describe('the seeded user pool', () => {
     const blocker: Server = createServer();
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
     const busy = (blocker.address() as { port: number }).port;
-    const saved = process.env.PORT;
-    process.env.PORT = String(busy);
+    // cognito-local reads PORT when loaded: a process of its own, with PORT in its environment.
+    const child = `
+      const { startCognito } = await import('./src/local/cognito.ts');
+      const c = await startCognito({ dataDir: ${JSON.stringify(await tempDir())}, onCode: () => {} });
+      console.log(JSON.stringify({ port: c.port, endpoint: c.endpoint }));
+      await c.close();`;
     try {
-      const { cognito } = await start(await tempDir());
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', child],
+        { cwd: REPO_ROOT, env: { ...process.env, PORT: String(busy) } },
+      );
+      const cognito = JSON.parse(stdout) as { port: number; endpoint: string };
 
       expect(cognito.port).not.toBe(busy);
       expect(cognito.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
-      if (saved === undefined) delete process.env.PORT;
-      else process.env.PORT = saved;
       blocker.close();
     }
   });

@@ -1,8 +1,8 @@
-/** startLocalStack: what it starts, the env it sets, and its env overrides. */
+/** startLocalStack: what it starts, the config it gives its functions, and its env overrides. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCognito } from '../../src/local/cognito.js';
 import { localDynamoClient, startDynalite } from '../../src/local/dynamodb.js';
@@ -74,24 +74,35 @@ describe('startLocalStack', () => {
     });
   });
 
-  it('sets the handler env vars while running and restores them on stop', async () => {
-    const saved = process.env.DYNAMODB_ENDPOINT;
-    const s = await startLocalStack({
-      env: {},
-      buildDocs: false,
-      log: () => {},
+  it("gives the real handlers its table and endpoint by config, leaving the process's environment alone", async () => {
+    const before = { ...process.env };
+    const s = await stack({
+      env: { LOG_LEVEL: 'silent' },
+      loadHandler: undefined,
       tableName: 'Other',
     });
-    try {
-      expect(process.env).toMatchObject({
-        DYNAMODB_ENDPOINT: s.dynamoEndpoint,
-        TABLE_NAME: 'Other',
-        AWS_REGION: 'us-east-1',
-      });
-    } finally {
-      await s.stop();
-    }
-    expect(process.env.DYNAMODB_ENDPOINT).toBe(saved);
+    const cognito = cognitoClient(s);
+    cleanups.push(async () => cognito.destroy());
+    const user = await createUser({ ...s, cognito });
+
+    const res = await fetch(`${s.apiUrl}/tasks`, {
+      method: 'POST',
+      headers: { Authorization: user.idToken, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'in the stack table' }),
+    });
+
+    expect(res.status).toBe(201);
+    const dynamo = localDynamoClient(s.dynamoEndpoint);
+    const { Items } = await dynamo.send(new ScanCommand({ TableName: 'Other' }));
+    dynamo.destroy();
+    expect(Items?.map((i) => i.title?.S)).toContain('in the stack table');
+    expect(process.env).toEqual(before);
+  });
+
+  it('refuses a bad setting of its functions before starting anything', async () => {
+    await expect(stack({ env: { MAX_TASKS_PER_USER: 'many' } })).rejects.toThrow(
+      'MAX_TASKS_PER_USER must be an integer 1-1000000, got many',
+    );
   });
 
   it('uses DYNAMODB_ENDPOINT instead of dynalite, creating the table there', async () => {

@@ -53,11 +53,10 @@ const UNSET_ON_PURPOSE: Record<string, string> = {
   DYNAMODB_ENDPOINT: 'a local engine; unset, the SDK uses the regional endpoint',
   LOG_LEVEL: 'the level off Lambda; AWS_LAMBDA_LOG_LEVEL wins on it',
   IDEMPOTENCY_TTL_SECONDS: 'defaults to 24 hours, what the contract promises',
-  DYNAMODB_MAX_ATTEMPTS: 'defaults to 3 (src/data/client.ts)',
-  DYNAMODB_CONNECT_TIMEOUT_MS: 'defaults to 1000 (src/data/client.ts)',
-  DYNAMODB_REQUEST_TIMEOUT_MS: 'defaults to 2000 (src/data/client.ts)',
-  WORKSPACE_DELETE_BATCHES:
-    'defaults to 100 batches of 25 per request (src/handlers/deleteWorkspace.ts)',
+  DYNAMODB_MAX_ATTEMPTS: 'defaults to 3 (src/config/function.ts)',
+  DYNAMODB_CONNECT_TIMEOUT_MS: 'defaults to 1000 (src/config/function.ts)',
+  DYNAMODB_REQUEST_TIMEOUT_MS: 'defaults to 2000 (src/config/function.ts)',
+  WORKSPACE_DELETE_BATCHES: 'defaults to 100 batches of 25 per request (src/config/function.ts)',
 };
 
 /** The managed policy CDK gives a function's role: CloudWatch Logs only, no DynamoDB access (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaBasicExecutionRole.html). */

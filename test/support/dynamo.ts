@@ -3,17 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { DYNAMODB_ENGINE } from '../../src/config/local.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import {
   type DynamoEngine,
-  dynamoEngine,
   ensureTable,
   localDynamoClient,
   startEmbeddedDynamo,
 } from '../../src/local/dynamodb.js';
 
 /** The engine every DynamoDB-facing test runs on: `DYNAMODB_ENGINE`, dynalite by default. */
-export const ENGINE = dynamoEngine();
+export const ENGINE = DYNAMODB_ENGINE.read(process.env);
 
 /** A test timeout for tests that start engines of their own: a JVM each on DynamoDB Local. */
 export const slowEngine = (ms: number) => (ENGINE === 'dynamodb-local' ? ms * 4 : ms);

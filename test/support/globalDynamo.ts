@@ -4,7 +4,7 @@
  * uses its own access key id, each test stack its own table.
  */
 import type { TestProject } from 'vitest/node';
-import { dynamoEngine } from '../../src/local/dynamodb.js';
+import { DYNAMODB_ENGINE } from '../../src/config/local.js';
 import { startDynamoDbLocal } from '../../src/local/dynamodbLocal.js';
 
 declare module 'vitest' {
@@ -14,7 +14,7 @@ declare module 'vitest' {
 }
 
 export async function setup(project: TestProject) {
-  if (dynamoEngine() !== 'dynamodb-local') return;
+  if (DYNAMODB_ENGINE.read(process.env) !== 'dynamodb-local') return;
   const started = performance.now();
   const engine = await startDynamoDbLocal({ sharedDb: false });
   console.log(

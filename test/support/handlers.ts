@@ -1,12 +1,13 @@
 /**
  * Runs handlers in-process against their own fresh table, checking every answer against
- * openapi.yaml. Each handler is built by its operation's factory with this env's store: no
- * process.env, no shared client.
+ * openapi.yaml. Each handler is built by its operation's factory with this env's store and
+ * function config: no process.env, no shared client.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { expect } from 'vitest';
+import { type Env, type FunctionConfig, functionConfig } from '../../src/config/index.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import type { HandlerFactory, LambdaHandler } from '../../src/http/handler.js';
 import type { DynamoEngine } from '../../src/local/dynamodb.js';
@@ -33,6 +34,9 @@ export interface HandlerEnvOptions {
   engine?: DynamoEngine;
 }
 
+/** The functions' environment here: as quiet as a test wants, every other setting its default. */
+const QUIET: Env = { LOG_LEVEL: 'silent' };
+
 export interface HandlerEnv {
   tableName: string;
   endpoint: string;
@@ -40,10 +44,16 @@ export interface HandlerEnv {
   /** The DocumentClient behind the handlers' store. */
   doc: DynamoDBDocumentClient;
   store: TaskStore;
+  /** The handlers' function config (QUIET on this env's table). */
+  config: FunctionConfig;
+  /**
+   * `store` in place of this env's; `env`: variables of the function's environment for this
+   * invocation (WORKSPACE_DELETE_BATCHES, ...) over QUIET.
+   */
   invoke(
     operationId: OperationId,
     parts: Omit<EventParts, 'method' | 'resource'>,
-    options?: { context?: Context; store?: TaskStore },
+    options?: { context?: Context; store?: TaskStore; env?: Env },
   ): Promise<Invocation>;
   /** Every item in the table, sorted, for "nothing changed" checks. */
   items(): Promise<Record<string, unknown>[]>;
@@ -59,7 +69,6 @@ export async function handlerFactory(operationId: OperationId): Promise<Factory>
 }
 
 export async function startHandlerEnv(options: HandlerEnvOptions = {}): Promise<HandlerEnv> {
-  process.env.LOG_LEVEL = 'silent';
   const dynamo = await startTestDynamo(options.engine);
   const tableName = 'TaskApp';
   const client = dynamo.client();
@@ -68,13 +77,16 @@ export async function startHandlerEnv(options: HandlerEnvOptions = {}): Promise<
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  const store = new TaskStore(doc, { tableName, shards });
+  const data = { tableName, shards };
+  const store = new TaskStore(doc, data);
+  const configOf = (env: Env = {}) => ({ ...functionConfig({ ...QUIET, ...env }), data });
+  const config = configOf();
   const handlers = new Map<string, LambdaHandler>();
 
   async function load(operationId: OperationId): Promise<LambdaHandler> {
     let h = handlers.get(operationId);
     if (!h) {
-      h = (await handlerFactory(operationId))(store);
+      h = (await handlerFactory(operationId))(store, config);
       handlers.set(operationId, h);
     }
     return h;
@@ -86,10 +98,12 @@ export async function startHandlerEnv(options: HandlerEnvOptions = {}): Promise<
     client,
     doc,
     store,
+    config,
     async invoke(operationId, parts, options = {}) {
-      const handler = options.store
-        ? (await handlerFactory(operationId))(options.store)
-        : await load(operationId);
+      const handler =
+        options.store || options.env
+          ? (await handlerFactory(operationId))(options.store ?? store, configOf(options.env))
+          : await load(operationId);
       const result: APIGatewayProxyResult = await handler(
         apiEvent({ ...ROUTES[operationId], ...parts }) as APIGatewayProxyEvent,
         options.context ?? lambdaContext(),

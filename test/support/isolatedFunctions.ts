@@ -1,11 +1,13 @@
 /**
  * The real handler modules behind the local gateway, each loaded as Lambda loads a function:
  * in a module graph of its own (vi.resetModules before each import), so each has its own
- * DynamoDB client, telemetry state and cold start, initialized and invoked with its function's
- * environment (functionEnv.ts). Every DynamoDB request a handler's client sends is recorded
- * under its operationId (dynamoAccess.ts): one client per operation is the attribution.
+ * DynamoDB client, telemetry state and cold start, its factory applied to a store and config
+ * read from its function's environment (functionEnv.ts), as its own one-line wiring applies it
+ * to its process's. Every DynamoDB request a handler's client sends is recorded under its
+ * operationId (dynamoAccess.ts): one client per operation is the attribution.
  */
 import { vi } from 'vitest';
+import type { HandlerFactory, OperationId } from '../../src/http/handler.js';
 import type { HandlerLoader, ProxyHandler } from '../../src/local/gateway.js';
 import { type DynamoAccess, recordDynamoAccess } from './dynamoAccess.js';
 import type { FunctionEnv } from './functionEnv.js';
@@ -22,21 +24,22 @@ export function isolatedFunctions(env: FunctionEnv, region: string): IsolatedFun
   // One import at a time: a module-registry reset must not cut through another's graph.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const load = (operationId: string) =>
-    env.run(operationId, async (): Promise<ProxyHandler> => {
-      vi.resetModules();
-      const mod = (await import(`../../src/handlers/${operationId}.ts`)) as {
-        handler?: ProxyHandler;
-      };
-      // The same graph's store module, so this is the client the handler's store uses.
-      const { documentClient } = await import('../../src/data/store.js');
-      const list: DynamoAccess[] = [];
-      accesses.set(operationId, list);
-      recordDynamoAccess(documentClient, region, (access) => list.push(access));
-      const handler = mod.handler;
-      if (typeof handler !== 'function') throw new Error(`${operationId} exports no handler`);
-      return (event, context) => env.run(operationId, () => handler(event, context));
-    });
+  const load = async (operationId: string): Promise<ProxyHandler> => {
+    vi.resetModules();
+    const mod = (await import(`../../src/handlers/${operationId}.ts`)) as Record<string, unknown>;
+    // The same graph's modules, so the store's errors are the ones its handler knows.
+    const { functionConfig } = await import('../../src/config/index.js');
+    const { createDocumentClient } = await import('../../src/data/client.js');
+    const { TaskStore } = await import('../../src/data/tasks.js');
+    const factory = mod[operationId] as HandlerFactory<OperationId> | undefined;
+    if (typeof factory !== 'function') throw new Error(`${operationId} exports no factory`);
+    const config = functionConfig(env.envOf(operationId));
+    const db = createDocumentClient(config.dynamo);
+    const list: DynamoAccess[] = [];
+    accesses.set(operationId, list);
+    recordDynamoAccess(db, region, (access) => list.push(access));
+    return factory(new TaskStore(db, config.data), config);
+  };
 
   return {
     accesses,

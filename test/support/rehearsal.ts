@@ -14,7 +14,7 @@ import { type Json, type Resolver, resolver, resourcesOf } from './cfn.js';
 import type { DynamoAccess } from './dynamoAccess.js';
 import { startDynamoProxy } from './dynamoProxy.js';
 import { type EmittedMetric, emittedMetrics, jsonLines } from './emf.js';
-import { installFunctionEnv } from './functionEnv.js';
+import { functionEnv } from './functionEnv.js';
 import { isolatedFunctions } from './isolatedFunctions.js';
 import {
   PEOPLE,
@@ -68,7 +68,7 @@ export async function rehearse(
   });
 
   let dynamoEndpoint = '';
-  const env = installFunctionEnv((operationId) => {
+  const env = functionEnv((operationId) => {
     const fn = template.Resources[functionOf[operationId] as string];
     const variables = (fn.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
     return {
@@ -92,7 +92,6 @@ export async function rehearse(
   const functions = isolatedFunctions(env, REGION);
   const stack = await startTestStack({ loadHandler: functions.loadHandler, tableName }).catch(
     (err: unknown) => {
-      env.restore();
       process.stdout.write = write;
       throw err;
     },
@@ -126,7 +125,6 @@ export async function rehearse(
   } finally {
     await proxy.close();
     await stack.stop();
-    env.restore();
     process.stdout.write = write;
   }
   const outcomes = new Set(

@@ -16,6 +16,7 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
+import type { Env } from '../../src/config/index.js';
 import { ADMIN_GROUP } from '../../src/contract/problems.js';
 import type { CodeDelivery } from '../../src/local/cognito.js';
 import type { HandlerLoader, LogEntry } from '../../src/local/gateway.js';
@@ -32,8 +33,16 @@ export interface TestStack extends LocalStack {
 }
 
 export interface TestStackOptions {
+  /**
+   * The stack's environment, as `npm start`'s process would have it: its functions' settings
+   * (WORKSPACE_DELETE_BATCHES, LOG_LEVEL, ...) and its own.
+   * @default { LOG_LEVEL: 'silent' }
+   */
+  env?: Env;
   /** @default the real handlers under src/handlers */
   loadHandler?: HandlerLoader;
+  /** Sees each handler the stack loads. @default - none */
+  wrapHandler?: LocalStackOptions['wrapHandler'];
   /** @default false: tests of /docs use their own docs path */
   buildDocs?: boolean;
   docsPath?: string;
@@ -50,18 +59,19 @@ export interface TestStackOptions {
 }
 
 /**
- * In-memory DynamoDB (on DynamoDB Local: a table of its own in the run's engine), Cognito in a temp dir, every port free, env overrides ignored (so a
- * developer's DYNAMODB_ENDPOINT never points tests at their data). It sets the handler env
- * vars; real handlers keep the first stack's endpoint once imported, so use one per test file.
+ * In-memory DynamoDB (on DynamoDB Local: a table of its own in the run's engine), Cognito in a
+ * temp dir, every port free, the process's environment ignored (so a developer's
+ * DYNAMODB_ENDPOINT never points tests at their data): the stack reads only `options.env`.
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const codes = new Map<string, string>();
   const logs: LogEntry[] = [];
   const engine = sharedEngine();
   const stack = await startLocalStack({
-    ...engine,
+    env: { ...(options.env ?? { LOG_LEVEL: 'silent' }), ...engine.env },
     tableName: options.tableName ?? engine.tableName,
     loadHandler: options.loadHandler,
+    wrapHandler: options.wrapHandler,
     buildDocs: options.buildDocs ?? false,
     docsPath: options.docsPath,
     web: options.web,
@@ -85,7 +95,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 }
 
 /** On DynamoDB Local, the run's one engine (test/support/globalDynamo.ts) and a table of its own. */
-function sharedEngine(): { env: NodeJS.ProcessEnv; tableName?: string } {
+function sharedEngine(): { env: Env; tableName?: string } {
   if (ENGINE !== 'dynamodb-local') return { env: {} };
   return {
     env: { DYNAMODB_ENDPOINT: inject('dynamodbLocalEndpoint') },

@@ -1,5 +1,6 @@
 /** Workspace factories for handler tests: members by invitation, tasks, and each operation's request. */
 import { randomUUID } from 'node:crypto';
+import type { Env } from '../../src/config/index.js';
 import { OPERATIONS, type Operation } from '../../src/contract/operations.generated.js';
 import type { DataConfig } from '../../src/data/client.js';
 import { TaskStore } from '../../src/data/tasks.js';
@@ -9,6 +10,14 @@ import type { HandlerEnv, OperationId } from './handlers.js';
 import { UNKNOWN_ID } from './tasks.js';
 
 type Parts = Omit<EventParts, 'method' | 'resource'>;
+
+/** A request that provokes a status, and the function environment it needs for it. */
+export interface Provoked {
+  parts: Parts;
+  env?: Env;
+  /** A store whose limits make the request a 409. */
+  store?: TaskStore;
+}
 
 /** The address the event factory gives `sub` (verified): `<sub>@example.com`. */
 export const emailOf = (sub: string) => `${sub}@example.com`;
@@ -142,14 +151,14 @@ const LIMITED: Partial<
 /**
  * The same request with the statuses' usual causes: `status` 400 (a bad id or body), 403 (sent
  * by a plain member), 404 (a workspace nobody is in), 409 (the owner, the last one, leaving or
- * being demoted; an address invited twice), 202 (a deletion bounded to one batch; the caller
- * resets `WORKSPACE_DELETE_BATCHES`), 412 (a stale If-Match), 413, 415, 422.
+ * being demoted; an address invited twice), 202 (a deletion bounded to one batch by its
+ * function's `WORKSPACE_DELETE_BATCHES`), 412 (a stale If-Match), 413, 415, 422.
  */
 export async function provokeWorkspace(
   env: HandlerEnv,
   operationId: WorkspaceOperationId,
   status: number,
-): Promise<Parts & { store?: TaskStore }> {
+): Promise<Provoked> {
   const scene = await workspaceScene(env);
   const parts: Parts = { ...goodRequest(operationId, scene) };
   const path = parts.pathParameters ? { ...parts.pathParameters } : undefined;
@@ -172,7 +181,7 @@ export async function provokeWorkspace(
       break;
     case 409:
       if (LIMITED[operationId]) {
-        return { ...parts, store: await LIMITED[operationId](env, scene) };
+        return { parts, store: await LIMITED[operationId](env, scene) };
       }
       if (operationId === 'inviteMember') parts.body = { email: emailOf(scene.invitee) };
       else if (operationId === 'leaveWorkspace') parts.sub = scene.owner;
@@ -181,8 +190,7 @@ export async function provokeWorkspace(
       break;
     case 202:
       // One batch per request: the first DELETE leaves the workspace's record for the next.
-      process.env.WORKSPACE_DELETE_BATCHES = '1';
-      break;
+      return { parts, env: { WORKSPACE_DELETE_BATCHES: '1' } };
     case 412:
       parts.headers = { 'If-Match': '"99"' };
       break;
@@ -201,5 +209,5 @@ export async function provokeWorkspace(
       break;
     }
   }
-  return parts;
+  return { parts };
 }

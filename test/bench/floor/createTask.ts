@@ -1,10 +1,11 @@
 /** Cold-start floor for createTask: a DocumentClient and the same TransactWriteItems (the task and its count). */
-import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { productionConfig } from '../../../src/config/index.js';
+import { createDocumentClient } from '../../../src/data/client.js';
 import { putTask, taskItem } from './calls.js';
 import { type FloorHandler, reply, subOf } from './event.js';
 
-const db = createDocumentClient();
-const { tableName, shards } = dataConfig();
+const db = createDocumentClient(productionConfig().dynamo);
+const { tableName, shards } = productionConfig().data;
 
 export const handler: FloorHandler = async (event) => {
   const input = JSON.parse(event.body ?? '{}') as { title: string; description: string };

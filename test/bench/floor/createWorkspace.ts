@@ -1,10 +1,11 @@
 /** Cold-start floor for createWorkspace: a DocumentClient and the same TransactWriteItems. */
-import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { productionConfig } from '../../../src/config/index.js';
+import { createDocumentClient } from '../../../src/data/client.js';
 import { emailOf, type FloorHandler, reply, subOf } from './event.js';
 import { createWorkspace, workspaceItems } from './workspaceCalls.js';
 
-const db = createDocumentClient();
-const { tableName } = dataConfig();
+const db = createDocumentClient(productionConfig().dynamo);
+const { tableName } = productionConfig().data;
 
 export const handler: FloorHandler = async (event) => {
   const { name } = JSON.parse(event.body ?? '{}') as { name: string };

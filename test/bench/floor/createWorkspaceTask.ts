@@ -1,10 +1,11 @@
 /** Cold-start floor for createWorkspaceTask: the membership check, then the conditional PutItem. */
-import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { productionConfig } from '../../../src/config/index.js';
+import { createDocumentClient } from '../../../src/data/client.js';
 import { type FloorHandler, reply, subOf, workspaceIdOf } from './event.js';
 import { createWorkspaceTask, workspaceTaskItem } from './workspaceCalls.js';
 
-const db = createDocumentClient();
-const { tableName } = dataConfig();
+const db = createDocumentClient(productionConfig().dynamo);
+const { tableName } = productionConfig().data;
 
 export const handler: FloorHandler = async (event) => {
   const input = JSON.parse(event.body ?? '{}') as { title: string; description: string };

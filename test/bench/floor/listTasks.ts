@@ -1,10 +1,11 @@
 /** Cold-start floor for listTasks: a DocumentClient and the same Query on the owner's partition. */
-import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { productionConfig } from '../../../src/config/index.js';
+import { createDocumentClient } from '../../../src/data/client.js';
 import { queryOwner } from './calls.js';
 import { type FloorHandler, reply, subOf } from './event.js';
 
-const db = createDocumentClient();
-const { tableName } = dataConfig();
+const db = createDocumentClient(productionConfig().dynamo);
+const { tableName } = productionConfig().data;
 /** The spec's default page size. */
 const LIMIT = 50;
 

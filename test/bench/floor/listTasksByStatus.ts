@@ -1,11 +1,12 @@
 /** Cold-start floor for listTasksByStatus: a DocumentClient and the same Query per shard. */
-import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { productionConfig } from '../../../src/config/index.js';
+import { createDocumentClient } from '../../../src/data/client.js';
 import { STATUS_INDEX } from '../../../src/data/table.js';
 import { queryStatus } from './calls.js';
 import { type FloorHandler, reply } from './event.js';
 
-const db = createDocumentClient();
-const { tableName, shards } = dataConfig();
+const db = createDocumentClient(productionConfig().dynamo);
+const { tableName, shards } = productionConfig().data;
 /** The spec's default page size. */
 const LIMIT = 50;
 

@@ -1,10 +1,11 @@
 /** Cold-start floor for updateTask: a DocumentClient and the same conditional UpdateItem. */
-import { createDocumentClient, dataConfig } from '../../../src/data/client.js';
+import { productionConfig } from '../../../src/config/index.js';
+import { createDocumentClient } from '../../../src/data/client.js';
 import { updateStatus } from './calls.js';
 import { type FloorHandler, reply, subOf, taskIdOf } from './event.js';
 
-const db = createDocumentClient();
-const { tableName, shards } = dataConfig();
+const db = createDocumentClient(productionConfig().dynamo);
+const { tableName, shards } = productionConfig().data;
 
 export const handler: FloorHandler = async (event) => {
   const { status } = JSON.parse(event.body ?? '{}') as { status: 'in_progress' };
