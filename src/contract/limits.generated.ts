@@ -87,6 +87,7 @@ export const LIMITS = {
     "Invitation": {
       "workspace_id": {"minLength": 26, "maxLength": 26},
       "workspace_name": {"maxLength": 100, "minLength": 1},
+      "invited_by": {"minLength": 1, "maxLength": 128},
       "created_at": {"minLength": 24, "maxLength": 24}
     },
     "InvitationList": {

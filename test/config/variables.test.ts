@@ -215,10 +215,14 @@ describe("a function's config", () => {
   });
 
   it('keeps the data settings apart for the repository', () => {
-    expect(dataConfig({ MAX_TASKS_PER_USER: '5' })).toEqual({
+    expect(dataConfig({ MAX_TASKS_PER_USER: '5', MAX_MEMBERS_PER_WORKSPACE: '7' })).toEqual({
       tableName: 'TaskApp',
       shards: 10,
       maxTasksPerUser: 5,
+      maxWorkspacesPerUser: 100,
+      maxMembersPerWorkspace: 7,
+      maxPendingInvitationsPerEmail: 50,
+      maxTasksPerWorkspace: 10_000,
     });
   });
 });
