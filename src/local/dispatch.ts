@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { originHeaders } from '../http/cors.js';
-import type { Authorizer } from './authorizer.js';
+import type { Authorizer } from './claims.js';
 import type { ApiModel } from './definition.js';
 import { buildProxyEvent, lambdaContext, type ProxyRequest } from './event.js';
 import type { LogEntry } from './gateway-options.js';
