@@ -184,18 +184,19 @@ it('answers through msw with the packed mock: the API itself, its dynalite insta
 it('type-checks a TypeScript consumer against the shipped .d.ts', async () => {
   await writeFile(
     join(project, 'main.ts'),
-    `import { createTaskApiClient, type Task } from '@task-api/sdk';
+    `import { createTaskApiClient, type Member, type Task } from '@task-api/sdk';
      import { createTaskApiMock, type MockUser } from '@task-api/sdk/msw';
      const client = createTaskApiClient({ baseUrl: 'http://localhost:3000', getToken: () => 't' });
      const { data } = await client.getTask('01JD7Z8Q3X5M2N4P6R8T0V2W4Y');
      const task: Task | undefined = data;
      // @ts-expect-error title is required
      await client.createTask({});
+     const members: AsyncGenerator<Member, void, undefined> = client.paginate('listMembers', 'w');
      const users: Record<string, MockUser> = { t: { sub: 'alice', admin: true } };
      const mock = createTaskApiMock({ baseUrl: 'https://api.test', users, maxTasksPerUser: 5 });
      // @ts-expect-error baseUrl is required
      createTaskApiMock({ users });
-     export { mock, task };`,
+     export { members, mock, task };`,
   );
   const args = [
     '--noEmit',
