@@ -1,7 +1,7 @@
 /** The typed task-api client: one method per operationId of openapi.yaml, on openapi-fetch. */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../../src/contract/api.generated.js';
-import { TaskApiProblemError } from './errors.js';
+import { paginator } from './paginate.js';
 import {
   createRetryingFetch,
   DEFAULT_RETRY,
@@ -10,7 +10,6 @@ import {
   type RetryOptions,
 } from './retry.js';
 import type {
-  AdminTask,
   AdminTaskList,
   CallOptions,
   ConditionalOptions,
@@ -41,9 +40,6 @@ export interface TaskApiClientOptions {
   /** Makes the `Idempotency-Key` of each create. @default crypto.randomUUID */
   idempotencyKey?: () => string;
 }
-
-type PageOf = { listTasks: Task; listTasksByStatus: AdminTask };
-type PageQuery = { listTasks: ListTasksQuery; listTasksByStatus: ListTasksByStatusQuery };
 
 export type TaskApiClient = ReturnType<typeof createTaskApiClient>;
 
@@ -123,40 +119,7 @@ export function createTaskApiClient(options: TaskApiClientOptions) {
     return plain(await raw.GET('/admin/tasks', { params: { query }, signal }));
   }
 
-  /** Every task of a listing, page after page; throws TaskApiProblemError if a page fails. */
-  function paginate(
-    operation: 'listTasks',
-    query?: ListTasksQuery,
-    options?: CallOptions,
-  ): AsyncGenerator<Task, void, undefined>;
-  function paginate(
-    operation: 'listTasksByStatus',
-    query: ListTasksByStatusQuery,
-    options?: CallOptions,
-  ): AsyncGenerator<AdminTask, void, undefined>;
-  function paginate(
-    operation: keyof PageOf,
-    query: ListTasksByStatusQuery,
-    options?: CallOptions,
-  ): AsyncGenerator<Task | AdminTask, void, undefined>;
-  async function* paginate<Op extends keyof PageOf>(
-    operation: Op,
-    query: PageQuery[Op] = {} as PageQuery[Op],
-    { signal }: CallOptions = {},
-  ): AsyncGenerator<PageOf[Op], void, undefined> {
-    let cursor = query.cursor;
-    do {
-      const page =
-        operation === 'listTasks'
-          ? await listTasks({ ...query, cursor }, { signal })
-          : await listTasksByStatus({ ...(query as ListTasksByStatusQuery), cursor }, { signal });
-      if (page.error) throw new TaskApiProblemError(page.error, page.response);
-      yield* page.data.tasks as PageOf[Op][];
-      cursor = page.data.next_cursor;
-    } while (cursor !== undefined);
-  }
-
-  return {
+  const methods = {
     ...workspaceMethods(raw, newIdempotencyKey),
     createTask,
     listTasks,
@@ -164,7 +127,12 @@ export function createTaskApiClient(options: TaskApiClientOptions) {
     updateTask,
     deleteTask,
     listTasksByStatus,
-    paginate,
+  };
+
+  return {
+    ...methods,
+    /** Every item of a listing, page after page; throws TaskApiProblemError if a page fails. */
+    paginate: paginator(methods),
     /** PATCH only if the task still has `etag` (from getTask, createTask or updateTask); else 412. */
     updateTaskIfUnchanged: (taskId: string, etag: string, body: TaskUpdate, opts?: CallOptions) =>
       updateTask(taskId, body, { ...opts, ifMatch: etag }),

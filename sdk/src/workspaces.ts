@@ -1,7 +1,6 @@
 /** The workspace operations of the typed client (openapi.yaml, tag `workspaces`), on the same openapi-fetch client. */
 import type { Client } from 'openapi-fetch';
 import type { components, operations, paths } from '../../src/contract/api.generated.js';
-import { TaskApiProblemError } from './errors.js';
 import type {
   CallOptions,
   ConditionalOptions,
@@ -44,21 +43,6 @@ function withEtag<T extends { version: number }>(
   const { data, response } = result;
   const etag = response.headers.get('ETag') ?? `"${data.version}"`;
   return { data, etag, response };
-}
-
-/** Every item of a listing, page after page; throws TaskApiProblemError if a page fails. */
-async function* pages<T, Q extends PageQuery>(
-  list: (query: Q) => Promise<TaskApiResult<{ next_cursor?: string }>>,
-  items: (page: never) => T[],
-  query: Q,
-): AsyncGenerator<T, void, undefined> {
-  let cursor = query.cursor;
-  do {
-    const page = await list({ ...query, cursor });
-    if (page.error) throw new TaskApiProblemError(page.error, page.response);
-    yield* items(page.data as never);
-    cursor = page.data.next_cursor;
-  } while (cursor !== undefined);
 }
 
 export function workspaceMethods(raw: Client<paths>, newIdempotencyKey: () => string) {
@@ -218,44 +202,5 @@ export function workspaceMethods(raw: Client<paths>, newIdempotencyKey: () => st
       plain(await raw.DELETE('/me/invitations/{workspaceId}', { params: ws(workspaceId), signal })),
   };
 
-  return {
-    ...api,
-    /** Async iterators over every page of the workspace listings. */
-    pages: {
-      workspaces: (query: PageQuery = {}, options?: CallOptions) =>
-        pages<Workspace, PageQuery>(
-          (q) => api.listWorkspaces(q, options),
-          (p: WorkspaceList) => p.workspaces,
-          query,
-        ),
-      members: (workspaceId: string, query: PageQuery = {}, options?: CallOptions) =>
-        pages<Member, PageQuery>(
-          (q) => api.listMembers(workspaceId, q, options),
-          (p: MemberList) => p.members,
-          query,
-        ),
-      workspaceTasks: (
-        workspaceId: string,
-        query: ListWorkspaceTasksQuery = {},
-        options?: CallOptions,
-      ) =>
-        pages<WorkspaceTask, ListWorkspaceTasksQuery>(
-          (q) => api.listWorkspaceTasks(workspaceId, q, options),
-          (p: WorkspaceTaskList) => p.tasks,
-          query,
-        ),
-      assignedTasks: (query: PageQuery = {}, options?: CallOptions) =>
-        pages<WorkspaceTask, PageQuery>(
-          (q) => api.listMyAssignedTasks(q, options),
-          (p: WorkspaceTaskList) => p.tasks,
-          query,
-        ),
-      invitations: (query: PageQuery = {}, options?: CallOptions) =>
-        pages<Invitation, PageQuery>(
-          (q) => api.listMyInvitations(q, options),
-          (p: InvitationList) => p.invitations,
-          query,
-        ),
-    },
-  };
+  return api;
 }

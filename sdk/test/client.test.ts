@@ -223,6 +223,29 @@ describe('paginate', () => {
     },
   );
 
+  it('takes the path parameters of a listing before its query (listMembers)', async () => {
+    const alice = makeClient('token-alice');
+    const { data: workspace } = await alice.createWorkspace({ name: 'Team' });
+    const id = workspace?.workspace_id ?? '';
+    for (const email of ['bob@example.com', 'carol@example.com']) {
+      await alice.inviteMember(id, { email, role: 'member' });
+    }
+    const { requests, fetch } = recordingFetch();
+
+    const members: string[] = [];
+    for await (const m of makeClient('token-alice', { fetch }).paginate('listMembers', id, {
+      limit: 1,
+    })) {
+      members.push(m.email ?? m.user_id ?? '');
+    }
+
+    expect(members.sort()).toEqual(['alice@example.com', 'bob@example.com', 'carol@example.com']);
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    expect(requests.every((r) => new URL(r.url).pathname === `/workspaces/${id}/members`)).toBe(
+      true,
+    );
+  });
+
   it('throws TaskApiProblemError with the problem when a page fails', async () => {
     const client = makeClient('token-alice');
 

@@ -1,32 +1,34 @@
-/** Shared test fixtures: an msw server backed by the SDK's own mock of the API. */
+/**
+ * Shared test fixtures: an msw server backed by the SDK's mock (the API's own handlers).
+ */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createTaskApiClient, type TaskApiClientOptions } from '../src/index.js';
-import { createTaskApiHandlers, type MockUser, TaskStore } from '../src/msw.js';
+import { createTaskApiMock, type MockUser, type TaskApiMock } from '../src/msw.js';
 
 export const BASE_URL = 'https://api.test';
 
 export const USERS: Record<string, MockUser> = {
-  'token-alice': { sub: 'alice' },
-  'token-bob': { sub: 'bob' },
+  'token-alice': { sub: 'alice', email: 'alice@example.com' },
+  'token-bob': { sub: 'bob', email: 'bob@example.com' },
   'token-admin': { sub: 'root', admin: true },
 };
 
-/** One msw server per test file, with a fresh store for every test. */
+/** One msw server per test file, with a new mock API (empty data) for every test. */
 export function useMockApi() {
   const server = setupServer();
-  const state = { store: new TaskStore() };
+  const state = { mock: newMock() };
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   beforeEach(() => {
-    state.store = new TaskStore();
-    server.resetHandlers(
-      ...createTaskApiHandlers({ baseUrl: BASE_URL, users: USERS, store: state.store }),
-    );
+    state.mock = newMock();
+    server.resetHandlers(...state.mock.handlers);
   });
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return { server, state };
 }
+
+const newMock = (): TaskApiMock => createTaskApiMock({ baseUrl: BASE_URL, users: USERS });
 
 /** Every request the client sent, as it went on the wire. */
 export function recordingFetch() {

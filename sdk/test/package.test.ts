@@ -1,10 +1,11 @@
 /**
  * The published package works for another project: build and `npm pack` a copy of sdk/ (the
  * working tree's sdk/dist is never touched), install the tarball into an empty project, import
- * it with node and type-check a consumer. The install is offline and needs nothing in the npm
- * cache: the SDK's runtime dependencies come packed from the repo's node_modules.
+ * it with node, run its mock and type-check a consumer. The install is offline and needs nothing
+ * in the npm cache: the SDK's runtime dependencies come packed from the repo's node_modules.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,18 +28,22 @@ beforeAll(async () => {
   for (const entry of ['package.json', 'README.md', 'tsconfig.build.json', 'build.mjs', 'src']) {
     await cp(join(root, 'sdk', entry), join(copy, entry), { recursive: true });
   }
-  // The build bundles the contract and the workspace policy from beside the package, as in the
-  // repo (ESM): the mock's rules are the API's.
-  await cp(join(root, 'src', 'contract'), join(dir, 'src', 'contract'), { recursive: true });
-  await mkdir(join(dir, 'src', 'workspaces'), { recursive: true });
-  await cp(
-    join(root, 'src', 'workspaces', 'policy.ts'),
-    join(dir, 'src', 'workspaces', 'policy.ts'),
-  );
+  // The build bundles from beside the package, as in the repo: the contract for the client, the
+  // API itself (handlers, local gateway, openapi.yaml's API Gateway model) for the mock.
+  for (const entry of ['src', 'infra', 'openapi.yaml']) {
+    await cp(join(root, entry), join(dir, entry), { recursive: true });
+  }
   await writeFile(join(dir, 'package.json'), '{"private":true,"type":"module"}');
+  // The repo's packages, for the build and for the sources it bundles from beside the package.
   await symlink(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   await run('npm', ['run', 'build'], { cwd: copy });
   await run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: copy });
+  // Past the build, the consumer finds only msw (the SDK's optional peer, its own choice) above
+  // it: what the SDK needs besides must come with the package.
+  await rm(join(dir, 'node_modules'));
+  await mkdir(join(dir, 'node_modules'));
+  await symlink(installedDir('msw', root), join(dir, 'node_modules', 'msw'), 'dir');
   const name = (await readdir(dir)).find((f) => f.endsWith('.tgz'));
   if (!name) throw new Error(`npm pack wrote no tarball in ${dir}`);
   tarball = join(dir, name);
@@ -47,38 +52,49 @@ beforeAll(async () => {
   // `npm ci` caches tarballs but not registry metadata, so `--offline` cannot resolve a range
   // like openapi-fetch@^0.17.0 on a fresh machine: the consumer lists the packed copies instead.
   const dependencies: Record<string, string> = { '@task-api/sdk': `file:${tarball}` };
-  for (const name of runtimeDependencies(join(copy, 'package.json'))) {
-    dependencies[name] = `file:${await packInstalled(name, dir)}`;
-  }
+  const packed = await packInstalled([...runtimeDependencies(copy).values()], dir);
+  for (const [name, file] of packed) dependencies[name] = `file:${file}`;
   await writeFile(
     join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }),
   );
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project });
-}, 120_000);
+}, 240_000);
 
-/** The names in `dependencies` of a package.json, and of theirs, as installed in the repo. */
-function runtimeDependencies(manifest: string, seen = new Set<string>()): Set<string> {
+/** Where each package in `dependencies` of the package at `dir`, and of theirs, is installed. */
+function runtimeDependencies(dir: string, found = new Map<string, string>()): Map<string, string> {
+  const manifest = join(dir, 'package.json');
   const { dependencies = {} } = require(manifest) as { dependencies?: Record<string, string> };
   for (const name of Object.keys(dependencies)) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    runtimeDependencies(require.resolve(`${name}/package.json`, { paths: [root] }), seen);
+    if (found.has(name)) continue;
+    const installed = installedDir(name, dir);
+    found.set(name, installed);
+    runtimeDependencies(installed, found);
   }
-  return seen;
+  return found;
 }
 
-/** The repo's installed copy of `name`, packed as the registry would serve it. */
-async function packInstalled(name: string, into: string): Promise<string> {
-  const source = dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
+/** The copy of `name` that Node loads from `from`: its node_modules, then its ancestors'. */
+function installedDir(name: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (dirname(dir) === dir) throw new Error(`${name} is not installed for ${from}`);
+  }
+}
+
+/** The installed packages at `sources`, packed as the registry would serve them: name -> tarball. */
+async function packInstalled(sources: string[], into: string): Promise<Map<string, string>> {
   const { stdout } = await run(
     'npm',
-    ['pack', source, '--ignore-scripts', '--json', '--pack-destination', into],
-    { cwd: into },
+    ['pack', ...sources, '--ignore-scripts', '--json', '--pack-destination', into],
+    { cwd: into, maxBuffer: 64 * 1024 * 1024 },
   );
-  const [packed] = JSON.parse(stdout) as { filename: string }[];
-  if (!packed) throw new Error(`npm pack ${source} wrote nothing`);
-  return join(into, packed.filename);
+  const packed = JSON.parse(stdout) as { name: string; filename: string }[];
+  if (packed.length !== sources.length) {
+    throw new Error(`npm pack packed ${packed.length} of ${sources.length} packages`);
+  }
+  return new Map(packed.map((p) => [p.name, join(into, p.filename)]));
 }
 
 afterAll(async () => {
@@ -103,9 +119,11 @@ it('installs with its declared dependencies and nothing missing', async () => {
   const sdk = tree.dependencies?.['@task-api/sdk'];
   expect(tree.problems).toBeUndefined();
   expect(sdk?.version).toBe('1.0.0');
-  expect(sdk?.dependencies?.['openapi-fetch']?.version).toBe(
-    require(require.resolve('openapi-fetch/package.json', { paths: [root] })).version,
-  );
+  for (const name of ['openapi-fetch', 'dynalite']) {
+    expect(sdk?.dependencies?.[name]?.version).toBe(
+      require(require.resolve(`${name}/package.json`, { paths: [root] })).version,
+    );
+  }
 });
 
 it('imports with node and calls the API through createTaskApiClient', async () => {
@@ -135,17 +153,49 @@ it('imports with node and calls the API through createTaskApiClient', async () =
   expect(out.msw).toMatch(/node_modules\/@task-api\/sdk\/dist\/msw\.js$/);
 });
 
+it('answers through msw with the packed mock: the API itself, its dynalite installed', async () => {
+  const script = `
+    import { createTaskApiClient } from '@task-api/sdk';
+    import { createTaskApiHandlers } from '@task-api/sdk/msw';
+    import { setupServer } from 'msw/node';
+    const baseUrl = 'https://api.test';
+    const server = setupServer(...createTaskApiHandlers({ baseUrl, users: { t: { sub: 'alice' } } }));
+    server.listen({ onUnhandledFrame: 'error' });
+    const client = (token) => createTaskApiClient({ baseUrl, getToken: () => token });
+    const created = await client('t').createTask({ title: 'packed' });
+    const { data } = await client('t').listTasks();
+    const stranger = await client('x').listTasks();
+    server.close();
+    console.log(JSON.stringify({
+      created: created.response.status,
+      titles: data.tasks.map((t) => t.title),
+      stranger: stranger.response.status,
+    }));
+  `;
+  await writeFile(join(project, 'mock.mjs'), script);
+
+  const { stdout } = await run(process.execPath, ['mock.mjs'], { cwd: project });
+
+  expect(JSON.parse(stdout)).toEqual({ created: 201, titles: ['packed'], stranger: 401 });
+});
+
 // A full tsc run over the consumer and its lib types: about 30 s on 2 shared cores.
 it('type-checks a TypeScript consumer against the shipped .d.ts', async () => {
   await writeFile(
     join(project, 'main.ts'),
-    `import { createTaskApiClient, type Task } from '@task-api/sdk';
+    `import { createTaskApiClient, type Member, type Task } from '@task-api/sdk';
+     import { createTaskApiMock, type MockUser } from '@task-api/sdk/msw';
      const client = createTaskApiClient({ baseUrl: 'http://localhost:3000', getToken: () => 't' });
      const { data } = await client.getTask('01JD7Z8Q3X5M2N4P6R8T0V2W4Y');
      const task: Task | undefined = data;
      // @ts-expect-error title is required
      await client.createTask({});
-     export { task };`,
+     const members: AsyncGenerator<Member, void, undefined> = client.paginate('listMembers', 'w');
+     const users: Record<string, MockUser> = { t: { sub: 'alice', admin: true } };
+     const mock = createTaskApiMock({ baseUrl: 'https://api.test', users, maxTasksPerUser: 5 });
+     // @ts-expect-error baseUrl is required
+     createTaskApiMock({ users });
+     export { members, mock, task };`,
   );
   const args = [
     '--noEmit',

@@ -309,8 +309,8 @@ describe('idempotency keys', () => {
 
     const { data } = await client.createTask({ title: 'once' });
 
-    expect(state.store.all()).toHaveLength(1);
-    expect(data?.task_id).toBe(state.store.all()[0]?.task_id);
+    const stored = await makeClient('token-alice', { fetch: state.mock.fetch }).listTasks();
+    expect(stored.data?.tasks.map((t) => t.task_id)).toEqual([data?.task_id]);
   });
 
   it('uses the idempotencyKey option to make keys', async () => {

@@ -12,7 +12,22 @@ import {
   JwtExpiredError,
 } from 'aws-jwt-verify/error';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import { nameMap } from '../http/names.js';
+import {
+  type ApiGatewayClaims,
+  type Authorizer,
+  type AuthResult,
+  bearerToken,
+  toApiGatewayClaims,
+} from './claims.js';
+
+export {
+  type ApiGatewayClaims,
+  type Authorizer,
+  type AuthResult,
+  apiGatewayDate,
+  bearerToken,
+  toApiGatewayClaims,
+} from './claims.js';
 
 export interface CognitoAuthorizerConfig {
   userPoolId: string;
@@ -21,15 +36,6 @@ export interface CognitoAuthorizerConfig {
   /** From the definition's authorizer; unset: every app client of the pool. */
   identityValidationExpression?: string;
 }
-
-/** Claims as API Gateway hands them to the Lambda: every value a string. */
-export type ApiGatewayClaims = Record<string, string>;
-
-export type AuthResult =
-  | { ok: true; claims: ApiGatewayClaims }
-  | { ok: false; status: 401 | 503; detail: string };
-
-export type Authorizer = (authorization: string | undefined) => Promise<AuthResult>;
 
 /** Refusals carry a reason for the log; the client gets the gateway response, as on AWS. */
 export function cognitoAuthorizer(config: CognitoAuthorizerConfig): Authorizer {
@@ -82,14 +88,6 @@ export function cognitoAuthorizer(config: CognitoAuthorizerConfig): Authorizer {
 export const AUTHORIZER_CACHE_TTL_MS = 300_000;
 const AUTHORIZER_CACHE_MAX = 10_000;
 
-/** The token from `Authorization: <token>` or `Authorization: Bearer <token>`. */
-export function bearerToken(authorization: string | undefined): string | undefined {
-  const value = authorization?.trim();
-  if (!value) return undefined;
-  const match = /^bearer\s+(\S+)$/i.exec(value);
-  return match ? match[1] : value;
-}
-
 function refusal(err: unknown): AuthResult {
   if (err instanceof FetchError || err instanceof JwksValidationError) {
     return { ok: false, status: 503, detail: 'the signing keys of the user pool are unavailable' };
@@ -100,33 +98,4 @@ function refusal(err: unknown): AuthResult {
     return { ok: false, status: 401, detail: 'an ID token is required, not an access token' };
   }
   return { ok: false, status: 401, detail: 'the token is invalid' };
-}
-
-const DATE_CLAIMS = new Set(['exp', 'iat']);
-
-/**
- * As captured from REST APIs: `"email_verified": "true"`, `"auth_time": "1513492092"`,
- * `"exp": "Sun Dec 17 07:28:12 UTC 2017"`, `"cognito:groups": "admins,other"`.
- */
-export function toApiGatewayClaims(payload: Record<string, unknown>): ApiGatewayClaims {
-  const claims = nameMap<string>();
-  for (const [name, value] of Object.entries(payload)) {
-    if (value === undefined || value === null) continue;
-    if (DATE_CLAIMS.has(name) && typeof value === 'number') claims[name] = apiGatewayDate(value);
-    else if (Array.isArray(value)) claims[name] = value.map(String).join(',');
-    else if (typeof value === 'object') claims[name] = JSON.stringify(value);
-    else claims[name] = String(value);
-  }
-  return claims;
-}
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Java's `Date.toString()` in UTC, the form API Gateway gives `exp` and `iat`. */
-export function apiGatewayDate(epochSeconds: number): string {
-  const d = new Date(epochSeconds * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${time} UTC ${d.getUTCFullYear()}`;
 }

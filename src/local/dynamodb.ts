@@ -3,11 +3,13 @@
  * (AWS's engine, Java) by `DYNAMODB_ENGINE`; and table creation for any endpoint.
  */
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  type DynamoDBClientConfig,
   ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
@@ -34,9 +36,7 @@ export interface EmbeddedDynamo {
 export async function startDynalite(
   options: { port?: number; path?: string } = {},
 ): Promise<EmbeddedDynamo> {
-  const server = withTransactions(() =>
-    dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path: options.path }),
-  );
+  const server = createDynalite(options.path);
   // No browser has business with the table: no Origin is allowed.
   guardLoopback(server, () => []);
   await new Promise<void>((resolve, reject) => {
@@ -54,6 +54,13 @@ export async function startDynalite(
   };
 }
 
+/** dynalite with TransactWriteItems added, not listening yet; `path` keeps data on disk. */
+export function createDynalite(path?: string): Server {
+  return withTransactions(() =>
+    dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path }),
+  );
+}
+
 /** Starts the chosen engine; DynamoDB Local's module (and Java) is loaded only when asked for. */
 export async function startEmbeddedDynamo(
   options: { engine?: DynamoEngine; port?: number; path?: string } = {},
@@ -68,7 +75,7 @@ export async function startEmbeddedDynamo(
 export function localDynamoClient(
   endpoint: string,
   region = 'us-east-1',
-  options: { maxAttempts?: number } = {},
+  options: Pick<DynamoDBClientConfig, 'maxAttempts' | 'requestHandler'> = {},
 ): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,

@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { nameMap } from '../http/names.js';
-import type { ApiGatewayClaims } from './authorizer.js';
+import type { ApiGatewayClaims } from './claims.js';
 import type { Route } from './routes.js';
 
 export const ACCOUNT_ID = '000000000000';

@@ -1,4 +1,4 @@
-/** Reading the request body, loading an operation's handler and calling it within the timeout. */
+/** Reading the request body and loading an operation's handler. */
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,14 +63,6 @@ function cachedLoader(
     }
     return loading;
   };
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((done) => {
-    timer = setTimeout(() => done('timeout'), ms);
-  });
-  return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The body, or 'too-large' past `limit` bytes (read to the end, so the client gets the answer). */

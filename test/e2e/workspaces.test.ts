@@ -132,10 +132,12 @@ describe('the SDK on workspaces', () => {
       expect(made.error).toBeUndefined();
     }
     const titles: string[] = [];
-    for await (const task of client.pages.workspaceTasks(id, { limit: 1 })) titles.push(task.title);
+    for await (const task of client.paginate('listWorkspaceTasks', id, { limit: 1 }))
+      titles.push(task.title);
     expect(titles).toEqual(['c', 'b', 'a']);
     const assigned: string[] = [];
-    for await (const task of client.pages.assignedTasks({ limit: 2 })) assigned.push(task.title);
+    for await (const task of client.paginate('listMyAssignedTasks', { limit: 2 }))
+      assigned.push(task.title);
     expect(assigned).toEqual(['c', 'b', 'a']);
     const deleted = await client.deleteWorkspace(id);
     expect(deleted.data).toEqual({ done: true });

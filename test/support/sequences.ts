@@ -1,7 +1,7 @@
 /**
- * Request sequences that the API and the SDK's msw mock (@task-api/sdk/msw) must answer the
- * same: statuses, problem types and bodies, up to ids, times and cursors. One table, run
- * against both (test/e2e/sequences.test.ts).
+ * Request sequences through the operations' success and failure paths, each answer reduced to
+ * what a client may rely on (statuses, problem types, bodies up to ids, times and cursors): the
+ * deploy rehearsal drives them (test/support/rehearsal.ts).
  */
 import { problemSlugOf } from '../../src/contract/problems.js';
 
@@ -12,7 +12,7 @@ export type Role = 'alice' | 'bob' | 'carol' | 'admin' | 'stranger' | 'anonymous
 export const PEOPLE = ['alice', 'bob', 'carol'] as const;
 export type Person = (typeof PEOPLE)[number];
 
-/** Who the people of one run are: the API's users, and the mock's users are the same. */
+/** Who the people of one run are. */
 export type People = Partial<Record<Person, { sub: string; email: string }>>;
 
 export interface Step {
@@ -32,11 +32,6 @@ export interface Step {
 export interface Sequence {
   name: string;
   steps: Step[];
-  /**
-   * How many batches of 25 one DELETE of a workspace deletes before it answers 202: the API's
-   * WORKSPACE_DELETE_BATCHES and the mock's workspaceDeleteBatches. @default 100
-   */
-  workspaceDeleteBatches?: number;
 }
 
 const TITLE = { title: 'Ship feature X' };
@@ -576,8 +571,7 @@ function workspaceSequences(): Sequence[] {
       ],
     },
     {
-      name: 'a long delete answers 202, hides the workspace at once, and a second DELETE ends it',
-      workspaceDeleteBatches: 1,
+      name: 'a workspace with more than 25 members, invitations and tasks is deleted',
       steps: [
         ...team({ bob: 'member' }),
         ...Array.from(

@@ -6,9 +6,13 @@ import { expectTypeOf } from 'vitest';
 import {
   type AdminTask,
   createTaskApiClient,
+  type Invitation,
+  type Member,
   type Problem,
   type Task,
   type TaskApiClient,
+  type Workspace,
+  type WorkspaceTask,
 } from '../../src/index.js';
 
 declare const client: TaskApiClient;
@@ -39,6 +43,22 @@ export function pages() {
   expectTypeOf(client.paginate(operation, { status: 'pending' })).toEqualTypeOf<
     AsyncGenerator<Task | AdminTask, void, undefined>
   >();
+  expectTypeOf(client.paginate('listMembers', 'ws-1', { limit: 10 })).toEqualTypeOf<
+    AsyncGenerator<Member, void, undefined>
+  >();
+  expectTypeOf(client.paginate('listWorkspaces')).toEqualTypeOf<
+    AsyncGenerator<Workspace, void, undefined>
+  >();
+  expectTypeOf(client.paginate('listMyInvitations')).toEqualTypeOf<
+    AsyncGenerator<Invitation, void, undefined>
+  >();
+  expectTypeOf(client.paginate('listWorkspaceTasks', 'ws-1', { assignee: 'sub' })).toEqualTypeOf<
+    AsyncGenerator<WorkspaceTask, void, undefined>
+  >();
+  // @ts-expect-error getTask is no listing
+  client.paginate('getTask', '01JD7Z8Q3X5M2N4P6R8T0V2W4Y');
+  // @ts-expect-error listMembers needs the workspace id before its query
+  client.paginate('listMembers', { limit: 10 });
 }
 
 export async function wrongBodies() {

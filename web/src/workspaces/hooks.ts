@@ -60,8 +60,8 @@ export interface MyWorkspaces {
 export function useMyWorkspaces(api: TaskApiClient): Loaded<MyWorkspaces> {
   const load = useCallback(async () => {
     const [workspaces, invitations] = await Promise.all([
-      collect(api.pages.workspaces({ limit: MAX_PAGE })),
-      collect(api.pages.invitations({ limit: MAX_PAGE })),
+      collect(api.paginate('listWorkspaces', { limit: MAX_PAGE })),
+      collect(api.paginate('listMyInvitations', { limit: MAX_PAGE })),
     ]);
     return { workspaces, invitations };
   }, [api]);
@@ -77,7 +77,7 @@ export function useWorkspace(api: TaskApiClient, workspaceId: string): Loaded<Wo
 export function useMembers(api: TaskApiClient, workspaceId: string): Loaded<Member[]> {
   return useLoaded(
     useCallback(
-      () => collect(api.pages.members(workspaceId, { limit: MAX_PAGE })),
+      () => collect(api.paginate('listMembers', workspaceId, { limit: MAX_PAGE })),
       [api, workspaceId],
     ),
   );
