@@ -8,10 +8,11 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { packInstalled, runtimeDependencies } from '../../test/support/sdkPackage.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,30 +57,6 @@ beforeAll(async () => {
   );
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project });
 }, 120_000);
-
-/** The names in `dependencies` of a package.json, and of theirs, as installed in the repo. */
-function runtimeDependencies(manifest: string, seen = new Set<string>()): Set<string> {
-  const { dependencies = {} } = require(manifest) as { dependencies?: Record<string, string> };
-  for (const name of Object.keys(dependencies)) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    runtimeDependencies(require.resolve(`${name}/package.json`, { paths: [root] }), seen);
-  }
-  return seen;
-}
-
-/** The repo's installed copy of `name`, packed as the registry would serve it. */
-async function packInstalled(name: string, into: string): Promise<string> {
-  const source = dirname(require.resolve(`${name}/package.json`, { paths: [root] }));
-  const { stdout } = await run(
-    'npm',
-    ['pack', source, '--ignore-scripts', '--json', '--pack-destination', into],
-    { cwd: into },
-  );
-  const [packed] = JSON.parse(stdout) as { filename: string }[];
-  if (!packed) throw new Error(`npm pack ${source} wrote nothing`);
-  return join(into, packed.filename);
-}
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });

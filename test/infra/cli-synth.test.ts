@@ -9,22 +9,12 @@
  * off, so nothing leaves the machine.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyRepository } from '../support/repository.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 /** W3005: CDK's own explicit DependsOn on a function's role, harmless. */
 const CFN_LINT_IGNORED = ['W3005'];
 
@@ -41,25 +31,6 @@ const EVERY_SWITCH = [
 let work: string;
 let repo: string;
 const outputs: string[] = [];
-
-/** The files a clean clone has (tracked, or new and not ignored), with the installed packages. */
-function copyRepository(to: string): void {
-  const listed = spawnSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
-  expect(listed.status).toBe(0);
-  for (const file of listed.stdout.split('\0').filter(Boolean)) {
-    if (!existsSync(join(root, file))) continue; // deleted in the working tree
-    mkdirSync(dirname(join(to, file)), { recursive: true });
-    cpSync(join(root, file), join(to, file));
-  }
-  symlinkSync(join(root, 'node_modules'), join(to, 'node_modules'), 'dir');
-}
 
 /** A user's shell with no AWS settings at all, plus `extra`. */
 function userEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
