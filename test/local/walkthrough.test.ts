@@ -1,6 +1,7 @@
 /**
  * README's "Try it locally", pasted as written into bash with no AWS settings, twice, against a
- * spawned `npm start`; and the same steps are what npm start prints.
+ * spawned `npm start`; and the same steps are what npm start prints. Then docs/workspaces.md's
+ * "Try it", pasted after the walkthrough's first block as the page says.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { freePorts, type NpmStart, npmStart } from '../support/npmStart.js';
 import { paste, shellBlocks, shellEnv } from '../support/paste.js';
 
 const blocks = shellBlocks('README.md', '## Try it locally');
+const workspaces = shellBlocks('docs/workspaces.md', '## Try it');
 let home = '';
 let stack: NpmStart;
 
@@ -69,4 +71,37 @@ describe('README: Try it locally', () => {
     },
     240_000,
   );
+});
+
+describe('docs/workspaces.md: Try it', () => {
+  it('invites bob, who accepts, gets a task assigned, is refused as a member, then removed', async () => {
+    const run = await paste(`${blocks[0]}\n${workspaces.join('\n')}`, home, shellEnv(home));
+
+    expect(run.stderr).toBe('');
+    const answers = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{') || /^\d{3}$/.test(line))
+      .slice(2) // the walkthrough's create and list
+      .map((line) => (line.startsWith('{') ? JSON.parse(line) : Number(line)));
+    const [invited, invitations, accepted, task, assigned, filtered, ...rest] = answers;
+    expect(invited).toMatchObject({ email: 'bob@example.com', role: 'member', status: 'pending' });
+    expect(invitations.invitations).toContainEqual(
+      expect.objectContaining({ workspace_name: 'Billing team', role: 'member' }),
+    );
+    expect(accepted).toMatchObject({ name: 'Billing team', role: 'member' });
+    expect(task).toMatchObject({ title: 'Send the invoices', workspace_id: accepted.workspace_id });
+    expect(task.assignee).toEqual(expect.any(String));
+    expect(task.assignee).not.toBe(task.created_by); // bob's, not the owner's
+    for (const list of [assigned, filtered]) {
+      expect(list.tasks.map((t: { task_id: string }) => t.task_id)).toContain(task.task_id);
+    }
+    expect(rest).toMatchObject([
+      { status: 403, type: '/docs#section/problem-types/forbidden' },
+      { status: 409, type: '/docs#section/problem-types/conflict' },
+      204,
+      { status: 404, type: '/docs#section/problem-types/not-found' },
+      204,
+    ]);
+    expect(run.status).toBe(0);
+  }, 240_000);
 });
