@@ -1,5 +1,5 @@
 /**
- * Safer edges, each a context switch that is off unless set (README.md#safer-edges):
+ * Safer edges, each a context switch that is off unless set (docs/operations.md#safer-edges):
  * `waf=true` (AWS WAF with AWS managed rules, a per-IP and a per-caller rate rule, in front of
  * the stage and the user pool), `domainName` +
  * `certificateArn` (+ `basePath`) for a custom domain, `reservedConcurrency` per function,

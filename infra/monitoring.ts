@@ -1,6 +1,6 @@
 /**
  * Alarms that page someone, and a dashboard of the same signals per operation. Each threshold
- * is explained in README.md#operations; the metrics are AWS's own plus the functions' EMF
+ * is explained in docs/operations.md#alarms; the metrics are AWS's own plus the functions' EMF
  * metrics (src/http/telemetry.ts) and a metric filter on the access log.
  */
 import { Duration } from 'aws-cdk-lib';
@@ -306,7 +306,7 @@ export class Monitoring extends Construct {
     const { description, ...rest } = options;
     const alarm = metric.createAlarm(this, id, {
       ...rest,
-      alarmDescription: `${description}. What to do: README.md#operations`,
+      alarmDescription: `${description}. What to do: docs/operations.md#alarms`,
       comparisonOperator: cw.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cw.TreatMissingData.NOT_BREACHING,
     });

@@ -33,7 +33,7 @@ import { WebHosting } from './web-hosting.js';
 export { DEFAULT_CALLBACK_URLS } from './auth.js';
 
 /**
- * What one stage carries from a cold start, whichever bound is lower (README.md#capacity):
+ * What one stage carries from a cold start, whichever bound is lower (docs/operations.md#capacity):
  * 1,000 concurrent executions (Lambda's default account quota) at a cold request of about
  * 0.5 s is 2,000 requests a second, and a new on-demand table serves 4,000 write units a second,
  * about 2,000 task writes (one unit for the item, one for the status index). Warm, the same

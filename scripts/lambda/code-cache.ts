@@ -3,7 +3,8 @@
  * imports the bundle (module init), serves one request (training.ts) and then writes the cache
  * of everything compiled, so a cold start deserialises instead of compiling both. V8 takes the
  * cache only in the same Node build, CPU architecture and V8 flags: build on the runtime's Node
- * for it to pay on Lambda (README#performance); elsewhere it is ignored.
+ * for it to pay on Lambda (docs/performance.md#a-cold-start-below-the-bare-client); elsewhere
+ * it is ignored.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';

@@ -11,7 +11,7 @@ import { classifyStoreError, storeUnavailable } from './errors.js';
  * What a DynamoDB call is given: the SDK's per-call options with its plain abort signal (the
  * `{ aborted, onabort }` shape of `@smithy/types`, which its HTTP handler checks before each
  * attempt and calls to end one). Plain, not an `AbortSignal`: an EventTarget listener per call
- * cost a warm request about 30 us here (README.md#performance).
+ * cost a warm request about 30 us here (docs/performance.md#what-the-benchmark-changed).
  */
 export interface CallOptions {
   abortSignal: Budget;

@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
  * Never a token, a password, an Idempotency-Key or a task's content: only the fields below.
  * Not Powertools Logger and Metrics: they cost a warm request about 0.1 ms (two lines, a deep
- * merge and a replacer per line); see README.md#performance.
+ * merge and a replacer per line); see docs/performance.md#what-the-benchmark-changed.
  */
 import type { Context } from 'aws-lambda';
 import type { TelemetryConfig } from '../config/function.js';

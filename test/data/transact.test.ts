@@ -2,7 +2,7 @@
  * A transaction that meets another one in progress on its items (TransactionConflict) wrote
  * nothing: the store sends it again after a pause, and past its tries answers a retryable 503,
  * never a 500 (docs/architecture.md#the-data-model). The conflicts come from a proxy, because
- * the dynalite layer queues transactions instead (README: Local vs AWS).
+ * the dynalite layer queues transactions instead (docs/local-vs-aws.md).
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-conflict-handling
  */
 import { randomUUID } from 'node:crypto';

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { slug } from './markdown.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIRS = ['src', 'infra', 'scripts', 'test', 'web/src', 'sdk/src'];
@@ -19,13 +20,6 @@ function files(dir: string): string[] {
     return /\.(ts|tsx|mjs)$/.test(name) ? [path] : [];
   });
 }
-
-const slug = (heading: string) =>
-  heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} -]/gu, '')
-    .replaceAll(' ', '-');
 
 describe('docs/architecture.md anchors', () => {
   const page = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');

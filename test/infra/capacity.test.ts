@@ -1,6 +1,6 @@
 /**
  * Capacity and abuse switches of the stack: the stage throttle the backend carries from a cold
- * start (README.md#capacity), its context overrides, and SES for Cognito's mail.
+ * start (docs/operations.md#capacity), its context overrides, and SES for Cognito's mail.
  */
 import { describe, expect, it } from 'vitest';
 import { STAGE_THROTTLE_DEFAULT } from '../../infra/task-api-stack.js';

@@ -1,7 +1,8 @@
 /**
- * The Lambda bundles as deployed (scripts/build.ts, README#performance): they serve real requests
- * with and without their code cache, from a read-only directory, and the trimmed SDK answers
- * credentials and endpoints as the whole SDK does.
+ * The Lambda bundles as deployed (scripts/build.ts,
+ * docs/performance.md#a-cold-start-below-the-bare-client): they serve real requests with and
+ * without their code cache, from a read-only directory, and the trimmed SDK answers credentials
+ * and endpoints as the whole SDK does.
  */
 import { execFile } from 'node:child_process';
 import {

@@ -49,7 +49,7 @@ describe('alarms', () => {
     for (const [id, a] of alarms(t)) {
       expect(a.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
       expect(a.Properties.OKActions, id).toEqual([{ Ref: topicId }]);
-      expect(a.Properties.AlarmDescription, id).toMatch(/README\.md#operations$/);
+      expect(a.Properties.AlarmDescription, id).toMatch(/docs\/operations\.md#alarms$/);
       expect(a.Properties.TreatMissingData, id).toBe('notBreaching');
     }
     t.hasResourceProperties('AWS::SNS::TopicPolicy', {

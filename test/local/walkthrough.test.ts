@@ -1,57 +1,19 @@
 /**
  * README's "Try it locally", pasted as written into bash with no AWS settings, twice, against a
- * spawned `npm start`; and the same steps are what npm start prints.
+ * spawned `npm start`; and the same steps are what npm start prints. Then docs/workspaces.md's
+ * "Try it", pasted after the walkthrough's first block as the page says.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/local/docs.js';
 import { walkthrough } from '../../src/local/walkthrough.js';
 import { freePorts, type NpmStart, npmStart } from '../support/npmStart.js';
+import { paste, shellBlocks, shellEnv } from '../support/paste.js';
 
-/** The ```sh blocks of README's "Try it locally" section, in order. */
-function readmeBlocks(): string[] {
-  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf('\n## Try it locally');
-  const end = readme.indexOf('\n## ', start + 1);
-  const section = readme.slice(start, end === -1 ? undefined : end);
-  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string);
-}
-
-/** The environment of a fresh shell on a machine with no AWS configuration. */
-function shellEnv(home: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')),
-  );
-  return {
-    ...env,
-    AWS_CONFIG_FILE: join(home, 'no-aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws-credentials'),
-  };
-}
-
-/** `script` on bash's stdin, as a paste into a terminal runs it. */
-function paste(script: string, cwd: string, env: NodeJS.ProcessEnv) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const bash = spawn('bash', [], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    bash.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    bash.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    bash.on('error', fail);
-    bash.on('close', (status) => done({ status, stdout, stderr }));
-    bash.stdin.end(script);
-  });
-}
-
-const blocks = readmeBlocks();
+const blocks = shellBlocks('README.md', '## Try it locally');
+const workspaces = shellBlocks('docs/workspaces.md', '## Try it');
 let home = '';
 let stack: NpmStart;
 
@@ -109,4 +71,37 @@ describe('README: Try it locally', () => {
     },
     240_000,
   );
+});
+
+describe('docs/workspaces.md: Try it', () => {
+  it('invites bob, who accepts, gets a task assigned, is refused as a member, then removed', async () => {
+    const run = await paste(`${blocks[0]}\n${workspaces.join('\n')}`, home, shellEnv(home));
+
+    expect(run.stderr).toBe('');
+    const answers = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{') || /^\d{3}$/.test(line))
+      .slice(2) // the walkthrough's create and list
+      .map((line) => (line.startsWith('{') ? JSON.parse(line) : Number(line)));
+    const [invited, invitations, accepted, task, assigned, filtered, ...rest] = answers;
+    expect(invited).toMatchObject({ email: 'bob@example.com', role: 'member', status: 'pending' });
+    expect(invitations.invitations).toContainEqual(
+      expect.objectContaining({ workspace_name: 'Billing team', role: 'member' }),
+    );
+    expect(accepted).toMatchObject({ name: 'Billing team', role: 'member' });
+    expect(task).toMatchObject({ title: 'Send the invoices', workspace_id: accepted.workspace_id });
+    expect(task.assignee).toEqual(expect.any(String));
+    expect(task.assignee).not.toBe(task.created_by); // bob's, not the owner's
+    for (const list of [assigned, filtered]) {
+      expect(list.tasks.map((t: { task_id: string }) => t.task_id)).toContain(task.task_id);
+    }
+    expect(rest).toMatchObject([
+      { status: 403, type: '/docs#section/problem-types/forbidden' },
+      { status: 409, type: '/docs#section/problem-types/conflict' },
+      204,
+      { status: 404, type: '/docs#section/problem-types/not-found' },
+      204,
+    ]);
+    expect(run.status).toBe(0);
+  }, 240_000);
 });

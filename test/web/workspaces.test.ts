@@ -191,7 +191,7 @@ describe('workspaces in the task board', () => {
     expect(await task(b, 'Write the launch post').textContent()).toContain('in Launch team');
   });
 
-  it("A sees B's change on the board (the screenshot in the README)", async () => {
+  it("A sees B's change on the board (the screenshot in docs/web-app.md)", async () => {
     await a.reload();
     await expect
       .poll(() => task(a, 'Write the launch post').textContent())
