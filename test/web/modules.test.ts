@@ -7,7 +7,14 @@ import { TaskApiProblemError } from '../../sdk/src/index.js';
 import { passwordProblem } from '../../web/src/auth/password.js';
 import { parseConfig } from '../../web/src/config.js';
 import { parseRoute, type Route, routeHref } from '../../web/src/route.js';
-import { attempt, DRAFT_KEY, loadDraft, saveDraft } from '../../web/src/tasks/draft.js';
+import {
+  attempt,
+  clearDrafts,
+  DRAFT_KEY,
+  emptyDraft,
+  loadDraft,
+  saveDraft,
+} from '../../web/src/tasks/draft.js';
 import { failureMessage, fieldErrors } from '../../web/src/ui/problems.js';
 import { invitableRoles, offers } from '../../web/src/workspaces/permissions.js';
 import { memoryStorage } from '../support/storage.js';
@@ -138,6 +145,45 @@ describe('the "Add task" draft', () => {
 
     expect(attempt(loadDraft(store)).idempotencyKey).toBe('k-1');
     expect(attempt({ ...loadDraft(store), title: 'Old, edited' }).idempotencyKey).not.toBe('k-1');
+  });
+
+  it("keeps a workspace's draft apart from the personal one, its keys across a reload", () => {
+    const store = memoryStorage();
+    const ws = 'workspace.01JD7Z8Q3X5M2N4P6R8T0V2W4Y';
+    const sent = attempt({ ...emptyDraft(), title: 'Shared', assignee: 'user-b' });
+    saveDraft(sent.draft, store, ws);
+    saveDraft({ ...emptyDraft(), title: 'Mine' }, store);
+
+    expect(sent.body).toEqual({ title: 'Shared', assignee: 'user-b' });
+    expect(loadDraft(store, ws)).toEqual(sent.draft);
+    expect(attempt(loadDraft(store, ws)).idempotencyKey).toBe(sent.idempotencyKey);
+    expect(loadDraft(store).title).toBe('Mine');
+  });
+
+  it('sends another assignee under a new key', () => {
+    const first = attempt({ ...emptyDraft(), title: 'Shared', assignee: 'user-b' });
+    const other = attempt({ ...first.draft, assignee: 'user-c' });
+
+    expect(other.idempotencyKey).not.toBe(first.idempotencyKey);
+  });
+
+  it('clears every draft at sign-out, and nothing else', () => {
+    const store = new Map<string, string>([
+      [DRAFT_KEY, '{}'],
+      [`${DRAFT_KEY}.workspace.x`, '{}'],
+      ['task-board.other', 'kept'],
+    ]);
+    const storage = {
+      get length() {
+        return store.size;
+      },
+      key: (i: number) => [...store.keys()][i] ?? null,
+      removeItem: (k: string) => void store.delete(k),
+    };
+
+    clearDrafts(storage);
+
+    expect([...store.keys()]).toEqual(['task-board.other']);
   });
 
   it('starts afresh from a corrupt draft', () => {

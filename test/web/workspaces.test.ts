@@ -17,7 +17,11 @@ import { startTestStack, type TestStack } from '../support/stack.js';
 
 const OUT = fileURLToPath(new URL('./output/', import.meta.url));
 /** Chromium logs every 4xx as a console error; these are the refusals the steps cause on purpose. */
-const EXPECTED_ERRORS = [/status of 404 \(Not Found\)/, /status of 409 \(Conflict\)/];
+const EXPECTED_ERRORS = [
+  /status of 404 \(Not Found\)/,
+  /status of 409 \(Conflict\)/,
+  /net::ERR_FAILED/,
+];
 
 let stack: TestStack;
 let browserA: TestBrowser;
@@ -164,6 +168,47 @@ describe('workspaces in the task board', () => {
       `assigned to ${bob.email}`,
     );
     expect(await task(a, 'Book the venue').textContent()).toContain('assigned to you');
+  });
+
+  it('keeps a workspace draft through a lost answer and a reload, then creates it once under its key', async () => {
+    const keys: string[] = [];
+    // The first create reaches the API, which makes the task, but its answer is lost, and so
+    // are the SDK's retries; after the reload the network is back.
+    let online = false;
+    const isCreate = (url: URL) => /\/workspaces\/[0-9A-Z]{26}\/tasks$/.test(url.pathname);
+    await a.route(isCreate, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (online) return route.fulfill({ response: await route.fetch() });
+      if (keys.length === 1) await route.fetch();
+      return route.abort('failed');
+    });
+    await a.getByLabel('Title').fill('Order the banners');
+    await a.getByLabel('Assignee').selectOption({ label: `${alice.email} (you)` });
+    await a.getByRole('button', { name: 'Add task' }).click();
+    await a.getByText('Cannot reach the server.', { exact: false }).waitFor();
+
+    online = true;
+    await a.reload();
+    await expect.poll(() => a.getByLabel('Title').inputValue()).toBe('Order the banners');
+    // The members load after the draft: the saved assignee is chosen once its option is there.
+    const assignee = a.getByLabel('Assignee');
+    await assignee
+      .getByRole('option', { name: `${alice.email} (you)` })
+      .waitFor({ state: 'attached' });
+    expect(await assignee.inputValue()).not.toBe('');
+    const beforeReplay = keys.length;
+    await a.getByRole('button', { name: 'Add task' }).click();
+
+    await task(a, 'Order the banners').waitFor();
+    await a.unroute(isCreate);
+    expect(keys.length).toBe(beforeReplay + 1);
+    expect(new Set(keys).size).toBe(1);
+    await a.reload();
+    await task(a, 'Order the banners').waitFor();
+    expect(await task(a, 'Order the banners').count()).toBe(1);
+    expect(await task(a, 'Order the banners').textContent()).toContain('assigned to you');
+    expect(await a.getByLabel('Title').inputValue()).toBe('');
   });
 
   it('B filters "Me", sees only their task and moves it to in progress', async () => {

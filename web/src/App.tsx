@@ -3,14 +3,15 @@
  * person's own tasks and the admin view, a workspace, its members, or the tasks assigned to them).
  */
 import type { TaskApiClient } from '@task-api/sdk';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuthPanel } from './auth/AuthPanel.js';
 import type { CognitoClient } from './auth/cognito.js';
 import type { Session, User } from './auth/session.js';
 import { type Route, useRoute } from './route.js';
 import { AdminView } from './tasks/AdminView.js';
 import { Board } from './tasks/Board.js';
-import { DRAFT_KEY } from './tasks/draft.js';
+import { personalTasks } from './tasks/container.js';
+import { clearDrafts } from './tasks/draft.js';
 import { AssignedView } from './workspaces/AssignedView.js';
 import { useMyWorkspaces } from './workspaces/hooks.js';
 import { MembersPage } from './workspaces/MembersPage.js';
@@ -37,7 +38,7 @@ export function App({ api, cognito, session }: Props) {
           <button
             type="button"
             onClick={() => {
-              localStorage.removeItem(DRAFT_KEY);
+              clearDrafts();
               void session.signOut();
             }}
           >
@@ -80,11 +81,12 @@ interface ScreenProps {
 }
 
 function Screen({ route, api, user, mine }: ScreenProps) {
+  const personal = useMemo(() => personalTasks(api), [api]);
   switch (route.view) {
     case 'personal':
       return (
         <>
-          <Board api={api} />
+          <Board container={personal} title="My tasks" />
           {user.isAdmin && <AdminView api={api} />}
         </>
       );

@@ -2,7 +2,7 @@
 import type { AdminTask, TaskApiClient, TaskStatus } from '@task-api/sdk';
 import { useCallback, useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
-import { PAGE_SIZE } from './Board.js';
+import { PAGE_SIZE } from './container.js';
 import { usePagedList } from './paged.js';
 import { STATUS_LABELS } from './TaskItem.js';
 

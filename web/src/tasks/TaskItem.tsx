@@ -1,9 +1,11 @@
 /** One task: shown, edited (with If-Match), marked done or deleted after a confirmation. */
-import type { Task, TaskApiResult, TaskStatus, TaskUpdate } from '@task-api/sdk';
+import type { TaskStatus, TaskUpdate } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
+import type { TaskLike, TaskOps } from './container.js';
+import { TaskFields } from './TaskFields.js';
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   pending: 'Pending',
@@ -11,21 +13,11 @@ export const STATUS_LABELS: Record<TaskStatus, string> = {
   completed: 'Completed',
 };
 
-/** What a personal task and a workspace task have in common. */
-export type TaskLike = Pick<
-  Task,
-  'task_id' | 'title' | 'description' | 'status' | 'created_at' | 'version'
->;
-
-/** The calls behind one kind of task: personal (`/tasks`) or a workspace's. */
-export interface TaskOps<T extends TaskLike, U extends TaskUpdate> {
-  update(task: T, body: U, ifMatch: string): Promise<TaskApiResult<T>>;
-  get(task: T): Promise<TaskApiResult<T>>;
-  remove(task: T, ifMatch: string): Promise<TaskApiResult<undefined>>;
-}
+/** What the edit form holds: a workspace task's adds its assignee. */
+export type EditDraft = TaskUpdate & { assignee?: string | null };
 
 /** Fields beyond title, description and status (a workspace task's assignee). */
-export interface ExtraFields<T, U> {
+export interface ExtraFields<T, U = EditDraft> {
   initial: (task: T) => Partial<U>;
   render: (
     id: string,
@@ -45,7 +37,7 @@ interface Props<T extends TaskLike, U extends TaskUpdate> {
   onDeleted: (taskId: string) => void;
   /** More of the meta line (who it is assigned to, its workspace). */
   meta?: ComponentChildren;
-  extraFields?: ExtraFields<T, U>;
+  extraFields?: ExtraFields<T> | undefined;
 }
 
 export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>({
@@ -57,19 +49,20 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
   extraFields,
 }: Props<T, U>) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
-  const [draft, setDraft] = useState<U>({} as U);
+  const [draft, setDraft] = useState<EditDraft>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
   const id = `task-${task.task_id}`;
 
-  async function send(body: U): Promise<boolean> {
+  async function send(body: EditDraft): Promise<boolean> {
     setBusy(true);
     setError(undefined);
     setErrors({});
     try {
-      const result = await ops.update(task, body, etagOf(task));
+      // The container's update body: EditDraft holds only the fields its form offers.
+      const result = await ops.update(task, body as U, etagOf(task));
       if (!result.error) {
         setConflict(false);
         onChanged(result.data);
@@ -120,7 +113,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
       description: task.description ?? '',
       status: task.status,
       ...extraFields?.initial(task),
-    } as U);
+    });
     setMode('edit');
   };
 
@@ -141,29 +134,14 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
             if (await send(draft)) setMode('view');
           }}
         >
-          <Field id={`${id}-edit-title`} label="Title" error={errors.title}>
-            {(aria) => (
-              <input
-                {...aria}
-                required
-                maxLength={200}
-                value={draft.title}
-                // biome-ignore lint/a11y/noAutofocus: the person asked to edit this task
-                autoFocus
-                onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-edit-description`} label="Description" error={errors.description}>
-            {(aria) => (
-              <textarea
-                {...aria}
-                maxLength={4000}
-                value={draft.description}
-                onInput={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
-              />
-            )}
-          </Field>
+          <TaskFields
+            id={`${id}-edit`}
+            title={draft.title ?? ''}
+            description={draft.description ?? ''}
+            onChange={(patch) => setDraft({ ...draft, ...patch })}
+            errors={errors}
+            autoFocus
+          />
           <Field id={`${id}-edit-status`} label="Status" error={errors.status}>
             {(aria) => (
               <select
@@ -224,11 +202,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
       ) : (
         <div class="actions">
           {task.status !== 'completed' && (
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => send({ status: 'completed' } as U)}
-            >
+            <button type="button" disabled={busy} onClick={() => send({ status: 'completed' })}>
               Mark done
             </button>
           )}

@@ -5,8 +5,8 @@
 import type { Member, TaskApiClient, TaskApiResult, Workspace, WorkspaceRole } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, routeHref } from '../route.js';
+import { useAction } from '../ui/action.js';
 import { ErrorNote, Field } from '../ui/fields.js';
-import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
 import { memberName, useMembers, useWorkspace } from './hooks.js';
 import { invitableRoles, offers, ROLE_LABELS } from './permissions.js';
 
@@ -16,30 +16,6 @@ interface Props {
   me: string;
   /** After the caller's workspaces change (left, deleted, renamed). */
   onWorkspacesChanged: () => Promise<void>;
-}
-
-/** Runs one call, showing its problem (or a thrown failure); true when it succeeded. */
-function useAction() {
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  async function run(call: () => Promise<TaskApiResult<unknown>>): Promise<boolean> {
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
-      const result = await call();
-      if (!result.error) return true;
-      setErrors(fieldErrors(result.error));
-      setError(problemMessage(result.error));
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
-    }
-    return false;
-  }
-  return { error, errors, busy, run };
 }
 
 export function MembersPage({ api, workspaceId, me, onWorkspacesChanged }: Props) {

@@ -3,8 +3,9 @@
 import type { Invitation, TaskApiClient } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, type Route, routeHref } from '../route.js';
+import { useAction } from '../ui/action.js';
 import { ErrorNote, Field } from '../ui/fields.js';
-import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
+import { failureMessage, problemMessage } from '../ui/problems.js';
 import type { Loaded, MyWorkspaces } from './hooks.js';
 import { ROLE_LABELS } from './permissions.js';
 
@@ -100,35 +101,20 @@ function Invitations(props: {
 function NewWorkspace({ api, onCreated }: { api: TaskApiClient; onCreated: () => Promise<void> }) {
   const [name, setName] = useState('');
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
-      // One key per typed name, so a create retried after a lost answer is made once.
-      const result = await api.createWorkspace({ name }, { idempotencyKey: key });
-      if (result.error) {
-        setErrors(fieldErrors(result.error));
-        setError(problemMessage(result.error));
-        return;
-      }
-      setName('');
-      setKey(crypto.randomUUID());
-      await onCreated();
-      go({ view: 'workspace', workspaceId: result.data.workspace_id });
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    // One key per typed name, so a create retried after a lost answer is made once.
+    const created = await action.run(() => api.createWorkspace({ name }, { idempotencyKey: key }));
+    if (!created) return;
+    setName('');
+    setKey(crypto.randomUUID());
+    await onCreated();
+    go({ view: 'workspace', workspaceId: created.data.workspace_id });
   }
   return (
     <form class="inline" onSubmit={submit} noValidate>
-      <Field id="new-workspace" label="New workspace" error={errors.name}>
+      <Field id="new-workspace" label="New workspace" error={action.errors.name}>
         {(aria) => (
           <input
             {...aria}
@@ -141,10 +127,10 @@ function NewWorkspace({ api, onCreated }: { api: TaskApiClient; onCreated: () =>
           />
         )}
       </Field>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={action.busy}>
         Create workspace
       </button>
-      <ErrorNote message={error} />
+      <ErrorNote message={action.error} />
     </form>
   );
 }

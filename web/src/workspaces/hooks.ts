@@ -8,6 +8,7 @@ import {
   type Workspace,
 } from '@task-api/sdk';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { everyItem } from '../everyItem.js';
 import { failureMessage } from '../ui/problems.js';
 
 /** The contract's largest page: a person's workspaces and a workspace's members in few requests. */
@@ -40,12 +41,6 @@ export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
   return { value, error, reload };
 }
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
 function unwrap<T>(result: TaskApiResult<T>): T {
   if (result.error) throw new TaskApiProblemError(result.error, result.response);
   return result.data;
@@ -59,8 +54,8 @@ export interface MyWorkspaces {
 export function useMyWorkspaces(api: TaskApiClient): Loaded<MyWorkspaces> {
   const load = useCallback(async () => {
     const [workspaces, invitations] = await Promise.all([
-      collect(api.pages.workspaces({ limit: MAX_PAGE })),
-      collect(api.pages.invitations({ limit: MAX_PAGE })),
+      everyItem(api, 'listWorkspaces', { limit: MAX_PAGE }),
+      everyItem(api, 'listMyInvitations', { limit: MAX_PAGE }),
     ]);
     return { workspaces, invitations };
   }, [api]);
@@ -76,7 +71,7 @@ export function useWorkspace(api: TaskApiClient, workspaceId: string): Loaded<Wo
 export function useMembers(api: TaskApiClient, workspaceId: string): Loaded<Member[]> {
   return useLoaded(
     useCallback(
-      () => collect(api.pages.members(workspaceId, { limit: MAX_PAGE })),
+      () => everyItem(api, 'listMembers', workspaceId, { limit: MAX_PAGE }),
       [api, workspaceId],
     ),
   );
