@@ -33,7 +33,10 @@ export function AddTask<T extends TaskLike, U extends TaskUpdate>({
     // Kept before the send: after a lost answer, a reload still retries under the same key.
     const { body, idempotencyKey, draft: sending } = attempt(draft);
     setDraft(sending);
-    const created = await action.run(() => container.create(body, idempotencyKey));
+    const created = await action.run(() => container.create(body, idempotencyKey), {
+      operation: container.createOperation,
+      body: { ...body },
+    });
     if (!created) return;
     setDraft(emptyDraft());
     onCreated(created.data);
@@ -44,6 +47,7 @@ export function AddTask<T extends TaskLike, U extends TaskUpdate>({
       <h3 id="add-title">New task</h3>
       <TaskFields
         id="new"
+        operation={container.createOperation}
         title={draft.title}
         description={draft.description}
         onChange={(patch) => setDraft({ ...draft, ...patch })}
@@ -59,7 +63,7 @@ export function AddTask<T extends TaskLike, U extends TaskUpdate>({
         />
       )}
       <ErrorNote message={action.error} />
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" class="primary" disabled={action.busy}>
         Add task
       </button>
     </form>

@@ -15,7 +15,8 @@ import {
 import { AddTask } from './AddTask.js';
 import type { TaskContainer, TaskLike } from './container.js';
 import { usePagedList } from './paged.js';
-import { STATUS_LABELS, TaskItem } from './TaskItem.js';
+import { StatusOptions } from './status.js';
+import { TaskItem } from './TaskItem.js';
 
 interface Props<T extends TaskLike, U extends TaskUpdate> {
   container: TaskContainer<T, U>;
@@ -56,7 +57,11 @@ export function Board<T extends TaskLike, U extends TaskUpdate>({
       <AddTask
         container={container}
         {...(people ? { people } : {})}
-        onCreated={(task) => shown(task) && list.setItems((items) => [task, ...items])}
+        onCreated={(task) =>
+          // A replayed create answers with the task the lost one made, maybe listed already.
+          shown(task) &&
+          list.setItems((items) => [task, ...items.filter((t) => t.task_id !== task.task_id)])
+        }
       />
       <div class="filters">
         <Field id="filter" label="Show">
@@ -67,9 +72,7 @@ export function Board<T extends TaskLike, U extends TaskUpdate>({
               onChange={(e) => setStatus(e.currentTarget.value as TaskStatus | '')}
             >
               <option value="">All tasks</option>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => (
-                <option value={value}>{label}</option>
-              ))}
+              <StatusOptions />
             </select>
           )}
         </Field>

@@ -1,11 +1,13 @@
 /** A task's title and description fields, as the "New task" and edit forms both show them. */
-
-import { Field } from '../ui/fields.js';
+import { ContractField } from '../ui/ContractField.js';
 import type { FieldErrors } from '../ui/problems.js';
+import type { BodyOperation } from '../ui/rules.js';
 
 interface Props {
   /** Prefix of the fields' ids (`new`, `task-<id>-edit`). */
   id: string;
+  /** The operation the form sends: its schema marks the required fields and sets the limits. */
+  operation: BodyOperation;
   title: string;
   description: string;
   onChange: (patch: { title?: string; description?: string }) => void;
@@ -14,31 +16,29 @@ interface Props {
   autoFocus?: boolean;
 }
 
-export function TaskFields({ id, title, description, onChange, errors, autoFocus }: Props) {
+export function TaskFields({ id, operation, errors, onChange, ...props }: Props) {
   return (
     <>
-      <Field id={`${id}-title`} label="Title" error={errors.title}>
-        {(aria) => (
-          <input
-            {...aria}
-            maxLength={200}
-            value={title}
-            // biome-ignore lint/a11y/noAutofocus: only when the person asked to edit this task
-            autoFocus={autoFocus}
-            onInput={(e) => onChange({ title: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-description`} label="Description" error={errors.description}>
-        {(aria) => (
-          <textarea
-            {...aria}
-            maxLength={4000}
-            value={description}
-            onInput={(e) => onChange({ description: e.currentTarget.value })}
-          />
-        )}
-      </Field>
+      <ContractField
+        id={`${id}-title`}
+        label="Title"
+        operation={operation}
+        field="title"
+        value={props.title}
+        onInput={(title) => onChange({ title })}
+        error={errors.title}
+        autoFocus={props.autoFocus}
+      />
+      <ContractField
+        id={`${id}-description`}
+        label="Description"
+        operation={operation}
+        field="description"
+        value={props.description}
+        onInput={(description) => onChange({ description })}
+        error={errors.description}
+        multiline
+      />
     </>
   );
 }

@@ -24,6 +24,8 @@ export type TaskLike = Pick<
 
 /** The calls behind one task: update (with If-Match), read, delete (with If-Match). */
 export interface TaskOps<T extends TaskLike, U extends TaskUpdate> {
+  /** The update's operationId: its schema gives the edit form's rules. */
+  updateOperation: 'updateTask' | 'updateWorkspaceTask';
   update(task: T, body: U, ifMatch: string): Promise<TaskApiResult<T>>;
   get(task: T): Promise<TaskApiResult<T>>;
   remove(task: T, ifMatch: string): Promise<TaskApiResult<undefined>>;
@@ -45,13 +47,8 @@ export interface ListQuery {
 export interface TaskContainer<T extends TaskLike = TaskLike, U extends TaskUpdate = TaskUpdate> {
   /** Names its add form's draft in storage (`personal`, `workspace.<id>`). */
   name: string;
-  /** The operationIds of its create and update, whose request schemas say its fields' rules. */
-  operations: {
-    create: 'createTask' | 'createWorkspaceTask';
-    update: 'updateTask' | 'updateWorkspaceTask';
-  };
-  /** Its tasks have an assignee (a workspace's). */
-  assignees: boolean;
+  /** The create's operationId: its schema gives the add form's rules. */
+  createOperation: 'createTask' | 'createWorkspaceTask';
   list(query: ListQuery): Promise<TaskApiResult<{ tasks: T[]; next_cursor?: string }>>;
   create(body: CreateBody, idempotencyKey: string): Promise<TaskApiResult<T>>;
   ops: TaskOps<T, U>;
@@ -66,12 +63,12 @@ const page = (query: ListQuery) => ({
 export function personalTasks(api: TaskApiClient): TaskContainer<Task, TaskUpdate> {
   return {
     name: 'personal',
-    operations: { create: 'createTask', update: 'updateTask' },
-    assignees: false,
+    createOperation: 'createTask',
     list: (query) => api.listTasks(page(query)),
     create: ({ title, description }, idempotencyKey) =>
       api.createTask({ title, ...(description ? { description } : {}) }, { idempotencyKey }),
     ops: {
+      updateOperation: 'updateTask',
       update: (task, body, ifMatch) => api.updateTask(task.task_id, body, { ifMatch }),
       get: (task) => api.getTask(task.task_id),
       remove: (task, ifMatch) => api.deleteTask(task.task_id, { ifMatch }),
@@ -83,6 +80,7 @@ export function personalTasks(api: TaskApiClient): TaskContainer<Task, TaskUpdat
 export const workspaceTaskOps = (
   api: TaskApiClient,
 ): TaskOps<WorkspaceTask, WorkspaceTaskUpdate> => ({
+  updateOperation: 'updateWorkspaceTask',
   update: (task, body, ifMatch) =>
     api.updateWorkspaceTask(task.workspace_id, task.task_id, body, { ifMatch }),
   get: (task) => api.getWorkspaceTask(task.workspace_id, task.task_id),
@@ -95,8 +93,7 @@ export function workspaceTasks(
 ): TaskContainer<WorkspaceTask, WorkspaceTaskUpdate> {
   return {
     name: `workspace.${workspaceId}`,
-    operations: { create: 'createWorkspaceTask', update: 'updateWorkspaceTask' },
-    assignees: true,
+    createOperation: 'createWorkspaceTask',
     list: (query) =>
       api.listWorkspaceTasks(workspaceId, {
         ...page(query),

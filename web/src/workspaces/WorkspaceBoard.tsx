@@ -5,7 +5,7 @@ import { routeHref } from '../route.js';
 import { Board } from '../tasks/Board.js';
 import { workspaceTasks } from '../tasks/container.js';
 import { ErrorNote } from '../ui/fields.js';
-import { useMembers, useWorkspace } from './hooks.js';
+import { useMembers, useNotMember, useWorkspace } from './hooks.js';
 import { ROLE_LABELS } from './permissions.js';
 
 interface Props {
@@ -13,13 +13,16 @@ interface Props {
   workspaceId: string;
   /** The caller's user id, for "assigned to me". */
   me: string;
+  /** The workspace answered 404: the caller is not, or no longer, a member. */
+  onRemoved: (workspaceId: string) => void;
 }
 
-export function WorkspaceBoard({ api, workspaceId, me }: Props) {
+export function WorkspaceBoard({ api, workspaceId, me, onRemoved }: Props) {
   const workspace = useWorkspace(api, workspaceId);
   const members = useMembers(api, workspaceId);
   const container = useMemo(() => workspaceTasks(api, workspaceId), [api, workspaceId]);
   const people = useMemo(() => ({ members: members.value, me }), [members.value, me]);
+  useNotMember(workspace, workspaceId, onRemoved);
   if (workspace.error) {
     return (
       <section aria-labelledby="workspace-title">

@@ -4,7 +4,8 @@ import type { Invitation, TaskApiClient } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, type Route, routeHref } from '../route.js';
 import { useAction } from '../ui/action.js';
-import { ErrorNote, Field } from '../ui/fields.js';
+import { ContractField } from '../ui/ContractField.js';
+import { ErrorNote } from '../ui/fields.js';
 import { failureMessage, problemMessage } from '../ui/problems.js';
 import type { Loaded, MyWorkspaces } from './hooks.js';
 import { ROLE_LABELS } from './permissions.js';
@@ -82,12 +83,7 @@ function Invitations(props: {
             <button type="button" disabled={busy} onClick={() => answer(inv, true)}>
               Accept {inv.workspace_name}
             </button>
-            <button
-              type="button"
-              class="secondary"
-              disabled={busy}
-              onClick={() => answer(inv, false)}
-            >
+            <button type="button" disabled={busy} onClick={() => answer(inv, false)}>
               Decline
             </button>
           </li>
@@ -98,37 +94,53 @@ function Invitations(props: {
   );
 }
 
+/** A button until the person asks for a workspace: no field above every board. */
 function NewWorkspace({ api, onCreated }: { api: TaskApiClient; onCreated: () => Promise<void> }) {
+  const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [key, setKey] = useState(() => crypto.randomUUID());
   const action = useAction();
+  if (!open) {
+    return (
+      <button type="button" class="new-workspace" onClick={() => setOpen(true)}>
+        New workspace
+      </button>
+    );
+  }
   async function submit(event: Event) {
     event.preventDefault();
     // One key per typed name, so a create retried after a lost answer is made once.
-    const created = await action.run(() => api.createWorkspace({ name }, { idempotencyKey: key }));
+    const created = await action.run(() => api.createWorkspace({ name }, { idempotencyKey: key }), {
+      operation: 'createWorkspace',
+      body: { name },
+    });
     if (!created) return;
     setName('');
     setKey(crypto.randomUUID());
+    setOpen(false);
     await onCreated();
     go({ view: 'workspace', workspaceId: created.data.workspace_id });
   }
   return (
-    <form class="inline" onSubmit={submit} noValidate>
-      <Field id="new-workspace" label="New workspace" error={action.errors.name}>
-        {(aria) => (
-          <input
-            {...aria}
-            maxLength={100}
-            value={name}
-            onInput={(e) => {
-              setName(e.currentTarget.value);
-              setKey(crypto.randomUUID());
-            }}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={action.busy}>
+    <form class="inline" onSubmit={submit} aria-label="New workspace" noValidate>
+      <ContractField
+        id="new-workspace"
+        label="Workspace name"
+        operation="createWorkspace"
+        field="name"
+        value={name}
+        onInput={(value) => {
+          setName(value);
+          setKey(crypto.randomUUID());
+        }}
+        error={action.errors.name}
+        autoFocus
+      />
+      <button type="submit" class="primary" disabled={action.busy}>
         Create workspace
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
       </button>
       <ErrorNote message={action.error} />
     </form>

@@ -3,7 +3,7 @@
 import type { Member } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import type { TaskLike } from '../tasks/container.js';
-import type { ExtraFields } from '../tasks/TaskItem.js';
+import type { ExtraFields } from '../tasks/TaskEditor.js';
 import { Field } from '../ui/fields.js';
 import { memberName } from './hooks.js';
 
@@ -86,6 +86,13 @@ export function assigneeFields<T extends TaskLike>(people: People): ExtraFields<
         onChange={(assignee) => setDraft({ ...draft, assignee })}
       />
     ),
+    compare: (theirs, yours) => [
+      {
+        label: 'Assignee',
+        theirs: assigneeName(theirs.assignee, people),
+        yours: assigneeName(yours.assignee, people),
+      },
+    ],
   };
 }
 

@@ -17,6 +17,8 @@ const MAX_PAGE = 100;
 export interface Loaded<T> {
   value: T | undefined;
   error: string | undefined;
+  /** The status of the API's problem when the load was refused (404: not, or no longer, a member). */
+  refusal: number | undefined;
   reload: () => Promise<void>;
 }
 
@@ -24,21 +26,25 @@ export interface Loaded<T> {
 export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
   const [value, setValue] = useState<T>();
   const [error, setError] = useState<string>();
+  const [refusal, setRefusal] = useState<number>();
   const reload = useCallback(async () => {
     try {
       setValue(await load());
       setError(undefined);
+      setRefusal(undefined);
     } catch (err) {
       setValue(undefined);
       setError(failureMessage(err));
+      setRefusal(err instanceof TaskApiProblemError ? err.problem.status : undefined);
     }
   }, [load]);
   useEffect(() => {
     setValue(undefined);
     setError(undefined);
+    setRefusal(undefined);
     void reload();
   }, [reload]);
-  return { value, error, reload };
+  return { value, error, refusal, reload };
 }
 
 function unwrap<T>(result: TaskApiResult<T>): T {
@@ -66,6 +72,18 @@ export function useWorkspace(api: TaskApiClient, workspaceId: string): Loaded<Wo
   return useLoaded(
     useCallback(async () => unwrap(await api.getWorkspace(workspaceId)), [api, workspaceId]),
   );
+}
+
+/** Tells `onRemoved` once the workspace answers 404 (the API's word for "not a member"). */
+export function useNotMember(
+  workspace: Loaded<Workspace>,
+  workspaceId: string,
+  onRemoved: (workspaceId: string) => void,
+): void {
+  const gone = workspace.refusal === 404;
+  useEffect(() => {
+    if (gone) onRemoved(workspaceId);
+  }, [gone, workspaceId]);
 }
 
 export function useMembers(api: TaskApiClient, workspaceId: string): Loaded<Member[]> {
