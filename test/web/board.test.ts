@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaskApiClient } from '../../sdk/src/index.js';
-import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { launchBrowser, listSettled, type TestBrowser } from '../support/browser.js';
 import { createUser, signIn, startTestStack, type TestStack } from '../support/stack.js';
 
 const OUT = fileURLToPath(new URL('./output/', import.meta.url));
@@ -38,16 +38,7 @@ const editing = (p: Page = page) =>
   tasks(p).filter({ has: p.getByRole('button', { name: 'Save' }) });
 const shot = (name: string, fullPage = true) =>
   page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
-/**
- * Waits until the list named `name` shows the answer to its current query: the app keeps
- * aria-busy true from the render that changed the query until its page arrives. The renders a
- * click or a select queued run first (one turn of the page's event loop), so a list that was
- * ready before the change is not taken for one that is ready after it.
- */
-async function settled(name = 'Tasks', p: Page = page) {
-  await p.evaluate(() => new Promise((done) => setTimeout(done, 0)));
-  await p.locator(`ul[aria-label="${name}"][aria-busy="false"]`).waitFor();
-}
+const settled = (name = 'Tasks', p: Page = page) => listSettled(p, name);
 /**
  * Signs `who` in from a fresh page (this tab's session dropped), whatever an earlier test left:
  * a test that fails does not take the next one with it.

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../support/browser.js';
+import { launchBrowser, listSettled, type TestBrowser } from '../support/browser.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 const OUT = fileURLToPath(new URL('./output/', import.meta.url));
@@ -227,8 +227,7 @@ describe('workspaces in the task board', () => {
     await task(b, 'Book the venue').waitFor();
     await b.getByLabel('Assigned to').selectOption({ label: 'Me' });
 
-    await b.evaluate(() => new Promise((done) => setTimeout(done, 0)));
-    await b.locator('ul[aria-label="Tasks"][aria-busy="false"]').waitFor();
+    await listSettled(b, 'Tasks');
     expect(await tasks(b).count()).toBe(1);
     await task(b, 'Write the launch post').getByRole('button', { name: 'Edit' }).click();
     const editing = tasks(b).filter({ has: b.getByRole('button', { name: 'Save' }) });
@@ -243,7 +242,7 @@ describe('workspaces in the task board', () => {
     await nav(b).getByRole('link', { name: 'Assigned to me' }).click();
 
     await b.getByRole('heading', { name: 'Assigned to me' }).waitFor();
-    await b.locator('ul[aria-label="Tasks"][aria-busy="false"]').waitFor();
+    await listSettled(b, 'Tasks');
     expect(await tasks(b).count()).toBe(1);
     expect(await task(b, 'Write the launch post').textContent()).toContain('in Launch team');
   });
