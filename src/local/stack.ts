@@ -160,11 +160,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cleanups.push(() => web.close());
       webUrl = web.url;
     }
+    // The web app in each loopback spelling (127.0.0.1, localhost, [::1]): a person may open
+    // either, and the API would refuse the other by CORS.
+    const webOrigins = webUrl ? loopbackOrigins(new URL(webUrl).origin) : [];
     const allowedOrigins = [
-      ...(options.corsAllowOrigins
-        ? parseAllowedOrigins(options.corsAllowOrigins)
-        : config.corsAllowOrigins),
-      ...(webUrl ? [new URL(webUrl).origin] : []),
+      ...new Set([
+        ...(options.corsAllowOrigins
+          ? parseAllowedOrigins(options.corsAllowOrigins)
+          : config.corsAllowOrigins),
+        ...(webUrl ? [new URL(webUrl).origin] : []),
+        ...webOrigins,
+      ]),
     ];
     // The web app signs in against Cognito directly; so may the other loopback origins allowed.
     browserOrigins.push(...new Set(allowedOrigins.flatMap(loopbackOrigins)));

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Headless, and none of Chromium's own connections (this machine has no network). */
@@ -70,4 +70,16 @@ export async function launchBrowser(): Promise<TestBrowser> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the web app's list named `name` shows the answer to its current query: the app
+ * keeps aria-busy true from the render that changed the query until its page arrives. The
+ * renders a click or a select queued run first (one turn of the page's event loop), so a list
+ * that was ready before the change is not taken for one that is ready after it. Attached, not
+ * visible: an empty list has no height.
+ */
+export async function listSettled(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+  await page.locator(`ul[aria-label="${name}"][aria-busy="false"]`).waitFor({ state: 'attached' });
 }

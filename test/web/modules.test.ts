@@ -3,12 +3,23 @@
  * routes, and what each workspace role is offered.
  */
 import { describe, expect, it } from 'vitest';
-import { TaskApiProblemError } from '../../sdk/src/index.js';
+import { TaskApiNetworkError, TaskApiProblemError } from '../../sdk/src/index.js';
+import { CognitoError } from '../../web/src/auth/cognito.js';
+import { signInMessage } from '../../web/src/auth/messages.js';
 import { passwordProblem } from '../../web/src/auth/password.js';
 import { parseConfig } from '../../web/src/config.js';
 import { parseRoute, type Route, routeHref } from '../../web/src/route.js';
-import { attempt, DRAFT_KEY, loadDraft, saveDraft } from '../../web/src/tasks/draft.js';
-import { failureMessage, fieldErrors } from '../../web/src/ui/problems.js';
+import {
+  attempt,
+  clearDrafts,
+  DRAFT_KEY,
+  emptyDraft,
+  loadDraft,
+  saveDraft,
+} from '../../web/src/tasks/draft.js';
+import { failureMessage, fieldErrors, problemMessage } from '../../web/src/ui/problems.js';
+import { fieldRule } from '../../web/src/ui/rules.js';
+import { relativeTime } from '../../web/src/ui/time.js';
 import { invitableRoles, offers } from '../../web/src/workspaces/permissions.js';
 import { memoryStorage } from '../support/storage.js';
 
@@ -40,20 +51,75 @@ describe('passwordProblem (the pool: 10+ characters, upper, lower, digit)', () =
   });
 });
 
-describe('fieldErrors', () => {
-  it('names each field by the last segment of its JSON pointer, first message wins', () => {
-    const problem = {
-      type: 'https://task-api.dev/problems/validation-error',
-      title: 'Bad Request',
-      status: 400,
-      errors: [
-        { path: '/body/title', message: 'must not be empty' },
-        { path: '/body/title', message: 'second' },
-        { path: '/body/description', message: 'too long' },
-      ],
-    };
+describe('field rules, read from the contract (openapi.yaml, through its compiled validators)', () => {
+  it.each([
+    {
+      op: 'createTask',
+      field: 'title',
+      want: { required: true, minLength: 1, maxLength: 200, pattern: true },
+    },
+    {
+      op: 'createTask',
+      field: 'description',
+      want: { required: false, maxLength: 4000, pattern: false },
+    },
+    {
+      op: 'updateTask',
+      field: 'title',
+      want: { required: false, minLength: 1, maxLength: 200, pattern: true },
+    },
+    {
+      op: 'inviteMember',
+      field: 'email',
+      want: { required: true, minLength: 3, maxLength: 254, pattern: true },
+    },
+    {
+      op: 'createWorkspace',
+      field: 'name',
+      want: { required: true, minLength: 1, maxLength: 100, pattern: true },
+    },
+  ] as const)('$op $field', ({ op, field, want }) => {
+    expect(fieldRule(op, field)).toEqual(want);
+  });
+});
 
-    expect(fieldErrors(problem)).toEqual({ title: 'must not be empty', description: 'too long' });
+describe('fieldErrors', () => {
+  const refused = (...paths: string[]) => ({
+    type: 'https://task-api.dev/problems/validation-error',
+    title: 'Bad Request',
+    status: 400,
+    detail: 'the request does not match the contract',
+    errors: paths.map((path) => ({ path, message: 'must NOT have fewer than 1 characters' })),
+  });
+
+  it.each([
+    { name: 'an empty title', body: { title: '' }, want: 'Title is required' },
+    { name: 'a blank title', body: { title: '  ' }, want: 'Title is required' },
+    { name: 'a missing title', body: {}, want: 'Title is required' },
+    {
+      name: 'a long title',
+      body: { title: 'x'.repeat(201) },
+      want: 'Title can be at most 200 characters',
+    },
+  ])('tells $name in plain words from the rule and the value sent', ({ body, want }) => {
+    expect(fieldErrors(refused('/body/title'), { operation: 'createTask', body })).toEqual({
+      title: want,
+    });
+  });
+
+  it('tells a malformed e-mail address by what it should look like', () => {
+    const sent = { operation: 'inviteMember', body: { email: 'not-an-address' } } as const;
+
+    expect(fieldErrors(refused('/body/email'), sent)).toEqual({
+      email: 'Email must be an e-mail address, such as name@example.com',
+    });
+  });
+
+  it("never shows the validator's words, and names only the body's own fields", () => {
+    const problem = refused('/body/title', '/body/title', '/headers/idempotency-key');
+
+    expect(fieldErrors(problem)).toEqual({ title: 'Title is not valid' });
+    expect(problemMessage(problem)).toBe('Please correct the fields marked below.');
     expect(fieldErrors(undefined)).toEqual({});
   });
 });
@@ -68,7 +134,48 @@ describe('failureMessage', () => {
     };
     const thrown = new TaskApiProblemError(problem, new Response(null, { status: 404 }));
 
-    expect(failureMessage(thrown)).toBe('workspace 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found');
+    expect(failureMessage(thrown)).toBe('Workspace 01JD7Z8Q3X5M2N4P6R8T0V2W4Y not found');
+  });
+
+  it('does not call a failed request "offline" unless the browser is', () => {
+    const failed = new TaskApiNetworkError('GET', 'http://127.0.0.1:3000/tasks', 4, false, {
+      cause: new TypeError('Failed to fetch'),
+    });
+
+    expect(failureMessage(failed)).toBe(
+      'Cannot reach the server. Nothing you typed is lost: try again in a moment.',
+    );
+    expect(failureMessage(failed)).not.toMatch(/offline|online/);
+  });
+});
+
+describe('signInMessage', () => {
+  it.each(['NotAuthorizedException', 'UserNotFoundException'])(
+    'says the same for %s, never whether the account exists',
+    (code) => {
+      expect(signInMessage(new CognitoError(code, 'User does not exist.'))).toBe(
+        'Incorrect e-mail or password.',
+      );
+    },
+  );
+
+  it("shows Cognito's words for anything else", () => {
+    expect(
+      signInMessage(new CognitoError('UserNotConfirmedException', 'User is not confirmed.')),
+    ).toBe('User is not confirmed.');
+  });
+});
+
+describe('relativeTime', () => {
+  const now = new Date('2026-05-01T12:00:00Z');
+  it.each([
+    { ago: 10_000, want: 'just now' },
+    { ago: 2 * 60_000, want: '2 minutes ago' },
+    { ago: 3 * 3_600_000, want: '3 hours ago' },
+    { ago: 24 * 3_600_000, want: 'yesterday' },
+    { ago: 14 * 86_400_000, want: '2 weeks ago' },
+  ])('says $want', ({ ago, want }) => {
+    expect(relativeTime(new Date(now.getTime() - ago), now, 'en')).toBe(want);
   });
 });
 
@@ -138,6 +245,45 @@ describe('the "Add task" draft', () => {
 
     expect(attempt(loadDraft(store)).idempotencyKey).toBe('k-1');
     expect(attempt({ ...loadDraft(store), title: 'Old, edited' }).idempotencyKey).not.toBe('k-1');
+  });
+
+  it("keeps a workspace's draft apart from the personal one, its keys across a reload", () => {
+    const store = memoryStorage();
+    const ws = 'workspace.01JD7Z8Q3X5M2N4P6R8T0V2W4Y';
+    const sent = attempt({ ...emptyDraft(), title: 'Shared', assignee: 'user-b' });
+    saveDraft(sent.draft, store, ws);
+    saveDraft({ ...emptyDraft(), title: 'Mine' }, store);
+
+    expect(sent.body).toEqual({ title: 'Shared', assignee: 'user-b' });
+    expect(loadDraft(store, ws)).toEqual(sent.draft);
+    expect(attempt(loadDraft(store, ws)).idempotencyKey).toBe(sent.idempotencyKey);
+    expect(loadDraft(store).title).toBe('Mine');
+  });
+
+  it('sends another assignee under a new key', () => {
+    const first = attempt({ ...emptyDraft(), title: 'Shared', assignee: 'user-b' });
+    const other = attempt({ ...first.draft, assignee: 'user-c' });
+
+    expect(other.idempotencyKey).not.toBe(first.idempotencyKey);
+  });
+
+  it('clears every draft at sign-out, and nothing else', () => {
+    const store = new Map<string, string>([
+      [DRAFT_KEY, '{}'],
+      [`${DRAFT_KEY}.workspace.x`, '{}'],
+      ['task-board.other', 'kept'],
+    ]);
+    const storage = {
+      get length() {
+        return store.size;
+      },
+      key: (i: number) => [...store.keys()][i] ?? null,
+      removeItem: (k: string) => void store.delete(k),
+    };
+
+    clearDrafts(storage);
+
+    expect([...store.keys()]).toEqual(['task-board.other']);
   });
 
   it('starts afresh from a corrupt draft', () => {

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
 import { failureMessage } from '../ui/problems.js';
 import type { CognitoClient } from './cognito.js';
+import { signInMessage } from './messages.js';
 import { PASSWORD_POLICY, passwordProblem } from './password.js';
 import type { Session } from './session.js';
 
@@ -11,9 +12,11 @@ type Mode = 'sign-in' | 'sign-up' | 'confirm';
 interface Props {
   cognito: CognitoClient;
   session: Session;
+  /** Shown above the forms, so the person knows where they are signing in. */
+  appName: string;
 }
 
-export function AuthPanel({ cognito, session }: Props) {
+export function AuthPanel({ cognito, session, appName }: Props) {
   const [mode, setMode] = useState<Mode>('sign-in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -29,13 +32,13 @@ export function AuthPanel({ cognito, session }: Props) {
     setPasswordError(undefined);
   };
 
-  async function run(action: () => Promise<void>) {
+  async function run(action: () => Promise<void>, describe = failureMessage) {
     setBusy(true);
     setError(undefined);
     try {
       await action();
     } catch (err) {
-      setError(failureMessage(err));
+      setError(describe(err));
     } finally {
       setBusy(false);
     }
@@ -59,7 +62,7 @@ export function AuthPanel({ cognito, session }: Props) {
         go('sign-in');
       });
     } else {
-      void run(() => session.signIn(email, password));
+      void run(() => session.signIn(email, password), signInMessage);
     }
   };
 
@@ -71,29 +74,33 @@ export function AuthPanel({ cognito, session }: Props) {
   const submit = { 'sign-in': 'Sign in', 'sign-up': 'Sign up', confirm: 'Confirm' }[mode];
   return (
     <main class="auth">
+      <p class="brand">{appName}</p>
       <h1>{title}</h1>
       {note && <p role="status">{note}</p>}
       <form onSubmit={onSubmit} noValidate>
-        <Field id="email" label="Email">
+        <Field id="email" label="Email" required>
           {(aria) => (
             <input
               {...aria}
               type="email"
               autoComplete="username"
-              required
               value={email}
               onInput={(e) => setEmail(e.currentTarget.value)}
             />
           )}
         </Field>
         {mode === 'confirm' ? (
-          <Field id="code" label="Confirmation code" hint="The code in the email we sent you.">
+          <Field
+            id="code"
+            label="Confirmation code"
+            hint="The code in the email we sent you."
+            required
+          >
             {(aria) => (
               <input
                 {...aria}
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                required
                 value={code}
                 onInput={(e) => setCode(e.currentTarget.value)}
               />
@@ -105,13 +112,13 @@ export function AuthPanel({ cognito, session }: Props) {
             label="Password"
             hint={mode === 'sign-up' ? PASSWORD_POLICY : undefined}
             error={passwordError}
+            required
           >
             {(aria) => (
               <input
                 {...aria}
                 type="password"
                 autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-                required
                 value={password}
                 onInput={(e) => setPassword(e.currentTarget.value)}
               />
@@ -119,7 +126,7 @@ export function AuthPanel({ cognito, session }: Props) {
           </Field>
         )}
         <ErrorNote message={error} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" class="primary" disabled={busy}>
           {submit}
         </button>
       </form>

@@ -2,9 +2,10 @@
 import type { AdminTask, TaskApiClient, TaskStatus } from '@task-api/sdk';
 import { useCallback, useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
-import { PAGE_SIZE } from './Board.js';
+import { RelativeTime } from '../ui/RelativeTime.js';
+import { PAGE_SIZE } from './container.js';
 import { usePagedList } from './paged.js';
-import { STATUS_LABELS } from './TaskItem.js';
+import { StatusOptions } from './status.js';
 
 export function AdminView({ api }: { api: TaskApiClient }) {
   const [status, setStatus] = useState<TaskStatus>('pending');
@@ -24,9 +25,7 @@ export function AdminView({ api }: { api: TaskApiClient }) {
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value as TaskStatus)}
           >
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option value={value}>{label}</option>
-            ))}
+            <StatusOptions />
           </select>
         )}
       </Field>
@@ -36,8 +35,7 @@ export function AdminView({ api }: { api: TaskApiClient }) {
           <li key={task.task_id} class="task">
             <h3>{task.title}</h3>
             <p class="meta">
-              user {task.user_id} ·{' '}
-              <time dateTime={task.created_at}>{new Date(task.created_at).toLocaleString()}</time>
+              user {task.user_id} · <RelativeTime iso={task.updated_at} label="updated" />
             </p>
           </li>
         ))}

@@ -1,73 +1,96 @@
-/** The person's tasks: newest first, a status filter, "load more", and the "Add task" form. */
-import type { Task, TaskApiClient, TaskStatus, TaskUpdate } from '@task-api/sdk';
-import { LIMITS } from '@task-api/sdk';
+/**
+ * One board for every container (a person's own list, a workspace): newest first, a status
+ * filter (and an assignee filter in a workspace), "load more", and the "New task" form.
+ */
+import type { TaskStatus, TaskUpdate } from '@task-api/sdk';
+import type { ComponentChildren } from 'preact';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { ErrorNote, Field } from '../ui/fields.js';
-import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
-import { attempt, type Draft, emptyDraft, loadDraft, saveDraft } from './draft.js';
+import {
+  AssigneeFilter,
+  assigneeFields,
+  assigneeMeta,
+  type People,
+} from '../workspaces/assignees.js';
+import { AddTask } from './AddTask.js';
+import type { TaskContainer, TaskLike } from './container.js';
 import { usePagedList } from './paged.js';
-import { STATUS_LABELS, TaskItem, type TaskOps } from './TaskItem.js';
+import { StatusOptions } from './status.js';
+import { TaskItem } from './TaskItem.js';
 
-/** The API's default page. */
-export const PAGE_SIZE = LIMITS.parameters.LimitQuery.default;
+interface Props<T extends TaskLike, U extends TaskUpdate> {
+  container: TaskContainer<T, U>;
+  /** The board's heading. */
+  title: string;
+  /** A workspace's members: the assignee filter, field and meta line. */
+  people?: People;
+  /** Under the heading (a workspace's role and members link). */
+  children?: ComponentChildren;
+}
 
-export function Board({ api }: { api: TaskApiClient }) {
+export function Board<T extends TaskLike, U extends TaskUpdate>({
+  container,
+  title,
+  people,
+  children,
+}: Props<T, U>) {
   const [status, setStatus] = useState<TaskStatus | ''>('');
+  const [assignee, setAssignee] = useState('');
   const load = useCallback(
     (cursor: string | undefined) =>
-      api.listTasks({
-        limit: PAGE_SIZE,
+      container.list({
         ...(status ? { status } : {}),
+        ...(assignee ? { assignee } : {}),
         ...(cursor ? { cursor } : {}),
       }),
-    [api, status],
+    [container, status, assignee],
   );
-  const list = usePagedList(load);
-  const ops = useMemo<TaskOps<Task, TaskUpdate>>(
-    () => ({
-      update: (task, body, ifMatch) => api.updateTask(task.task_id, body, { ifMatch }),
-      get: (task) => api.getTask(task.task_id),
-      remove: (task, ifMatch) => api.deleteTask(task.task_id, { ifMatch }),
-    }),
-    [api],
-  );
-  const onCreated = (task: Task) => {
-    if (!status || task.status === status) list.setItems((items) => [task, ...items]);
-  };
+  const list = usePagedList<T>(load);
+  const extraFields = useMemo(() => people && assigneeFields<T>(people), [people]);
+  const shown = (t: T) =>
+    (!status || t.status === status) && (!assignee || t.assignee === assignee);
 
   return (
     <section aria-labelledby="board-title">
-      <h2 id="board-title">My tasks</h2>
-      <AddTask api={api} onCreated={onCreated} />
-      <Field id="filter" label="Show">
-        {(aria) => (
-          <select
-            {...aria}
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as TaskStatus | '')}
-          >
-            <option value="">All tasks</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option value={value}>{label}</option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <h2 id="board-title">{title}</h2>
+      {children}
+      <AddTask
+        container={container}
+        {...(people ? { people } : {})}
+        onCreated={(task) =>
+          // A replayed create answers with the task the lost one made, maybe listed already.
+          shown(task) &&
+          list.setItems((items) => [task, ...items.filter((t) => t.task_id !== task.task_id)])
+        }
+      />
+      <div class="filters">
+        <Field id="filter" label="Show">
+          {(aria) => (
+            <select
+              {...aria}
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as TaskStatus | '')}
+            >
+              <option value="">All tasks</option>
+              <StatusOptions />
+            </select>
+          )}
+        </Field>
+        {people && <AssigneeFilter people={people} value={assignee} onChange={setAssignee} />}
+      </div>
       <ErrorNote message={list.error} />
       <ul class="tasks" aria-label="Tasks" aria-busy={list.loading}>
         {list.items.map((task) => (
-          <TaskItem
+          <TaskItem<T, U>
             key={task.task_id}
             task={task}
-            ops={ops}
+            ops={container.ops}
+            {...(people ? { meta: assigneeMeta(task, people) } : {})}
+            extraFields={extraFields}
             onChanged={(changed) =>
               list.setItems((items) =>
                 items.flatMap((t) =>
-                  t.task_id !== changed.task_id
-                    ? [t]
-                    : !status || changed.status === status
-                      ? [changed]
-                      : [],
+                  t.task_id !== changed.task_id ? [t] : shown(changed) ? [changed] : [],
                 ),
               )
             }
@@ -84,70 +107,5 @@ export function Board({ api }: { api: TaskApiClient }) {
         </button>
       )}
     </section>
-  );
-}
-
-function AddTask({ api, onCreated }: { api: TaskApiClient; onCreated: (task: Task) => void }) {
-  const [draft, setDraftState] = useState<Draft>(() => loadDraft());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const setDraft = (next: Draft) => {
-    setDraftState(next);
-    saveDraft(next);
-  };
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
-      // Kept before the send: after a lost answer, a reload still retries under the same key.
-      const { body, idempotencyKey, draft: sending } = attempt(draft);
-      setDraft(sending);
-      const result = await api.createTask(body, { idempotencyKey });
-      if (result.error) {
-        setErrors(fieldErrors(result.error));
-        setError(problemMessage(result.error));
-        return;
-      }
-      setDraft(emptyDraft());
-      onCreated(result.data);
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form class="add" onSubmit={submit} aria-labelledby="add-title" noValidate>
-      <h3 id="add-title">New task</h3>
-      <Field id="new-title" label="Title" error={errors.title}>
-        {(aria) => (
-          <input
-            {...aria}
-            maxLength={LIMITS.schemas.TaskCreate.title.maxLength}
-            value={draft.title}
-            onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field id="new-description" label="Description" error={errors.description}>
-        {(aria) => (
-          <textarea
-            {...aria}
-            maxLength={LIMITS.schemas.TaskCreate.description.maxLength}
-            value={draft.description}
-            onInput={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <ErrorNote message={error} />
-      <button type="submit" disabled={busy}>
-        Add task
-      </button>
-    </form>
   );
 }

@@ -1,43 +1,13 @@
 /** One task: shown, edited (with If-Match), marked done or deleted after a confirmation. */
-import type { Task, TaskApiResult, TaskStatus, TaskUpdate } from '@task-api/sdk';
-import { LIMITS } from '@task-api/sdk';
+import type { TaskUpdate } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { ErrorNote, Field } from '../ui/fields.js';
-import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
-
-export const STATUS_LABELS: Record<TaskStatus, string> = {
-  pending: 'Pending',
-  in_progress: 'In progress',
-  completed: 'Completed',
-};
-
-/** What a personal task and a workspace task have in common. */
-export type TaskLike = Pick<
-  Task,
-  'task_id' | 'title' | 'description' | 'status' | 'created_at' | 'version'
->;
-
-/** The calls behind one kind of task: personal (`/tasks`) or a workspace's. */
-export interface TaskOps<T extends TaskLike, U extends TaskUpdate> {
-  update(task: T, body: U, ifMatch: string): Promise<TaskApiResult<T>>;
-  get(task: T): Promise<TaskApiResult<T>>;
-  remove(task: T, ifMatch: string): Promise<TaskApiResult<undefined>>;
-}
-
-/** Fields beyond title, description and status (a workspace task's assignee). */
-export interface ExtraFields<T, U> {
-  initial: (task: T) => Partial<U>;
-  render: (
-    id: string,
-    draft: U,
-    setDraft: (draft: U) => void,
-    errors: FieldErrors,
-  ) => ComponentChildren;
-}
-
-/** The API's ETag is the task's version (openapi.yaml); list pages carry no headers. */
-const etagOf = (task: TaskLike) => `"${task.version}"`;
+import { useAction } from '../ui/action.js';
+import { ErrorNote } from '../ui/fields.js';
+import { RelativeTime } from '../ui/RelativeTime.js';
+import type { TaskLike, TaskOps } from './container.js';
+import { STATUS_LABELS } from './status.js';
+import { type ExtraFields, etagOf, TaskEditor, useTaskSave } from './TaskEditor.js';
 
 interface Props<T extends TaskLike, U extends TaskUpdate> {
   task: T;
@@ -46,7 +16,7 @@ interface Props<T extends TaskLike, U extends TaskUpdate> {
   onDeleted: (taskId: string) => void;
   /** More of the meta line (who it is assigned to, its workspace). */
   meta?: ComponentChildren;
-  extraFields?: ExtraFields<T, U>;
+  extraFields?: ExtraFields<T> | undefined;
 }
 
 export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>({
@@ -58,149 +28,37 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
   extraFields,
 }: Props<T, U>) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
-  const [draft, setDraft] = useState<U>({} as U);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(false);
+  const save = useTaskSave(task, ops, onChanged);
+  const removal = useAction();
   const id = `task-${task.task_id}`;
 
-  async function send(body: U): Promise<boolean> {
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
-      const result = await ops.update(task, body, etagOf(task));
-      if (!result.error) {
-        setConflict(false);
-        onChanged(result.data);
-        return true;
-      }
-      if (result.error.status === 412) {
-        // Someone saved first: show their version and keep what this person typed.
-        const current = await ops.get(task);
-        if (current.data) onChanged(current.data);
-        setConflict(true);
-        setError(
-          'This task was changed elsewhere. The current version is shown; save again to replace it with your changes.',
-        );
-        return false;
-      }
-      setErrors(fieldErrors(result.error));
-      setError(problemMessage(result.error));
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
-    }
-    return false;
-  }
-
   async function remove() {
-    setBusy(true);
-    setError(undefined);
-    try {
+    let status: number | undefined;
+    const removed = await removal.run(async () => {
       const result = await ops.remove(task, etagOf(task));
-      if (!result.error || result.error.status === 404) return onDeleted(task.task_id);
-      setError(problemMessage(result.error));
-      if (result.error.status === 412) {
-        const current = await ops.get(task);
-        if (current.data) onChanged(current.data);
-      }
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
+      status = result.error?.status;
+      return result;
+    });
+    // Gone already (404) is what the person asked for.
+    if (removed || status === 404) return onDeleted(task.task_id);
+    if (status === 412) {
+      const current = await ops.get(task).catch(() => undefined);
+      if (current?.data) onChanged(current.data);
     }
     setMode('view');
   }
 
-  const startEdit = () => {
-    setDraft({
-      title: task.title,
-      description: task.description ?? '',
-      status: task.status,
-      ...extraFields?.initial(task),
-    } as U);
-    setMode('edit');
-  };
-
   if (mode === 'edit') {
     return (
-      <li class="task editing" aria-labelledby={`${id}-title`}>
-        <h3 id={`${id}-title`} class="visually-hidden">
-          Editing {task.title}
-        </h3>
-        {conflict && (
-          <p class="current">
-            Saved elsewhere: <strong>{task.title}</strong> ({STATUS_LABELS[task.status]})
-          </p>
-        )}
-        <form
-          onSubmit={async (event) => {
-            event.preventDefault();
-            if (await send(draft)) setMode('view');
-          }}
-        >
-          <Field id={`${id}-edit-title`} label="Title" error={errors.title}>
-            {(aria) => (
-              <input
-                {...aria}
-                required
-                maxLength={LIMITS.schemas.TaskUpdate.title.maxLength}
-                value={draft.title}
-                // biome-ignore lint/a11y/noAutofocus: the person asked to edit this task
-                autoFocus
-                onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-edit-description`} label="Description" error={errors.description}>
-            {(aria) => (
-              <textarea
-                {...aria}
-                maxLength={LIMITS.schemas.TaskUpdate.description.maxLength}
-                value={draft.description}
-                onInput={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-edit-status`} label="Status" error={errors.status}>
-            {(aria) => (
-              <select
-                {...aria}
-                value={draft.status}
-                onChange={(e) =>
-                  setDraft({ ...draft, status: e.currentTarget.value as TaskStatus })
-                }
-              >
-                {Object.entries(STATUS_LABELS).map(([value, label]) => (
-                  <option value={value}>{label}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {extraFields?.render(id, draft, setDraft, errors)}
-          <ErrorNote message={error} />
-          <div class="actions">
-            <button type="submit" disabled={busy}>
-              Save
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setConflict(false);
-                setMode('view');
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      </li>
+      <TaskEditor
+        task={task}
+        save={save}
+        extraFields={extraFields}
+        onClose={() => setMode('view')}
+      />
     );
   }
-
+  const busy = save.action.busy || removal.busy;
   return (
     <li class={`task ${task.status}`} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{task.title}</h3>
@@ -208,14 +66,14 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
       <p class="meta">
         <span class={`status ${task.status}`}>{STATUS_LABELS[task.status]}</span>
         {' · '}
-        <time dateTime={task.created_at}>{new Date(task.created_at).toLocaleString()}</time>
+        <RelativeTime iso={task.updated_at} label="Updated" />
         {meta}
       </p>
-      <ErrorNote message={error} />
+      <ErrorNote message={save.action.error ?? removal.error} />
       {mode === 'confirm-delete' ? (
         <fieldset class="actions confirm">
           <legend>Delete this task?</legend>
-          <button type="button" class="danger" disabled={busy} onClick={remove}>
+          <button type="button" class="danger primary" disabled={busy} onClick={remove}>
             Yes, delete
           </button>
           <button type="button" onClick={() => setMode('view')}>
@@ -228,12 +86,12 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
             <button
               type="button"
               disabled={busy}
-              onClick={() => send({ status: 'completed' } as U)}
+              onClick={() => save.send({ status: 'completed' })}
             >
               Mark done
             </button>
           )}
-          <button type="button" onClick={startEdit}>
+          <button type="button" onClick={() => setMode('edit')}>
             Edit
           </button>
           <button type="button" class="danger" onClick={() => setMode('confirm-delete')}>

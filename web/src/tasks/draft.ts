@@ -1,22 +1,26 @@
-/** What the person typed into "Add task", kept across reloads and failed sends until it is saved. */
+/**
+ * What the person typed into "Add task", kept across reloads and failed sends until it is saved:
+ * one draft per container (their own list, each workspace).
+ */
+import type { CreateBody } from './container.js';
 
+/** The personal draft keeps the key earlier versions used; a workspace's adds its name. */
 export const DRAFT_KEY = 'task-board.draft';
+
+export const draftKey = (container: string) =>
+  container === 'personal' ? DRAFT_KEY : `${DRAFT_KEY}.${container}`;
 
 export interface Draft {
   title: string;
   description: string;
+  /** A workspace task's assignee (a member's user id); null for none. */
+  assignee: string | null;
   /**
    * The Idempotency-Key each body was sent with, by `bodyText`: a retry of the same body reuses
    * its key, so a create whose answer was lost is not made twice; an edited body gets a new one,
    * since the API refuses a key sent again with another body (422 idempotency-key-reused).
    */
   sentKeys: Record<string, string>;
-}
-
-/** The body POST /tasks gets for a draft. */
-export interface CreateBody {
-  title: string;
-  description?: string;
 }
 
 /** One send of the draft: the body, its key, and the draft that remembers the key. */
@@ -29,14 +33,20 @@ export interface Attempt {
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export function emptyDraft(): Draft {
-  return { title: '', description: '', sentKeys: {} };
+  return { title: '', description: '', assignee: null, sentKeys: {} };
 }
 
-function createBody(draft: Pick<Draft, 'title' | 'description'>): CreateBody {
-  return { title: draft.title, ...(draft.description ? { description: draft.description } : {}) };
+function createBody(draft: Pick<Draft, 'title' | 'description' | 'assignee'>): CreateBody {
+  return {
+    title: draft.title,
+    ...(draft.description ? { description: draft.description } : {}),
+    ...(draft.assignee ? { assignee: draft.assignee } : {}),
+  };
 }
 
-const bodyText = (body: CreateBody) => JSON.stringify([body.title, body.description ?? '']);
+/** A personal body's text is what earlier versions stored; an assignee is appended. */
+const bodyText = ({ title, description, assignee }: CreateBody) =>
+  JSON.stringify(assignee ? [title, description ?? '', assignee] : [title, description ?? '']);
 
 /** The body to send now and its key: the key this body was sent with before, else a new one. */
 export function attempt(draft: Draft): Attempt {
@@ -50,13 +60,17 @@ export function attempt(draft: Draft): Attempt {
   };
 }
 
-export function loadDraft(store: Store = localStorage): Draft {
+export function loadDraft(store: Store = localStorage, container = 'personal'): Draft {
   try {
-    const saved = JSON.parse(store.getItem(DRAFT_KEY) ?? 'null') as
+    const saved = JSON.parse(store.getItem(draftKey(container)) ?? 'null') as
       | (Partial<Draft> & { idempotencyKey?: unknown })
       | null;
     if (saved && typeof saved.title === 'string') {
-      const draft = { title: saved.title, description: saved.description ?? '' };
+      const draft = {
+        title: saved.title,
+        description: saved.description ?? '',
+        assignee: typeof saved.assignee === 'string' ? saved.assignee : null,
+      };
       const sentKeys: Record<string, string> = {};
       for (const [text, key] of Object.entries(saved.sentKeys ?? {})) {
         if (typeof key === 'string') sentKeys[text] = key;
@@ -73,7 +87,18 @@ export function loadDraft(store: Store = localStorage): Draft {
   return emptyDraft();
 }
 
-export function saveDraft(draft: Draft, store: Store = localStorage): void {
-  if (draft.title || draft.description) store.setItem(DRAFT_KEY, JSON.stringify(draft));
-  else store.removeItem(DRAFT_KEY);
+export function saveDraft(draft: Draft, store: Store = localStorage, container = 'personal'): void {
+  const key = draftKey(container);
+  if (draft.title || draft.description) store.setItem(key, JSON.stringify(draft));
+  else store.removeItem(key);
+}
+
+/** At sign-out: nobody's drafts stay for the next person at the computer. */
+export function clearDrafts(store: Pick<Storage, 'key' | 'length' | 'removeItem'> = localStorage) {
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key === DRAFT_KEY || key?.startsWith(`${DRAFT_KEY}.`)) keys.push(key);
+  }
+  for (const key of keys) store.removeItem(key);
 }

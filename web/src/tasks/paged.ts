@@ -19,14 +19,17 @@ export interface PagedList<T> {
 export function usePagedList<T>(load: LoadPage<T>): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string>();
-  const [loading, setLoading] = useState(false);
+  const [fetching, setFetching] = useState(false);
   const [error, setError] = useState<string>();
+  // The query whose first page (or refusal) is shown: until it is `load`, the list is loading,
+  // from the very render that changed the query (aria-busy never claims a stale list is ready).
+  const [shownFor, setShownFor] = useState<LoadPage<T>>();
   const generation = useRef(0);
 
   const fetchPage = useCallback(
     async (from: string | undefined, replace: boolean) => {
       const mine = ++generation.current;
-      setLoading(true);
+      setFetching(true);
       setError(undefined);
       try {
         const result = await load(from);
@@ -40,7 +43,10 @@ export function usePagedList<T>(load: LoadPage<T>): PagedList<T> {
       } catch (err) {
         if (mine === generation.current) setError(failureMessage(err));
       } finally {
-        if (mine === generation.current) setLoading(false);
+        if (mine === generation.current) {
+          setFetching(false);
+          setShownFor(() => load);
+        }
       }
     },
     [load],
@@ -56,7 +62,7 @@ export function usePagedList<T>(load: LoadPage<T>): PagedList<T> {
     items,
     setItems,
     hasMore: cursor !== undefined,
-    loading,
+    loading: fetching || shownFor !== load,
     error,
     loadMore: () => void fetchPage(cursor, false),
   };

@@ -6,25 +6,38 @@ export interface FieldAria {
   id: string;
   'aria-invalid': 'true' | undefined;
   'aria-describedby': string | undefined;
+  required: boolean | undefined;
+  'aria-required': 'true' | undefined;
 }
 
 interface FieldProps {
   id: string;
   label: string;
-  error?: string;
-  hint?: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  /** Marked beside the label, and `required` on the control. */
+  required?: boolean | undefined;
   children: (aria: FieldAria) => ComponentChildren;
 }
 
-export function Field({ id, label, error, hint, children }: FieldProps) {
+export function Field({ id, label, error, hint, required, children }: FieldProps) {
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div class="field">
-      <label for={id}>{label}</label>
+      <label for={id}>
+        {label}
+        {required && (
+          <span class="required" aria-hidden="true" title="required">
+            {' *'}
+          </span>
+        )}
+      </label>
       {children({
         id,
         'aria-invalid': error ? 'true' : undefined,
         'aria-describedby': describedBy || undefined,
+        required: required || undefined,
+        'aria-required': required ? 'true' : undefined,
       })}
       {hint && (
         <p class="hint" id={`${id}-hint`}>

@@ -1,32 +1,55 @@
 /** API problems and thrown failures as the words and per-field messages the forms show. */
 import type { Problem, TaskApiProblemError } from '@task-api/sdk';
+import { type BodyOperation, fieldLabel, fieldMessage } from './rules.js';
 
 export type FieldErrors = Record<string, string>;
 
-/** `errors[].path` is a JSON pointer such as `/body/title`: the last segment names the field. */
-export function fieldErrors(problem: Problem | undefined): FieldErrors {
+/** The request a form sent, so a refusal can be told in the contract's words. */
+export interface SentBody {
+  operation: BodyOperation;
+  body: Record<string, unknown>;
+}
+
+/**
+ * `errors[].path` is a JSON pointer such as `/body/title`: a field of the body gets plain words
+ * from the contract's rule for it and the value sent, never the validator's message.
+ */
+export function fieldErrors(problem: Problem | undefined, sent?: SentBody): FieldErrors {
   const out: FieldErrors = {};
-  for (const { path, message } of problem?.errors ?? []) {
-    const field = path.split('/').pop();
-    if (field && !(field in out)) out[field] = message;
+  for (const { path } of problem?.errors ?? []) {
+    const [part, field, ...deeper] = path.split('/').slice(1);
+    if (part !== 'body' || !field || deeper.length > 0 || field in out) continue;
+    out[field] = sent
+      ? fieldMessage(sent.operation, field, sent.body[field])
+      : `${fieldLabel(field)} is not valid`;
   }
   return out;
 }
 
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function problemMessage(problem: Problem): string {
-  return problem.detail ?? problem.title;
+  // A validation problem's detail is the validator's; the fields say what to change.
+  if (problem.errors?.length) return 'Please correct the fields marked below.';
+  return sentence(problem.detail ?? problem.title);
 }
 
-/** What went wrong, for any thrown value: a network failure keeps what was typed. */
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/**
+ * What went wrong, for any thrown value. Only a browser that knows it is offline is told so; a
+ * request that failed while online (a server down, an origin the API does not allow) is not.
+ */
 export function failureMessage(err: unknown): string {
   // A page of a listing refused (the SDK's paginators throw the problem). By name, as below:
   // this module loads without the SDK's runtime.
   if (err instanceof Error && err.name === 'TaskApiProblemError') {
     return problemMessage((err as TaskApiProblemError).problem);
   }
-  if (err instanceof Error && err.name === 'TaskApiNetworkError') {
-    return 'Cannot reach the server. Nothing you typed is lost: try again when you are online.';
+  if ((err instanceof Error && err.name === 'TaskApiNetworkError') || err instanceof TypeError) {
+    return offline()
+      ? 'Cannot reach the server: you are offline. Nothing you typed is lost: try again when you are back online.'
+      : 'Cannot reach the server. Nothing you typed is lost: try again in a moment.';
   }
-  if (err instanceof TypeError) return 'Cannot reach the server. Try again when you are online.';
   return err instanceof Error ? err.message : String(err);
 }

@@ -3,11 +3,10 @@
 import type { TaskApiClient, Workspace, WorkspaceTask } from '@task-api/sdk';
 import { useCallback, useMemo } from 'preact/hooks';
 import { routeHref } from '../route.js';
-import { PAGE_SIZE } from '../tasks/Board.js';
+import { PAGE_SIZE, workspaceTaskOps } from '../tasks/container.js';
 import { usePagedList } from '../tasks/paged.js';
 import { TaskItem } from '../tasks/TaskItem.js';
 import { ErrorNote } from '../ui/fields.js';
-import { workspaceTaskOps } from './tasks.js';
 
 interface Props {
   api: TaskApiClient;

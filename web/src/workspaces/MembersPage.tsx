@@ -3,13 +3,14 @@
  * rename and delete, each offered only to the roles the server allows.
  */
 import type { Member, TaskApiClient, TaskApiResult, Workspace, WorkspaceRole } from '@task-api/sdk';
-import { LIMITS } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, routeHref } from '../route.js';
+import { useAction } from '../ui/action.js';
+import { ContractField } from '../ui/ContractField.js';
 import { ErrorNote, Field } from '../ui/fields.js';
-import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
-import { memberName, useMembers, useWorkspace } from './hooks.js';
+import { memberName, useMembers, useNotMember, useWorkspace } from './hooks.js';
 import { invitableRoles, offers, ROLE_LABELS } from './permissions.js';
+import { WorkspaceSettings } from './WorkspaceSettings.js';
 
 interface Props {
   api: TaskApiClient;
@@ -17,34 +18,13 @@ interface Props {
   me: string;
   /** After the caller's workspaces change (left, deleted, renamed). */
   onWorkspacesChanged: () => Promise<void>;
+  /** The workspace answered 404: the caller is not, or no longer, a member. */
+  onRemoved: (workspaceId: string) => void;
 }
 
-/** Runs one call, showing its problem (or a thrown failure); true when it succeeded. */
-function useAction() {
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  async function run(call: () => Promise<TaskApiResult<unknown>>): Promise<boolean> {
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
-      const result = await call();
-      if (!result.error) return true;
-      setErrors(fieldErrors(result.error));
-      setError(problemMessage(result.error));
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
-    }
-    return false;
-  }
-  return { error, errors, busy, run };
-}
-
-export function MembersPage({ api, workspaceId, me, onWorkspacesChanged }: Props) {
+export function MembersPage({ api, workspaceId, me, onWorkspacesChanged, onRemoved }: Props) {
   const workspace = useWorkspace(api, workspaceId);
+  useNotMember(workspace, workspaceId, onRemoved);
   const members = useMembers(api, workspaceId);
   const ws = workspace.value;
   const error = workspace.error ?? members.error;
@@ -72,7 +52,7 @@ export function MembersPage({ api, workspaceId, me, onWorkspacesChanged }: Props
               />
             ))}
           </ul>
-          <Settings
+          <WorkspaceSettings
             api={api}
             workspace={ws}
             onChanged={async () => {
@@ -98,7 +78,9 @@ function InviteForm(props: { api: TaskApiClient; workspace: Workspace; onInvited
   async function submit(event: Event) {
     event.preventDefault();
     const id = props.workspace.workspace_id;
-    if (await action.run(() => props.api.inviteMember(id, { email: email.trim(), role }))) {
+    const body = { email: email.trim(), role };
+    const sent = { operation: 'inviteMember', body } as const;
+    if (await action.run(() => props.api.inviteMember(id, body), sent)) {
       setEmail('');
       props.onInvited();
     }
@@ -106,16 +88,16 @@ function InviteForm(props: { api: TaskApiClient; workspace: Workspace; onInvited
   return (
     <form class="add" onSubmit={submit} aria-labelledby="invite-title" noValidate>
       <h3 id="invite-title">Invite someone</h3>
-      <Field id="invite-email" label="Email" error={action.errors.email}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="email"
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <ContractField
+        id="invite-email"
+        label="Email"
+        type="email"
+        operation="inviteMember"
+        field="email"
+        value={email}
+        onInput={setEmail}
+        error={action.errors.email}
+      />
       <Field id="invite-role" label="Role" error={action.errors.role}>
         {(aria) => (
           <select
@@ -130,7 +112,7 @@ function InviteForm(props: { api: TaskApiClient; workspace: Workspace; onInvited
         )}
       </Field>
       <ErrorNote message={action.error} />
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" class="primary" disabled={action.busy}>
         Invite
       </button>
     </form>
@@ -204,7 +186,7 @@ function MemberRow({ api, workspace, member, me, onChanged }: RowProps) {
               <legend>Remove {name}?</legend>
               <button
                 type="button"
-                class="danger"
+                class="danger primary"
                 disabled={action.busy}
                 onClick={() => run(() => api.removeMember(id, userId))}
               >
@@ -232,90 +214,5 @@ function MemberRow({ api, workspace, member, me, onChanged }: RowProps) {
       </div>
       <ErrorNote message={action.error} />
     </li>
-  );
-}
-
-/** How many times a deletion is continued before the person is asked to try again. */
-const DELETE_ROUNDS = 20;
-
-interface SettingsProps {
-  api: TaskApiClient;
-  workspace: Workspace;
-  onChanged: () => Promise<void>;
-  onGone: () => Promise<void>;
-}
-
-function Settings({ api, workspace, onChanged, onGone }: SettingsProps) {
-  const [name, setName] = useState(workspace.name);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const action = useAction();
-  const id = workspace.workspace_id;
-
-  async function rename(event: Event) {
-    event.preventDefault();
-    if (await action.run(() => api.renameWorkspace(id, name))) await onChanged();
-  }
-  async function remove() {
-    // Not done (202): deleted in part; the contract says to send DELETE again to continue.
-    const deleteAll = async () => {
-      let result = await api.deleteWorkspace(id);
-      for (let again = 0; again < DELETE_ROUNDS && result.data?.done === false; again++) {
-        result = await api.deleteWorkspace(id);
-      }
-      return result;
-    };
-    if (await action.run(deleteAll)) await onGone();
-    setConfirmDelete(false);
-  }
-
-  return (
-    <section class="settings" aria-labelledby="settings-title">
-      <h3 id="settings-title">This workspace</h3>
-      {offers(workspace.role, 'renameWorkspace') && (
-        <form class="inline" onSubmit={rename} aria-label="Rename workspace" noValidate>
-          <Field id="workspace-name" label="Name" error={action.errors.name}>
-            {(aria) => (
-              <input
-                {...aria}
-                maxLength={LIMITS.schemas.WorkspaceUpdate.name.maxLength}
-                value={name}
-                onInput={(e) => setName(e.currentTarget.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={action.busy}>
-            Rename
-          </button>
-        </form>
-      )}
-      <div class="actions">
-        <button
-          type="button"
-          disabled={action.busy}
-          onClick={async () => {
-            if (await action.run(() => api.leaveWorkspace(id))) await onGone();
-          }}
-        >
-          Leave workspace
-        </button>
-        {offers(workspace.role, 'deleteWorkspace') &&
-          (confirmDelete ? (
-            <fieldset class="actions confirm">
-              <legend>Delete {workspace.name} and all its tasks?</legend>
-              <button type="button" class="danger" disabled={action.busy} onClick={remove}>
-                Yes, delete
-              </button>
-              <button type="button" onClick={() => setConfirmDelete(false)}>
-                Keep it
-              </button>
-            </fieldset>
-          ) : (
-            <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>
-              Delete workspace
-            </button>
-          ))}
-      </div>
-      <ErrorNote message={action.error} />
-    </section>
   );
 }

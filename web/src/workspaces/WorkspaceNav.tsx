@@ -1,11 +1,12 @@
 /** The switcher: "My tasks", "Assigned to me", each workspace; a new workspace; invitations to accept. */
 
 import type { Invitation, TaskApiClient } from '@task-api/sdk';
-import { LIMITS } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
 import { go, type Route, routeHref } from '../route.js';
-import { ErrorNote, Field } from '../ui/fields.js';
-import { type FieldErrors, failureMessage, fieldErrors, problemMessage } from '../ui/problems.js';
+import { useAction } from '../ui/action.js';
+import { ContractField } from '../ui/ContractField.js';
+import { ErrorNote } from '../ui/fields.js';
+import { failureMessage, problemMessage } from '../ui/problems.js';
 import type { Loaded, MyWorkspaces } from './hooks.js';
 import { ROLE_LABELS } from './permissions.js';
 
@@ -82,12 +83,7 @@ function Invitations(props: {
             <button type="button" disabled={busy} onClick={() => answer(inv, true)}>
               Accept {inv.workspace_name}
             </button>
-            <button
-              type="button"
-              class="secondary"
-              disabled={busy}
-              onClick={() => answer(inv, false)}
-            >
+            <button type="button" disabled={busy} onClick={() => answer(inv, false)}>
               Decline
             </button>
           </li>
@@ -98,54 +94,55 @@ function Invitations(props: {
   );
 }
 
+/** A button until the person asks for a workspace: no field above every board. */
 function NewWorkspace({ api, onCreated }: { api: TaskApiClient; onCreated: () => Promise<void> }) {
+  const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  if (!open) {
+    return (
+      <button type="button" class="new-workspace" onClick={() => setOpen(true)}>
+        New workspace
+      </button>
+    );
+  }
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setErrors({});
-    try {
-      // One key per typed name, so a create retried after a lost answer is made once.
-      const result = await api.createWorkspace({ name }, { idempotencyKey: key });
-      if (result.error) {
-        setErrors(fieldErrors(result.error));
-        setError(problemMessage(result.error));
-        return;
-      }
-      setName('');
-      setKey(crypto.randomUUID());
-      await onCreated();
-      go({ view: 'workspace', workspaceId: result.data.workspace_id });
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    // One key per typed name, so a create retried after a lost answer is made once.
+    const created = await action.run(() => api.createWorkspace({ name }, { idempotencyKey: key }), {
+      operation: 'createWorkspace',
+      body: { name },
+    });
+    if (!created) return;
+    setName('');
+    setKey(crypto.randomUUID());
+    setOpen(false);
+    await onCreated();
+    go({ view: 'workspace', workspaceId: created.data.workspace_id });
   }
   return (
-    <form class="inline" onSubmit={submit} noValidate>
-      <Field id="new-workspace" label="New workspace" error={errors.name}>
-        {(aria) => (
-          <input
-            {...aria}
-            maxLength={LIMITS.schemas.WorkspaceCreate.name.maxLength}
-            value={name}
-            onInput={(e) => {
-              setName(e.currentTarget.value);
-              setKey(crypto.randomUUID());
-            }}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={busy}>
+    <form class="inline" onSubmit={submit} aria-label="New workspace" noValidate>
+      <ContractField
+        id="new-workspace"
+        label="Workspace name"
+        operation="createWorkspace"
+        field="name"
+        value={name}
+        onInput={(value) => {
+          setName(value);
+          setKey(crypto.randomUUID());
+        }}
+        error={action.errors.name}
+        autoFocus
+      />
+      <button type="submit" class="primary" disabled={action.busy}>
         Create workspace
       </button>
-      <ErrorNote message={error} />
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      <ErrorNote message={action.error} />
     </form>
   );
 }

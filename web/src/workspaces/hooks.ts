@@ -1,7 +1,6 @@
 /** The workspace data screens share: the caller's workspaces and invitations, one workspace, its members. */
 import {
   type Invitation,
-  LIMITS,
   type Member,
   type TaskApiClient,
   TaskApiProblemError,
@@ -9,14 +8,17 @@ import {
   type Workspace,
 } from '@task-api/sdk';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { everyItem } from '../everyItem.js';
 import { failureMessage } from '../ui/problems.js';
 
 /** The contract's largest page: a person's workspaces and a workspace's members in few requests. */
-const MAX_PAGE = LIMITS.parameters.LimitQuery.maximum;
+const MAX_PAGE = 100;
 
 export interface Loaded<T> {
   value: T | undefined;
   error: string | undefined;
+  /** The status of the API's problem when the load was refused (404: not, or no longer, a member). */
+  refusal: number | undefined;
   reload: () => Promise<void>;
 }
 
@@ -24,27 +26,25 @@ export interface Loaded<T> {
 export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
   const [value, setValue] = useState<T>();
   const [error, setError] = useState<string>();
+  const [refusal, setRefusal] = useState<number>();
   const reload = useCallback(async () => {
     try {
       setValue(await load());
       setError(undefined);
+      setRefusal(undefined);
     } catch (err) {
       setValue(undefined);
       setError(failureMessage(err));
+      setRefusal(err instanceof TaskApiProblemError ? err.problem.status : undefined);
     }
   }, [load]);
   useEffect(() => {
     setValue(undefined);
     setError(undefined);
+    setRefusal(undefined);
     void reload();
   }, [reload]);
-  return { value, error, reload };
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
+  return { value, error, refusal, reload };
 }
 
 function unwrap<T>(result: TaskApiResult<T>): T {
@@ -60,8 +60,8 @@ export interface MyWorkspaces {
 export function useMyWorkspaces(api: TaskApiClient): Loaded<MyWorkspaces> {
   const load = useCallback(async () => {
     const [workspaces, invitations] = await Promise.all([
-      collect(api.paginate('listWorkspaces', { limit: MAX_PAGE })),
-      collect(api.paginate('listMyInvitations', { limit: MAX_PAGE })),
+      everyItem(api.paginate('listWorkspaces', { limit: MAX_PAGE })),
+      everyItem(api.paginate('listMyInvitations', { limit: MAX_PAGE })),
     ]);
     return { workspaces, invitations };
   }, [api]);
@@ -74,10 +74,22 @@ export function useWorkspace(api: TaskApiClient, workspaceId: string): Loaded<Wo
   );
 }
 
+/** Tells `onRemoved` once the workspace answers 404 (the API's word for "not a member"). */
+export function useNotMember(
+  workspace: Loaded<Workspace>,
+  workspaceId: string,
+  onRemoved: (workspaceId: string) => void,
+): void {
+  const gone = workspace.refusal === 404;
+  useEffect(() => {
+    if (gone) onRemoved(workspaceId);
+  }, [gone, workspaceId]);
+}
+
 export function useMembers(api: TaskApiClient, workspaceId: string): Loaded<Member[]> {
   return useLoaded(
     useCallback(
-      () => collect(api.paginate('listMembers', workspaceId, { limit: MAX_PAGE })),
+      () => everyItem(api.paginate('listMembers', workspaceId, { limit: MAX_PAGE })),
       [api, workspaceId],
     ),
   );
