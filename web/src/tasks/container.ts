@@ -3,6 +3,7 @@
  * The board, its add form and each task are written once; a container passes in only its calls,
  * the key its add-form draft is kept under, and whether its tasks have an assignee.
  */
+
 import type {
   Task,
   TaskApiClient,
@@ -12,9 +13,10 @@ import type {
   WorkspaceTask,
   WorkspaceTaskUpdate,
 } from '@task-api/sdk';
+import { LIMITS } from '@task-api/sdk';
 
 /** The API's default page. */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = LIMITS.parameters.LimitQuery.default;
 
 /** What a personal task and a workspace task have in common. */
 export type TaskLike = Pick<

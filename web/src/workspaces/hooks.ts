@@ -1,6 +1,7 @@
 /** The workspace data screens share: the caller's workspaces and invitations, one workspace, its members. */
 import {
   type Invitation,
+  LIMITS,
   type Member,
   type TaskApiClient,
   TaskApiProblemError,
@@ -12,7 +13,7 @@ import { everyItem } from '../everyItem.js';
 import { failureMessage } from '../ui/problems.js';
 
 /** The contract's largest page: a person's workspaces and a workspace's members in few requests. */
-const MAX_PAGE = 100;
+const MAX_PAGE = LIMITS.parameters.LimitQuery.maximum;
 
 export interface Loaded<T> {
   value: T | undefined;
