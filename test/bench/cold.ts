@@ -10,16 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { Bundle } from '../../scripts/build.js';
 import type { TaskStore } from '../../src/data/tasks.js';
-import { newTask } from '../../src/tasks/task.js';
-import {
-  type BenchOperationId,
-  benchEvent,
-  DESCRIPTION,
-  type OperationId,
-  SUCCESS,
-  type Target,
-  TITLE,
-} from './scenarios.js';
+import { benchEvent, type OperationId, type Target } from './event.js';
+import { SCENARIOS } from './scenarios.js';
 import { median, round } from './stats.js';
 
 const CHILD = fileURLToPath(new URL('cold-child.mjs', import.meta.url));
@@ -49,7 +41,7 @@ export interface ColdSide {
 }
 
 export interface ColdResult {
-  operationId: BenchOperationId;
+  operationId: OperationId;
   handler: ColdSide;
   /** The handler's bundle without its code cache. */
   uncached: ColdSide;
@@ -68,9 +60,9 @@ export interface ColdOptions {
   /** The same bundles without their code cache. */
   uncached: Bundle[];
   floors: Bundle[];
-  operations: readonly BenchOperationId[];
-  /** Seeds what `spawns` runs of the operation act on; returns each run's event. */
-  scenario: Scenario;
+  operations: readonly OperationId[];
+  /** Where the scenarios' items are seeded. */
+  store: TaskStore;
   env: { DYNAMODB_ENDPOINT: string; TABLE_NAME: string; AWS_REGION: string };
   runs: number;
   log: (line: string) => void;
@@ -145,37 +137,18 @@ function summarise(bundle: Bundle, samples: ColdSample[]): ColdSide {
   };
 }
 
-export type Scenario = (
-  operationId: BenchOperationId,
+/** Seeds what `spawns` runs of the operation act on (its scenario); returns each run's event. */
+export async function coldEvents(
+  store: TaskStore,
+  operationId: OperationId,
   spawns: number,
-) => Promise<() => APIGatewayProxyEvent>;
-
-/** The personal operations' scenario: what each run acts on, seeded through the repository. */
-export const taskScenario =
-  (store: TaskStore) =>
-  (operationId: BenchOperationId, spawns: number): Promise<() => APIGatewayProxyEvent> =>
-    scenario(store, operationId as OperationId, spawns);
-
-async function scenario(store: TaskStore, operationId: OperationId, spawns: number) {
-  const owner = `cold-${operationId}-${crypto.randomUUID()}`;
-  const seed = async () =>
-    (
-      await store.create(
-        store.personal(owner),
-        newTask(owner, { title: TITLE, description: DESCRIPTION }),
-      )
-    ).task.task_id;
-  const one = operationId === 'getTask' || operationId === 'updateTask' ? await seed() : undefined;
-  if (operationId === 'listTasks') for (let i = 0; i < 60; i++) await seed();
-  // A delete needs a task of its own per run; everything else can act on the same one.
-  const perRun = operationId === 'deleteTask' ? spawns : 0;
-  const fresh: string[] = [];
-  for (let i = 0; i < perRun; i++) fresh.push(await seed());
+): Promise<() => APIGatewayProxyEvent> {
+  const scenario = SCENARIOS[operationId];
+  const targets = await scenario.seed(store, spawns);
   let n = 0;
-  return (): APIGatewayProxyEvent => {
-    n += 1;
-    const target: Target = { sub: owner, n, taskId: one ?? fresh.pop() };
-    return benchEvent(operationId, target);
+  return () => {
+    const target = targets[n++ % targets.length] as Target;
+    return benchEvent(operationId, target, scenario.request?.(target) ?? {});
   };
 }
 
@@ -190,8 +163,8 @@ export async function coldStarts(options: ColdOptions): Promise<ColdResult[]> {
     };
     const sides = [find(options.bundles), find(options.uncached), find(options.floors)];
     // Every side runs once to warm up, then `runs` times.
-    const nextEvent = await options.scenario(operationId, sides.length * (runs + 1));
-    const expected = SUCCESS[operationId];
+    const nextEvent = await coldEvents(options.store, operationId, sides.length * (runs + 1));
+    const expected = SCENARIOS[operationId].success;
     const run = (b: Bundle) => spawnOnce(b, nextEvent(), env, expected);
     // One discarded round warms the page cache; then the three take turns, each going first
     // in every third round, so drift on the machine falls on all alike.

@@ -10,9 +10,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { functionConfig } from '../../src/config/index.js';
 import { createDocumentClient } from '../../src/data/client.js';
+import { taskSk, userPk } from '../../src/data/keys.js';
 import { createUser, startTestStack } from '../support/stack.js';
-import { getTask } from './floor/calls.js';
-import { DESCRIPTION, TITLE } from './scenarios.js';
+import { DESCRIPTION, TITLE } from './event.js';
+import { getConsistent } from './floor/calls.js';
 
 const stack = await startTestStack();
 const user = await createUser(stack);
@@ -30,7 +31,7 @@ const db = createDocumentClient(
 );
 const floor = createServer((req, res) => {
   const id = decodeURIComponent((req.url ?? '').replace(/^\/tasks\//, ''));
-  getTask(db, stack.tableName, user.sub, id).then(
+  getConsistent(db, stack.tableName, { PK: userPk(user.sub), SK: taskSk(id) }).then(
     ({ Item }) => {
       const body = JSON.stringify(Item ?? { status: 404 });
       res.writeHead(Item ? 200 : 404, {

@@ -1,21 +1,16 @@
 /**
- * Child process for figures 1 and 3: imports the real handlers, personal and workspace ones
- * (their env is set by the parent before this process starts, as Lambda sets it before init),
- * counts DynamoDB requests per operation, then times warm invocations. Stdout is /dev/null: the handlers' log lines are
- * written as in production but go nowhere. Results go to the parent over IPC.
+ * Child process for figures 1 and 3: imports the real handlers of every operation (their env is
+ * set by the parent before this process starts, as Lambda sets it before init), counts the
+ * design's DynamoDB request cases, then times warm invocations against the floors. Stdout is
+ * /dev/null: the handlers' log lines are written as in production but go nowhere. Results go to
+ * the parent over IPC.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { productionConfig } from '../../src/config/index.js';
 import { createDocumentClient } from '../../src/data/client.js';
-import { countRequests, type Handler } from './requests.js';
-import {
-  OPERATIONS,
-  type OperationId,
-  WORKSPACE_OPERATIONS,
-  type WorkspaceOperationId,
-} from './scenarios.js';
+import { countDesignCases, type Handler, mergeCounts } from './requests.js';
+import { OPERATIONS } from './scenarios.js';
 import { warmInvocations } from './warm.js';
-import { workspaceWarmInvocations } from './warm-workspaces.js';
 
 interface Settings {
   calls: number;
@@ -26,41 +21,32 @@ interface Settings {
 const settings = JSON.parse(process.argv[2] ?? '{}') as Settings;
 const log = (line: string) => process.send?.({ kind: 'log', line });
 
-const load = async <Id extends string>(ids: readonly Id[]) =>
-  Object.fromEntries(
-    await Promise.all(
-      ids.map(async (id) => {
-        const mod = (await import(`../../src/handlers/${id}.ts`)) as { handler: Handler };
-        return [id, mod.handler] as const;
-      }),
-    ),
-  ) as Record<Id, Handler>;
-const handlers: Record<OperationId, Handler> = await load(OPERATIONS);
-const workspaceHandlers: Record<WorkspaceOperationId, Handler> = await load(WORKSPACE_OPERATIONS);
+const handlers: Record<string, Handler> = Object.fromEntries(
+  await Promise.all(
+    OPERATIONS.map(async (id) => {
+      const mod = (await import(`../../src/handlers/${id}.ts`)) as { handler: Handler };
+      return [id, mod.handler] as const;
+    }),
+  ),
+);
 const { documentClient } = (await import('../../src/data/store.js')) as {
   documentClient: DynamoDBDocumentClient;
 };
-const { tableName, shards } = productionConfig().data;
+const config = productionConfig().data;
 
-const requests = await countRequests(handlers, documentClient, shards);
+const design = await countDesignCases(handlers, documentClient, config.shards);
 const db = createDocumentClient(productionConfig().dynamo);
-const warm = await warmInvocations({ handlers, db, tableName, shards, ...settings, log });
-const workspaces = await workspaceWarmInvocations({
-  handlers: workspaceHandlers,
+const { warm, requests } = await warmInvocations({
+  operations: OPERATIONS,
+  handlers,
   handlerClient: documentClient,
   db,
-  tableName,
-  shards,
+  config,
   ...settings,
   log,
 });
 db.destroy();
 
-process.send?.(
-  {
-    kind: 'result',
-    requests: [...requests, ...workspaces.requests],
-    warm: [...warm, ...workspaces.warm],
-  },
-  () => process.exit(0),
+process.send?.({ kind: 'result', requests: mergeCounts(requests, design), warm }, () =>
+  process.exit(0),
 );

@@ -3,7 +3,7 @@ import type { Capacity } from './capacity.js';
 import type { ColdResult } from './cold.js';
 import type { GatewayResult } from './gateway.js';
 import type { RequestCount } from './requests.js';
-import { isWorkspaceOperation } from './scenarios.js';
+import { isTargeted } from './scenarios.js';
 import { kib } from './stats.js';
 import { renderMarkdown, renderTable } from './table.js';
 import type { WarmResult } from './warm.js';
@@ -48,11 +48,11 @@ function describeCommands(commands: string[]): string {
 }
 
 /**
- * The targets are the personal operations' (issue 6); a workspace operation's figure is reported
- * with its floor ratio and no verdict.
+ * The targets are the personal task operations' (issue 6); every other operation's figure is
+ * reported with its floor ratio and no verdict.
  */
 function target(operationId: string, text: string, met: boolean): Pick<Figure, 'target' | 'met'> {
-  return isWorkspaceOperation(operationId) ? { target: '-' } : { target: text, met };
+  return isTargeted(operationId) ? { target: text, met } : { target: '-' };
 }
 
 function figures({ requests, cold, warm, gateway }: Results): Figure[] {

@@ -16,13 +16,12 @@ import { STATUS_INDEX_SHARDS_DEFAULT, TABLE_NAME_DEFAULT } from '../../src/data/
 import { TaskStore } from '../../src/data/tasks.js';
 import { ensureTable, localDynamoClient, startDynalite } from '../../src/local/dynamodb.js';
 import { capacityModel } from './capacity.js';
-import { coldStarts, taskScenario } from './cold.js';
-import { workspaceScenario } from './cold-workspaces.js';
+import { coldStarts } from './cold.js';
 import { gatewayThroughput } from './gateway.js';
 import { ensureNode24 } from './node24.js';
 import { report, TARGETS } from './report.js';
 import type { RequestCount } from './requests.js';
-import { isWorkspaceOperation, OPERATIONS, WORKSPACE_OPERATIONS } from './scenarios.js';
+import { OPERATIONS } from './scenarios.js';
 import type { WarmResult } from './warm.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,7 +45,7 @@ const { bundles } = await build({ log: () => {} });
 const { bundles: floors } = await build({
   handlersDir: join(root, 'test/bench/floor'),
   outDir: join(root, 'dist/bench-floor'),
-  operationIds: [...OPERATIONS, ...WORKSPACE_OPERATIONS],
+  operationIds: [...OPERATIONS],
   mode: 'plain',
   log: () => {},
 });
@@ -104,14 +103,12 @@ const { requests, warm } = await inProcessFigures();
 log(`cold starts (${SETTINGS.coldRuns} runs each side) [${elapsed()}]`);
 const seedDb = createDocumentClient(functionConfig(handlerEnv).dynamo);
 const seedStore = new TaskStore(seedDb, { tableName, shards });
-const tasks = taskScenario(seedStore);
-const workspaces = workspaceScenario(seedStore);
 const cold = await coldStarts({
   bundles,
   uncached,
   floors,
-  operations: [...OPERATIONS, ...WORKSPACE_OPERATIONS],
-  scenario: (id, spawns) => (isWorkspaceOperation(id) ? workspaces : tasks)(id, spawns),
+  operations: OPERATIONS,
+  store: seedStore,
   env: handlerEnv,
   runs: SETTINGS.coldRuns,
   log,

@@ -1,32 +1,19 @@
 /**
  * Warm invocations (issue 6, figure 3): each handler called in one process with real events,
- * against direct DocumentClient calls of the same kind on the same store. Handler and floor run
- * in alternating batches (ABBA) so drift on the machine falls on both alike.
+ * against its floor (the same DynamoDB calls from a bare DocumentClient, test/bench/floor/) on
+ * the same store. Each side acts on its own seeded items; handler and floor run in alternating
+ * batches (ABBA) so drift on the machine falls on both alike. The first call of each side is also
+ * counted (a middleware on each client), so the table shows that the floor makes the handler's
+ * requests.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { STATUS_INDEX } from '../../src/data/table.js';
-import { newTaskId } from '../../src/tasks/task.js';
-import { lambdaContext } from '../support/events.js';
-import {
-  type Db,
-  deleteTask,
-  getTask,
-  putTask,
-  queryOwner,
-  queryStatus,
-  taskItem,
-  updateStatus,
-} from './floor/calls.js';
-import type { Handler } from './requests.js';
-import {
-  type BenchOperationId,
-  benchEvent,
-  DESCRIPTION,
-  OPERATIONS,
-  type OperationId,
-  SUCCESS,
-  TITLE,
-} from './scenarios.js';
+import type { DataConfig } from '../../src/data/client.js';
+import { TaskStore } from '../../src/data/tasks.js';
+import { apiEvent, lambdaContext } from '../support/events.js';
+import { eventParts, floorRequestOf, type OperationId } from './event.js';
+import type { Handler, RequestCount } from './requests.js';
+import { SCENARIOS } from './scenarios.js';
 import { percentile, round } from './stats.js';
 
 export interface WarmSide {
@@ -37,7 +24,7 @@ export interface WarmSide {
 }
 
 export interface WarmResult {
-  operationId: BenchOperationId;
+  operationId: OperationId;
   handler: WarmSide;
   floor: WarmSide;
   ratioP50: number;
@@ -45,11 +32,13 @@ export interface WarmResult {
 }
 
 export interface WarmOptions {
-  handlers: Record<OperationId, Handler>;
-  /** A DocumentClient configured as the handlers' one (createDocumentClient). */
-  db: Db;
-  tableName: string;
-  shards: number;
+  operations: readonly OperationId[];
+  handlers: Record<string, Handler>;
+  /** The handlers' own DocumentClient (src/data/store.ts), for the request count. */
+  handlerClient: DynamoDBDocumentClient;
+  /** A DocumentClient configured as the handlers' one (createDocumentClient): floor and seeds. */
+  db: DynamoDBDocumentClient;
+  config: DataConfig;
   calls: number;
   warmup: number;
   batch: number;
@@ -83,10 +72,10 @@ function side(samples: number[]): WarmSide {
 
 /**
  * `warmup` untimed calls of each side, then `calls` timed ones in alternating batches (ABBA).
- * Call i of either side gets the i-th event or item, warm-up included.
+ * Call i of either side gets the i-th event or request, warm-up included.
  */
 export async function measure(
-  operationId: BenchOperationId,
+  operationId: OperationId,
   handler: Call,
   floor: Call,
   options: Pick<WarmOptions, 'calls' | 'warmup' | 'batch' | 'log'>,
@@ -124,89 +113,90 @@ export async function measure(
   return result;
 }
 
-export async function warmInvocations(options: WarmOptions): Promise<WarmResult[]> {
-  const { handlers, db, tableName, shards, calls, warmup } = options;
-  const total = warmup + calls;
-  const owner = `warm-${crypto.randomUUID()}`;
-  const context = lambdaContext();
-  const handlerIds: string[] = [];
-  const floorIds: string[] = [];
+const MIDDLEWARE = 'benchCountWarmRequests';
 
-  const handlerCall = (operationId: OperationId, events: APIGatewayProxyEvent[]): Call => {
-    const handler = handlers[operationId];
-    const call: Call = (i) => handler(events[i] as APIGatewayProxyEvent, context);
-    call.check = (i, answer) => {
-      const result = answer as APIGatewayProxyResult;
-      if (result.statusCode !== SUCCESS[operationId])
-        throw new Error(`${operationId} answered ${result.statusCode}: ${result.body}`);
-      if (operationId === 'createTask')
-        handlerIds[i] = (JSON.parse(result.body) as { task_id: string }).task_id;
-    };
-    return call;
-  };
-  const events = (operationId: OperationId, taskIds: string[] = []) =>
-    Array.from({ length: total }, (_, i) =>
-      benchEvent(operationId, { sub: owner, n: i, taskId: taskIds[i] }),
+/** Records the commands sent on the clients while `on`. */
+export function commandCounter(clients: DynamoDBDocumentClient[]) {
+  const counter = { on: false, commands: [] as string[] };
+  for (const client of clients) {
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (counter.on) counter.commands.push(String(context.commandName).replace(/Command$/, ''));
+        return next(args);
+      },
+      { step: 'initialize', name: MIDDLEWARE },
     );
-  const now = () => new Date().toISOString();
-
-  const cases: Record<OperationId, () => { handler: Call; floor: Call }> = {
-    createTask: () => {
-      const items = Array.from({ length: total }, (_, i) => {
-        const taskId = newTaskId();
-        floorIds.push(taskId);
-        const title = `${TITLE} #${i}`;
-        return taskItem({ sub: owner, taskId, title, description: DESCRIPTION, at: now() }, shards);
-      });
-      return {
-        handler: handlerCall('createTask', events('createTask')),
-        floor: (i) => putTask(db, tableName, items[i] as Record<string, unknown>),
-      };
-    },
-    getTask: () => ({
-      handler: handlerCall('getTask', events('getTask', handlerIds)),
-      floor: (i) => getTask(db, tableName, owner, handlerIds[i] as string),
-    }),
-    listTasks: () => ({
-      handler: handlerCall('listTasks', events('listTasks')),
-      floor: () => queryOwner(db, tableName, owner, 50),
-    }),
-    listTasksByStatus: () => ({
-      handler: handlerCall('listTasksByStatus', events('listTasksByStatus')),
-      floor: () => queryStatus(db, tableName, STATUS_INDEX, 'pending', shards, 50),
-    }),
-    updateTask: () => ({
-      handler: handlerCall('updateTask', events('updateTask', handlerIds)),
-      floor: (i) =>
-        updateStatus(db, tableName, shards, {
-          sub: owner,
-          taskId: floorIds[i] as string,
-          status: 'in_progress',
-          at: now(),
-        }),
-    }),
-    deleteTask: () => ({
-      handler: handlerCall('deleteTask', events('deleteTask', handlerIds)),
-      floor: (i) => deleteTask(db, tableName, owner, floorIds[i] as string),
-    }),
-  };
-
-  // Creates first (they make the tasks the others act on), the listings before the updates
-  // move tasks out of `pending`, deletes last.
-  const order: OperationId[] = [
-    'createTask',
-    'getTask',
-    'listTasks',
-    'listTasksByStatus',
-    'updateTask',
-    'deleteTask',
-  ];
-  if (order.length !== OPERATIONS.length) throw new Error('warm order misses an operation');
-
-  const results: WarmResult[] = [];
-  for (const operationId of order) {
-    const { handler, floor } = cases[operationId]();
-    results.push(await measure(operationId, handler, floor, options));
   }
-  return OPERATIONS.map((id) => results.find((r) => r.operationId === id) as WarmResult);
+  const remove = () => {
+    for (const client of clients) client.middlewareStack.remove(MIDDLEWARE);
+  };
+  /** The call, with the commands of its first call (i = 0) kept in `into`. */
+  const counted = (call: Call, into: { commands: string[] }): Call => {
+    const wrapped: Call = async (i) => {
+      if (i !== 0) return call(i);
+      counter.commands = [];
+      counter.on = true;
+      try {
+        return await call(i);
+      } finally {
+        counter.on = false;
+        into.commands = counter.commands;
+      }
+    };
+    wrapped.check = call.check;
+    return wrapped;
+  };
+  return { counted, remove };
+}
+
+/** Both sides of one operation, each on items of its own. */
+async function sides(operationId: OperationId, options: WarmOptions, store: TaskStore) {
+  const { handlers, db, config } = options;
+  const scenario = SCENARIOS[operationId];
+  const total = options.warmup + options.calls;
+  const parts = async () =>
+    (await scenario.seed(store, total)).map((t) =>
+      eventParts(operationId, t, scenario.request?.(t) ?? {}),
+    );
+  const events = (await parts()).map(apiEvent);
+  const requests = (await parts()).map(floorRequestOf);
+  const context = lambdaContext();
+  const handler = handlers[operationId] as Handler;
+  const handlerCall: Call = (i) => handler(events[i] as APIGatewayProxyEvent, context);
+  handlerCall.check = (_, answer) => {
+    const result = answer as APIGatewayProxyResult;
+    if (result.statusCode !== scenario.success)
+      throw new Error(`${operationId} answered ${result.statusCode}: ${result.body}`);
+  };
+  const floorCall: Call = (i) => scenario.floor(db, config, requests[i] as (typeof requests)[0]);
+  return { handler: handlerCall, floor: floorCall };
+}
+
+export async function warmInvocations(
+  options: WarmOptions,
+): Promise<{ warm: WarmResult[]; requests: RequestCount[] }> {
+  const store = new TaskStore(options.db, options.config);
+  const { counted, remove } = commandCounter([options.handlerClient, options.db]);
+  const warm: WarmResult[] = [];
+  const requests: RequestCount[] = [];
+  try {
+    for (const operationId of options.operations) {
+      const both = await sides(operationId, options, store);
+      const h = { commands: [] as string[] };
+      const f = { commands: [] as string[] };
+      const floor = counted(both.floor, f);
+      warm.push(await measure(operationId, counted(both.handler, h), floor, options));
+      requests.push({
+        operationId,
+        operation: operationId,
+        commands: h.commands,
+        count: h.commands.length,
+        expected: f.commands.length,
+        floorCommands: f.commands,
+      });
+    }
+  } finally {
+    remove();
+  }
+  return { warm, requests };
 }

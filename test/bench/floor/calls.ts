@@ -1,14 +1,15 @@
 /**
- * The floor: each operation's DynamoDB request exactly as the repository (src/data/tasks.ts)
- * makes it, with nothing around it. Used by the cold-start floor bundles and the warm floor.
+ * The personal task operations' floors: each one's DynamoDB requests exactly as the repository
+ * (src/data/tasks.ts) makes them on its happy path, with nothing around them. Used by the
+ * cold-start floor bundles and the warm floor.
  */
 import {
-  type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { MAX_TASKS_PER_WORKSPACE } from '../../../src/config/function.js';
 import { MAX_TASKS_PER_USER_DEFAULT } from '../../../src/data/client.js';
 import {
   statusPk,
@@ -19,51 +20,33 @@ import {
   taskSk,
   userPk,
 } from '../../../src/data/keys.js';
+import { STATUS_INDEX } from '../../../src/data/table.js';
+import type { Db, Floor } from './event.js';
 
-export type Db = DynamoDBDocumentClient;
 type Status = 'pending' | 'in_progress' | 'completed';
+type Key = { PK: string; SK: string };
 
-export interface TaskFields {
-  sub: string;
-  taskId: string;
-  title: string;
-  description: string;
-  at: string;
-}
+/** The workspace cap as the functions read it where unset. */
+export const MAX_TASKS_PER_WORKSPACE_DEFAULT = MAX_TASKS_PER_WORKSPACE.read({});
 
-/** The stored item of a new pending task, keys included, as the repository writes it. */
-export function taskItem(t: TaskFields, shards: number): Record<string, unknown> {
-  return {
-    PK: userPk(t.sub),
-    SK: taskSk(t.taskId),
-    GSI1PK: statusPk('pending', statusShard(t.taskId, shards)),
-    GSI1SK: statusSk(t.at, t.taskId),
-    task_id: t.taskId,
-    user_id: t.sub,
-    title: t.title,
-    description: t.description,
-    status: 'pending',
-    created_at: t.at,
-    updated_at: t.at,
-    version: 1,
-  };
-}
+/** The spec's default page size. */
+export const LIMIT = 50;
 
-/** The owner's task count, changed in the same transaction as a create or a delete. */
-const countBy = (tableName: string, sub: string, by: 1 | -1) => ({
+/** A container's task count, changed in the same transaction as a create (up to `cap`) or a delete. */
+export const countBy = (tableName: string, pk: string, by: 1 | -1, cap: number) => ({
   Update: {
     TableName: tableName,
-    Key: { PK: userPk(sub), SK: taskCountSk },
+    Key: { PK: pk, SK: taskCountSk },
     UpdateExpression: 'ADD task_count :by',
     ...(by === 1
       ? { ConditionExpression: 'attribute_not_exists(task_count) OR task_count < :cap' }
       : {}),
-    ExpressionAttributeValues:
-      by === 1 ? { ':by': by, ':cap': MAX_TASKS_PER_USER_DEFAULT } : { ':by': by },
+    ExpressionAttributeValues: by === 1 ? { ':by': by, ':cap': cap } : { ':by': by },
   },
 });
 
-export const putTask = (db: Db, tableName: string, item: Record<string, unknown>) =>
+/** One transaction: the conditional Put of a new task and the raise of its container's count. */
+export const putNew = (db: Db, tableName: string, item: Record<string, unknown>, cap: number) =>
   db.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -74,92 +57,127 @@ export const putTask = (db: Db, tableName: string, item: Record<string, unknown>
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
-        countBy(tableName, String(item.user_id), 1),
+        countBy(tableName, String(item.PK), 1, cap),
       ],
     }),
   );
 
-export const getTask = (db: Db, tableName: string, sub: string, taskId: string) =>
+/** One transaction: the conditional Delete and the lowering of the container's count. */
+export const deleteWithCount = (db: Db, tableName: string, key: Key) =>
   db.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: { PK: userPk(sub), SK: taskSk(taskId) },
-      ConsistentRead: true,
+    new TransactWriteCommand({
+      TransactItems: [
+        { Delete: { TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(PK)' } },
+        countBy(tableName, key.PK, -1, 0),
+      ],
     }),
   );
 
+export const getConsistent = (db: Db, tableName: string, key: Key) =>
+  db.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+
+/** A container's newest tasks, from its partition. */
+export const queryPartition = (db: Db, tableName: string, pk: string) =>
+  db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': TASK_SK_PREFIX },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+      Limit: LIMIT,
+    }),
+  );
+
+/** The conditional update of a task's status, the new item returned. */
 export const updateStatus = (
   db: Db,
   tableName: string,
-  shards: number,
-  { sub, taskId, status, at }: { sub: string; taskId: string; status: Status; at: string },
+  key: Key,
+  status: string,
+  index: Record<string, string> = {},
 ) =>
   db.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: { PK: userPk(sub), SK: taskSk(taskId) },
-      UpdateExpression:
-        'SET updated_at = :now, version = version + :one, #status = :status, GSI1PK = :gsi1pk',
+      Key: key,
+      UpdateExpression: [
+        'SET updated_at = :now, version = version + :one, #status = :status',
+        ...Object.keys(index).map((name) => `${name} = :${name}`),
+      ].join(', '),
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
-        ':now': at,
+        ':now': new Date().toISOString(),
         ':one': 1,
         ':status': status,
-        ':gsi1pk': statusPk(status, statusShard(taskId, shards)),
+        ...Object.fromEntries(Object.entries(index).map(([name, v]) => [`:${name}`, v])),
       },
       ReturnValues: 'ALL_NEW',
     }),
   );
 
-export const deleteTask = (db: Db, tableName: string, sub: string, taskId: string) =>
-  db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Delete: {
-            TableName: tableName,
-            Key: { PK: userPk(sub), SK: taskSk(taskId) },
-            ConditionExpression: 'attribute_exists(PK)',
-          },
-        },
-        countBy(tableName, sub, -1),
-      ],
-    }),
-  );
+const taskKey = (sub: string, taskId: string): Key => ({ PK: userPk(sub), SK: taskSk(taskId) });
+const taskIdOf = (path: Record<string, string | undefined>) => String(path.taskId);
 
-export const queryOwner = (db: Db, tableName: string, sub: string, limit: number) =>
-  db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(sub), ':prefix': TASK_SK_PREFIX },
-      ScanIndexForward: false,
-      ConsistentRead: true,
-      Limit: limit,
-    }),
-  );
+/** A new pending task's own fields, as the rules make them from a create body. */
+export const newTaskFields = (id: string, body: Record<string, unknown>, at: string) => ({
+  task_id: id,
+  title: body.title,
+  description: body.description,
+  status: 'pending',
+  created_at: at,
+  updated_at: at,
+  version: 1,
+});
+
+export const createTask: Floor = async (db, config, { sub, body, id }) => {
+  const at = new Date().toISOString();
+  const item = {
+    ...taskKey(sub, id),
+    GSI1PK: statusPk('pending', statusShard(id, config.shards)),
+    GSI1SK: statusSk(at, id),
+    ...newTaskFields(id, body, at),
+    user_id: sub,
+  };
+  await putNew(db, config.tableName, item, config.maxTasksPerUser ?? MAX_TASKS_PER_USER_DEFAULT);
+  return item;
+};
+
+export const getTask: Floor = async (db, config, { sub, path }) =>
+  (await getConsistent(db, config.tableName, taskKey(sub, taskIdOf(path)))).Item;
+
+export const updateTask: Floor = async (db, config, { sub, path, body }) => {
+  const taskId = taskIdOf(path);
+  const status = body.status as Status;
+  const gsi1pk = statusPk(status, statusShard(taskId, config.shards));
+  const key = taskKey(sub, taskId);
+  return (await updateStatus(db, config.tableName, key, status, { GSI1PK: gsi1pk })).Attributes;
+};
+
+export const deleteTask: Floor = async (db, config, { sub, path }) => {
+  await deleteWithCount(db, config.tableName, taskKey(sub, taskIdOf(path)));
+};
+
+export const listTasks: Floor = async (db, config, { sub }) =>
+  (await queryPartition(db, config.tableName, userPk(sub))).Items;
 
 /** One Query per status-index shard, in parallel, as the admin listing makes them. */
-export const queryStatus = (
-  db: Db,
-  tableName: string,
-  indexName: string,
-  status: Status,
-  shards: number,
-  limit: number,
-) =>
-  Promise.all(
-    Array.from({ length: shards }, (_, shard) =>
+export const listTasksByStatus: Floor = async (db, config, { query }) => {
+  const status = query.status as Status;
+  const pages = await Promise.all(
+    Array.from({ length: config.shards }, (_, shard) =>
       db.send(
         new QueryCommand({
-          TableName: tableName,
-          IndexName: indexName,
+          TableName: config.tableName,
+          IndexName: STATUS_INDEX,
           KeyConditionExpression: 'GSI1PK = :pk',
           ExpressionAttributeValues: { ':pk': statusPk(status, shard) },
           ScanIndexForward: false,
-          Limit: limit,
+          Limit: LIMIT,
         }),
       ),
     ),
   );
+  return pages.flatMap((page) => page.Items ?? []);
+};

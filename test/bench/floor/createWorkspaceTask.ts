@@ -1,22 +1,5 @@
-/** Cold-start floor for createWorkspaceTask: the membership check, then the conditional PutItem. */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
-import { type FloorHandler, reply, subOf, workspaceIdOf } from './event.js';
-import { createWorkspaceTask, workspaceTaskItem } from './workspaceCalls.js';
+/** Cold-start floor for createWorkspaceTask: the same DynamoDB requests as the handler, from a bare DocumentClient (workspaceCalls.ts). */
+import { floorHandler } from './event.js';
+import { createWorkspaceTask } from './workspaceCalls.js';
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName } = productionConfig().data;
-
-export const handler: FloorHandler = async (event) => {
-  const input = JSON.parse(event.body ?? '{}') as { title: string; description: string };
-  const item = workspaceTaskItem({
-    workspaceId: workspaceIdOf(event),
-    taskId: event.requestContext.requestId,
-    sub: subOf(event),
-    title: input.title,
-    description: input.description,
-    at: new Date().toISOString(),
-  });
-  await createWorkspaceTask(db, tableName, item);
-  return reply(201, item);
-};
+export const handler = floorHandler(201, createWorkspaceTask);

@@ -1,13 +1,6 @@
-/** Cold-start floor for deleteTask: a DocumentClient and the same TransactWriteItems (the delete and the count). */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
+/** Cold-start floor for deleteTask: the same DynamoDB requests as the handler, from a bare DocumentClient (calls.ts). */
+
 import { deleteTask } from './calls.js';
-import { type FloorHandler, reply, subOf, taskIdOf } from './event.js';
+import { floorHandler } from './event.js';
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName } = productionConfig().data;
-
-export const handler: FloorHandler = async (event) => {
-  await deleteTask(db, tableName, subOf(event), taskIdOf(event));
-  return reply(204, undefined);
-};
+export const handler = floorHandler(204, deleteTask);

@@ -1,13 +1,5 @@
-/** Cold-start floor for deleteWorkspaceTask: the membership check, then the DeleteItem. */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
-import { type FloorHandler, reply, subOf, taskIdOf, workspaceIdOf } from './event.js';
+/** Cold-start floor for deleteWorkspaceTask: the same DynamoDB requests as the handler, from a bare DocumentClient (workspaceCalls.ts). */
+import { floorHandler } from './event.js';
 import { deleteWorkspaceTask } from './workspaceCalls.js';
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName } = productionConfig().data;
-
-export const handler: FloorHandler = async (event) => {
-  await deleteWorkspaceTask(db, tableName, workspaceIdOf(event), subOf(event), taskIdOf(event));
-  return reply(204, undefined);
-};
+export const handler = floorHandler(204, deleteWorkspaceTask);

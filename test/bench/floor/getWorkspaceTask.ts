@@ -1,14 +1,5 @@
-/** Cold-start floor for getWorkspaceTask: the membership check and the task, one BatchGetItem. */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
-import { type FloorHandler, reply, subOf, taskIdOf, workspaceIdOf } from './event.js';
+/** Cold-start floor for getWorkspaceTask: the same DynamoDB requests as the handler, from a bare DocumentClient (workspaceCalls.ts). */
+import { floorHandler } from './event.js';
 import { getWorkspaceTask } from './workspaceCalls.js';
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName } = productionConfig().data;
-
-export const handler: FloorHandler = async (event) => {
-  const ids = [workspaceIdOf(event), subOf(event), taskIdOf(event)] as const;
-  const task = await getWorkspaceTask(db, tableName, ...ids);
-  return reply(task ? 200 : 404, task);
-};
+export const handler = floorHandler(200, getWorkspaceTask);

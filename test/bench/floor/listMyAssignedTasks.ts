@@ -1,11 +1,5 @@
-/** Cold-start floor for listMyAssignedTasks: the Query of GSI1, then one BatchGetItem. */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
-import { type FloorHandler, reply, subOf } from './event.js';
+/** Cold-start floor for listMyAssignedTasks: the same DynamoDB requests as the handler, from a bare DocumentClient (workspaceCalls.ts). */
+import { floorHandler } from './event.js';
 import { listMyAssignedTasks } from './workspaceCalls.js';
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName } = productionConfig().data;
-
-export const handler: FloorHandler = async (event) =>
-  reply(200, await listMyAssignedTasks(db, tableName, subOf(event)));
+export const handler = floorHandler(200, listMyAssignedTasks);

@@ -1,15 +1,6 @@
-/** Cold-start floor for listTasks: a DocumentClient and the same Query on the owner's partition. */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
-import { queryOwner } from './calls.js';
-import { type FloorHandler, reply, subOf } from './event.js';
+/** Cold-start floor for listTasks: the same DynamoDB requests as the handler, from a bare DocumentClient (calls.ts). */
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName } = productionConfig().data;
-/** The spec's default page size. */
-const LIMIT = 50;
+import { listTasks } from './calls.js';
+import { floorHandler } from './event.js';
 
-export const handler: FloorHandler = async (event) => {
-  const { Items } = await queryOwner(db, tableName, subOf(event), LIMIT);
-  return reply(200, Items);
-};
+export const handler = floorHandler(200, listTasks);

@@ -1,20 +1,6 @@
-/** Cold-start floor for listTasksByStatus: a DocumentClient and the same Query per shard. */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
-import { STATUS_INDEX } from '../../../src/data/table.js';
-import { queryStatus } from './calls.js';
-import { type FloorHandler, reply } from './event.js';
+/** Cold-start floor for listTasksByStatus: the same DynamoDB requests as the handler, from a bare DocumentClient (calls.ts). */
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName, shards } = productionConfig().data;
-/** The spec's default page size. */
-const LIMIT = 50;
+import { listTasksByStatus } from './calls.js';
+import { floorHandler } from './event.js';
 
-export const handler: FloorHandler = async (event) => {
-  const status = event.queryStringParameters?.status as 'pending';
-  const pages = await queryStatus(db, tableName, STATUS_INDEX, status, shards, LIMIT);
-  return reply(
-    200,
-    pages.flatMap((page) => page.Items ?? []),
-  );
-};
+export const handler = floorHandler(200, listTasksByStatus);

@@ -1,19 +1,6 @@
-/** Cold-start floor for updateTask: a DocumentClient and the same conditional UpdateItem. */
-import { productionConfig } from '../../../src/config/index.js';
-import { createDocumentClient } from '../../../src/data/client.js';
-import { updateStatus } from './calls.js';
-import { type FloorHandler, reply, subOf, taskIdOf } from './event.js';
+/** Cold-start floor for updateTask: the same DynamoDB requests as the handler, from a bare DocumentClient (calls.ts). */
 
-const db = createDocumentClient(productionConfig().dynamo);
-const { tableName, shards } = productionConfig().data;
+import { updateTask } from './calls.js';
+import { floorHandler } from './event.js';
 
-export const handler: FloorHandler = async (event) => {
-  const { status } = JSON.parse(event.body ?? '{}') as { status: 'in_progress' };
-  const { Attributes } = await updateStatus(db, tableName, shards, {
-    sub: subOf(event),
-    taskId: taskIdOf(event),
-    status,
-    at: new Date().toISOString(),
-  });
-  return reply(200, Attributes);
-};
+export const handler = floorHandler(200, updateTask);

@@ -1,101 +1,52 @@
 /**
- * The floor of each workspace operation: the DynamoDB requests the workspace repository
- * (src/data/workspaces.ts) makes on its happy path, in the same order and with the same
- * parallelism, with nothing around them: the membership check (one BatchGetItem of the workspace,
- * the caller's membership and any item the operation reads) and the operation's own call. A bare
- * client does not retry UnprocessedKeys/UnprocessedItems (the embedded engine returns none).
- * Used by the cold-start floor bundles and the warm floor.
+ * The workspace operations' floors: the DynamoDB requests the repository (src/data/workspaces.ts,
+ * src/data/tasks.ts) makes on its happy path, in the same order and with the same parallelism,
+ * with nothing around them. A workspace operation first establishes the caller's membership (one
+ * BatchGetItem of the workspace and the membership, docs/architecture.md#one-task-path), then
+ * makes its own call. A bare client does not retry UnprocessedKeys/UnprocessedItems (the embedded
+ * engine returns none).
  */
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DeleteCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { TASK_SK_PREFIX } from '../../../src/data/keys.js';
+import { taskSk } from '../../../src/data/keys.js';
 import { STATUS_INDEX } from '../../../src/data/table.js';
 import {
   assigneePk,
   type Key,
+  META_SK,
   memberKey,
   membershipsPk,
   metaKey,
   workspaceGsiSk,
   workspacePk,
-  workspaceTaskKey,
 } from '../../../src/data/workspaceItems.js';
-import type { Db } from './calls.js';
+import {
+  deleteWithCount,
+  getConsistent,
+  LIMIT,
+  MAX_TASKS_PER_WORKSPACE_DEFAULT,
+  newTaskFields,
+  putNew,
+  queryPartition,
+  updateStatus,
+} from './calls.js';
+import type { Db, Floor } from './event.js';
 
-/** The spec's default page size. */
-export const LIMIT = 50;
-
-export interface Caller {
-  sub: string;
-  email: string;
-}
-
-/** A new workspace's item and its first owner's membership, as the repository writes them. */
-export function workspaceItems(caller: Caller, workspaceId: string, name: string, at: string) {
-  const meta = {
-    ...metaKey(workspaceId),
-    workspace_id: workspaceId,
-    name,
-    created_by: caller.sub,
-    created_at: at,
-    updated_at: at,
-    version: 1,
-    owners: new Set([caller.sub]),
-  };
-  const owner = {
-    ...memberKey(workspaceId, caller.sub),
-    GSI1PK: membershipsPk(caller.sub),
-    GSI1SK: workspaceGsiSk(workspaceId),
-    workspace_id: workspaceId,
-    user_id: caller.sub,
-    email: caller.email,
-    role: 'owner',
-    created_at: at,
-    updated_at: at,
-    version: 1,
-  };
-  return [meta, owner];
-}
-
-export interface WorkspaceTaskFields {
-  workspaceId: string;
-  taskId: string;
-  sub: string;
-  title: string;
-  description: string;
-  at: string;
-}
-
-/** A new unassigned workspace task, as the repository writes it. */
-export function workspaceTaskItem(t: WorkspaceTaskFields): Record<string, unknown> {
-  return {
-    ...workspaceTaskKey(t.workspaceId, t.taskId),
-    workspace_id: t.workspaceId,
-    task_id: t.taskId,
-    title: t.title,
-    description: t.description,
-    status: 'pending',
-    assignee: null,
-    created_by: t.sub,
-    created_at: t.at,
-    updated_at: t.at,
-    version: 1,
-  };
-}
-
-const batchGet = (db: Db, tableName: string, keys: Key[]) =>
-  db.send(
-    new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-  );
+export const batchGet = async (db: Db, tableName: string, keys: Key[]) =>
+  (
+    await db.send(
+      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
+    )
+  ).Responses?.[tableName] ?? [];
 
 /** The membership check: the workspace, the caller's membership and `extra`, one request. */
-export const accessCheck = (
+export const access = (
   db: Db,
   tableName: string,
   workspaceId: string,
@@ -103,126 +54,170 @@ export const accessCheck = (
   extra: Key[] = [],
 ) => batchGet(db, tableName, [metaKey(workspaceId), memberKey(workspaceId, sub), ...extra]);
 
-export const createWorkspace = (db: Db, tableName: string, items: Record<string, unknown>[]) =>
-  db.send(
-    new TransactWriteCommand({
-      TransactItems: items.map((Item) => ({
-        Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' },
-      })),
-    }),
-  );
-
-/** The caller's memberships on GSI1, then their workspaces in one BatchGetItem. */
-export async function listWorkspaces(db: Db, tableName: string, sub: string) {
+/** A GSI1 partition naming workspaces, newest first, joined to them in one BatchGetItem. */
+export async function workspaceIndexPage(db: Db, tableName: string, pk: string) {
   const { Items = [] } = await db.send(
     new QueryCommand({
       TableName: tableName,
       IndexName: STATUS_INDEX,
       KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': membershipsPk(sub) },
+      ExpressionAttributeValues: { ':pk': pk },
       ScanIndexForward: false,
       Limit: LIMIT,
     }),
   );
   if (Items.length === 0) return [];
-  const out = await batchGet(
+  return batchGet(
     db,
     tableName,
-    Items.map((m) => metaKey(String(m.workspace_id))),
+    Items.map((i) => metaKey(String(i.workspace_id))),
   );
-  return out.Responses?.[tableName] ?? [];
 }
 
-export async function createWorkspaceTask(
-  db: Db,
-  tableName: string,
-  item: Record<string, unknown>,
-) {
-  await accessCheck(db, tableName, String(item.workspace_id), String(item.created_by));
-  return db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: item,
-      ConditionExpression: 'attribute_not_exists(PK)',
+export const workspaceIdOf = (path: Record<string, string | undefined>) => String(path.workspaceId);
+const taskKey = (path: Record<string, string | undefined>): Key => ({
+  PK: workspacePk(workspaceIdOf(path)),
+  SK: taskSk(String(path.taskId)),
+});
+
+/** One transaction: the workspace and its first owner's membership. */
+export const createWorkspace: Floor = async (db, { tableName }, { sub, email, body, id }) => {
+  const at = new Date().toISOString();
+  const common = { workspace_id: id, created_at: at, updated_at: at, version: 1 };
+  const meta = {
+    ...metaKey(id),
+    ...common,
+    name: body.name,
+    created_by: sub,
+    owners: new Set([sub]),
+  };
+  const owner = {
+    ...memberKey(id, sub),
+    GSI1PK: membershipsPk(sub),
+    GSI1SK: workspaceGsiSk(id),
+    ...common,
+    user_id: sub,
+    email,
+    role: 'owner',
+  };
+  await db.send(
+    new TransactWriteCommand({
+      TransactItems: [meta, owner].map((Item) => ({
+        Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' },
+      })),
     }),
   );
-}
+  return meta;
+};
 
-/** The membership check and the task in one BatchGetItem. */
-export async function getWorkspaceTask(
-  db: Db,
-  tableName: string,
-  workspaceId: string,
-  sub: string,
-  taskId: string,
-) {
-  const out = await accessCheck(db, tableName, workspaceId, sub, [
-    workspaceTaskKey(workspaceId, taskId),
-  ]);
-  return (out.Responses?.[tableName] ?? []).find((i) => String(i.SK).startsWith(TASK_SK_PREFIX));
-}
+export const listWorkspaces: Floor = (db, { tableName }, { sub }) =>
+  workspaceIndexPage(db, tableName, membershipsPk(sub));
 
-export async function updateWorkspaceTaskStatus(
-  db: Db,
-  tableName: string,
-  t: { workspaceId: string; sub: string; taskId: string; status: string; at: string },
-) {
-  await accessCheck(db, tableName, t.workspaceId, t.sub);
-  return db.send(
+export const getWorkspace: Floor = (db, { tableName }, { sub, path }) =>
+  access(db, tableName, workspaceIdOf(path), sub);
+
+export const renameWorkspace: Floor = async (db, { tableName }, { sub, path, body }) => {
+  await access(db, tableName, workspaceIdOf(path), sub);
+  const { Attributes } = await db.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: workspaceTaskKey(t.workspaceId, t.taskId),
-      UpdateExpression: 'SET updated_at = :now, version = version + :one, #status = :status',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':now': t.at, ':one': 1, ':status': t.status },
+      Key: metaKey(workspaceIdOf(path)),
+      UpdateExpression: 'SET #name = :name, updated_at = :now, version = version + :one',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#state)',
+      ExpressionAttributeNames: { '#name': 'name', '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':name': body.name,
+        ':now': new Date().toISOString(),
+        ':one': 1,
+      },
       ReturnValues: 'ALL_NEW',
     }),
   );
-}
+  return Attributes;
+};
 
-export async function deleteWorkspaceTask(
-  db: Db,
-  tableName: string,
-  workspaceId: string,
-  sub: string,
-  taskId: string,
-) {
-  await accessCheck(db, tableName, workspaceId, sub);
-  return db.send(
-    new DeleteCommand({
+/** The mark, then rounds of a Query of 26 keys and a BatchWriteItem of 25, then `META`. */
+export const deleteWorkspace: Floor = async (db, { tableName }, { sub, path }) => {
+  const workspaceId = workspaceIdOf(path);
+  await access(db, tableName, workspaceId, sub);
+  await db.send(
+    new UpdateCommand({
       TableName: tableName,
-      Key: workspaceTaskKey(workspaceId, taskId),
+      Key: metaKey(workspaceId),
+      UpdateExpression: 'SET #state = :deleting ADD owners :me',
       ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':deleting': 'deleting', ':me': new Set([sub]) },
     }),
   );
-}
-
-/** The membership check and the Query of the workspace's partition, in parallel. */
-export async function listWorkspaceTasks(
-  db: Db,
-  tableName: string,
-  workspaceId: string,
-  sub: string,
-) {
-  const [, out] = await Promise.all([
-    accessCheck(db, tableName, workspaceId, sub),
-    db.send(
+  for (;;) {
+    const out = await db.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': workspacePk(workspaceId), ':prefix': TASK_SK_PREFIX },
-        ScanIndexForward: false,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': workspacePk(workspaceId) },
+        ProjectionExpression: 'PK, SK',
         ConsistentRead: true,
-        Limit: LIMIT,
+        Limit: 26,
       }),
-    ),
-  ]);
-  return out.Items ?? [];
-}
+    );
+    const keys = ((out.Items ?? []) as Key[]).filter((k) => k.SK !== META_SK).slice(0, 25);
+    if (keys.length === 0 && out.LastEvaluatedKey === undefined) break;
+    if (keys.length > 0) {
+      const deletes = keys.map((Key) => ({ DeleteRequest: { Key } }));
+      await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: deletes } }));
+    }
+  }
+  await db.send(new DeleteCommand({ TableName: tableName, Key: metaKey(workspaceId) }));
+};
+
+/** The membership check, then one transaction: the task and the workspace's count. */
+export const createWorkspaceTask: Floor = async (db, config, { sub, path, body, id }) => {
+  const workspaceId = workspaceIdOf(path);
+  await access(db, config.tableName, workspaceId, sub);
+  const at = new Date().toISOString();
+  const item = {
+    PK: workspacePk(workspaceId),
+    SK: taskSk(id),
+    workspace_id: workspaceId,
+    ...newTaskFields(id, body, at),
+    assignee: null,
+    created_by: sub,
+  };
+  await putNew(
+    db,
+    config.tableName,
+    item,
+    config.maxTasksPerWorkspace ?? MAX_TASKS_PER_WORKSPACE_DEFAULT,
+  );
+  return item;
+};
+
+/** The membership check, then the consistent GetItem of the task. */
+export const getWorkspaceTask: Floor = async (db, { tableName }, { sub, path }) => {
+  await access(db, tableName, workspaceIdOf(path), sub);
+  return (await getConsistent(db, tableName, taskKey(path))).Item;
+};
+
+export const updateWorkspaceTask: Floor = async (db, { tableName }, { sub, path, body }) => {
+  await access(db, tableName, workspaceIdOf(path), sub);
+  return (await updateStatus(db, tableName, taskKey(path), String(body.status))).Attributes;
+};
+
+/** The membership check, then one transaction: the delete and the workspace's count. */
+export const deleteWorkspaceTask: Floor = async (db, { tableName }, { sub, path }) => {
+  await access(db, tableName, workspaceIdOf(path), sub);
+  await deleteWithCount(db, tableName, taskKey(path));
+};
+
+/** The membership check, then the Query of the workspace's partition. */
+export const listWorkspaceTasks: Floor = async (db, { tableName }, { sub, path }) => {
+  await access(db, tableName, workspaceIdOf(path), sub);
+  return (await queryPartition(db, tableName, workspacePk(workspaceIdOf(path)))).Items;
+};
 
 /** The caller's assigned tasks on GSI1, then each one's workspace and membership in one request. */
-export async function listMyAssignedTasks(db: Db, tableName: string, sub: string) {
+export const listMyAssignedTasks: Floor = async (db, { tableName }, { sub }) => {
   const { Items = [] } = await db.send(
     new QueryCommand({
       TableName: tableName,
@@ -242,4 +237,4 @@ export async function listMyAssignedTasks(db: Db, tableName: string, sub: string
     );
   }
   return Items;
-}
+};
