@@ -2,6 +2,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from '../../src/contract/api.generated.js';
 import { paginator } from './paginate.js';
+import { plain, withEtag } from './results.js';
 import {
   createRetryingFetch,
   DEFAULT_RETRY,
@@ -16,7 +17,6 @@ import type {
   CreateTaskOptions,
   ListTasksByStatusQuery,
   ListTasksQuery,
-  Problem,
   Task,
   TaskApiResult,
   TaskCreate,
@@ -151,21 +151,4 @@ function authMiddleware(getToken: TaskApiClientOptions['getToken']): Middleware 
       return request;
     },
   };
-}
-
-type FetchResult<T> =
-  | { data: T; error?: never; response: Response }
-  | { data?: never; error: Problem; response: Response };
-
-function plain<T>(result: FetchResult<T>): TaskApiResult<T> {
-  if (result.error !== undefined) return { error: result.error, response: result.response };
-  return { data: result.data as T, response: result.response };
-}
-
-function withEtag(result: FetchResult<Task>): TaskApiResult<Task, WithEtag> {
-  if (result.error !== undefined) return { error: result.error, response: result.response };
-  const { data, response } = result;
-  // The spec makes the ETag the task's version; a browser hides the header unless CORS exposes it.
-  const etag = response.headers.get('ETag') ?? `"${data.version}"`;
-  return { data, etag, response };
 }

@@ -1,14 +1,8 @@
 /** The workspace operations of the typed client (openapi.yaml, tag `workspaces`), on the same openapi-fetch client. */
 import type { Client } from 'openapi-fetch';
 import type { components, operations, paths } from '../../src/contract/api.generated.js';
-import type {
-  CallOptions,
-  ConditionalOptions,
-  CreateTaskOptions,
-  Problem,
-  TaskApiResult,
-  WithEtag,
-} from './types.js';
+import { plain, withEtag } from './results.js';
+import type { CallOptions, ConditionalOptions, CreateTaskOptions } from './types.js';
 
 type Schemas = components['schemas'];
 export type Workspace = Schemas['Workspace'];
@@ -26,24 +20,6 @@ export type PageQuery = { limit?: number; cursor?: string };
 export type ListWorkspaceTasksQuery = NonNullable<
   operations['listWorkspaceTasks']['parameters']['query']
 >;
-
-type FetchResult<T> =
-  | { data: T; error?: never; response: Response }
-  | { data?: never; error: Problem; response: Response };
-
-function plain<T>(result: FetchResult<T>): TaskApiResult<T> {
-  if (result.error !== undefined) return { error: result.error, response: result.response };
-  return { data: result.data as T, response: result.response };
-}
-
-function withEtag<T extends { version: number }>(
-  result: FetchResult<T>,
-): TaskApiResult<T, WithEtag> {
-  if (result.error !== undefined) return { error: result.error, response: result.response };
-  const { data, response } = result;
-  const etag = response.headers.get('ETag') ?? `"${data.version}"`;
-  return { data, etag, response };
-}
 
 export function workspaceMethods(raw: Client<paths>, newIdempotencyKey: () => string) {
   const ws = (workspaceId: string) => ({ path: { workspaceId } });
