@@ -3,6 +3,7 @@
  * is explained in docs/operations.md#alarms; the metrics are AWS's own plus the functions' EMF
  * metrics (src/http/telemetry.ts) and a metric filter on the access log.
  */
+
 import { Duration } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cw from 'aws-cdk-lib/aws-cloudwatch';
@@ -15,6 +16,9 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { METRIC, SERVICE_NAME } from '../src/http/telemetry.js';
 import type { OperationEntry } from '../src/openapi.js';
+import { FIVE_MINUTES, MIN_REQUESTS_FOR_RATE, metricsOf } from './monitoring-metrics.js';
+
+export { MIN_REQUESTS_FOR_RATE };
 
 /** An operation of the contract (its responses and parameters say which metrics it can emit). */
 export interface MonitoredOperation extends OperationEntry {
@@ -64,11 +68,8 @@ export interface MonitoringProps {
   readonly accountConcurrencyLimit?: number;
 }
 
-const FIVE_MINUTES = Duration.minutes(5);
 /** The most metrics one alarm's math expression may hold. */
 const ALARM_METRICS_MAX = 10;
-/** Below this many requests in 5 minutes a rate is noise, not an outage. */
-export const MIN_REQUESTS_FOR_RATE = 20;
 export const THRESHOLDS = {
   serverErrorRatePercent: 1,
   unauthorizedRatePercent: 25,
@@ -98,42 +99,7 @@ export class Monitoring extends Construct {
     });
     if (alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail));
 
-    const apiMetric = (metricName: string, statistic: string, method?: MonitoredOperation) =>
-      new cw.Metric({
-        namespace: 'AWS/ApiGateway',
-        metricName,
-        statistic,
-        period: FIVE_MINUTES,
-        dimensionsMap: {
-          ApiName: props.apiName,
-          Stage: props.stageName,
-          ...(method ? { Method: method.method.toUpperCase(), Resource: method.path } : {}),
-        },
-      });
-    const own = (metricName: string, dimensionsMap: Record<string, string>, statistic = 'Sum') =>
-      new cw.Metric({
-        namespace: props.metricsNamespace,
-        metricName,
-        statistic,
-        period: FIVE_MINUTES,
-        dimensionsMap,
-      });
-    const requests = apiMetric('Count', 'Sum');
-    // Ids name the parts of an expression; two expressions on one graph need distinct ones.
-    const rate = (key: string, label: string, part: cw.IMetric) =>
-      new cw.MathExpression({
-        label,
-        expression: `IF(${key}all >= ${MIN_REQUESTS_FOR_RATE}, 100 * ${key} / ${key}all, 0)`,
-        usingMetrics: { [`${key}all`]: requests, [key]: part },
-        period: FIVE_MINUTES,
-      });
-    const sumOf = (key: string, label: string, metrics: cw.IMetric[]) =>
-      new cw.MathExpression({
-        label,
-        expression: metrics.map((_, i) => `${key}${i}`).join(' + '),
-        usingMetrics: Object.fromEntries(metrics.map((m, i) => [`${key}${i}`, m])),
-        period: FIVE_MINUTES,
-      });
+    const { apiMetric, own, requests, rate, sumOf } = metricsOf(props);
 
     const unauthorized = new logs.MetricFilter(this, 'UnauthorizedFilter', {
       logGroup: props.accessLogs,
