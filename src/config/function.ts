@@ -64,19 +64,19 @@ export const MAX_TASKS_PER_USER = variable(
 );
 export const MAX_WORKSPACES_PER_USER = variable(
   'MAX_WORKSPACES_PER_USER',
-  positive(1_000_000),
+  positive(10_000),
   100,
   'the most workspaces one user may belong to',
 );
 export const MAX_MEMBERS_PER_WORKSPACE = variable(
   'MAX_MEMBERS_PER_WORKSPACE',
-  positive(1_000_000),
+  positive(100_000),
   500,
   'the most members one workspace may have',
 );
 export const MAX_PENDING_INVITATIONS_PER_EMAIL = variable(
   'MAX_PENDING_INVITATIONS_PER_EMAIL',
-  positive(1_000_000),
+  positive(10_000),
   50,
   'the most pending invitations one e-mail address may hold',
 );

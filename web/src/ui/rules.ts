@@ -1,9 +1,12 @@
 /**
  * What the contract says of a request body's field (required, its length limits, a pattern),
- * and what a person reads when a value breaks it. The rules are the API's own request
- * validators (src/contract/validate-body.generated.ts, compiled from openapi.yaml), asked once
- * per field with probe values: `fieldRule` is the one place that reads them.
+ * and what a person reads when a value breaks it. Whether a field is required or patterned comes
+ * from the API's own request validators (src/contract/validate-body.generated.ts, compiled from
+ * openapi.yaml), asked once per field with probe values; its lengths from the contract's limits
+ * (LIMITS, `$ref` and `allOf` followed to the tightest bound): `fieldRule` is the one place that
+ * reads them.
  */
+import { LIMITS } from '@task-api/sdk';
 import {
   createTask,
   createWorkspace,
@@ -26,6 +29,19 @@ const validators = {
 };
 export type BodyOperation = keyof typeof validators;
 
+/** Each operation's request body schema, whose limits the contract states. */
+const BODIES = {
+  createTask: 'TaskCreate',
+  updateTask: 'TaskUpdate',
+  createWorkspaceTask: 'WorkspaceTaskCreate',
+  updateWorkspaceTask: 'WorkspaceTaskUpdate',
+  createWorkspace: 'WorkspaceCreate',
+  renameWorkspace: 'WorkspaceUpdate',
+  inviteMember: 'MemberInvite',
+} as const satisfies Record<BodyOperation, keyof typeof LIMITS.schemas>;
+
+type Bounds = { minLength?: number; maxLength?: number };
+
 export interface FieldRule {
   required: boolean;
   minLength?: number;
@@ -34,8 +50,6 @@ export interface FieldRule {
   pattern: boolean;
 }
 
-/** Longer than any limit in the contract. */
-const TOO_LONG = 'x'.repeat(100_000);
 const cache = new Map<string, FieldRule>();
 
 export function fieldRule(operation: BodyOperation, field: string): FieldRule {
@@ -55,10 +69,9 @@ export function fieldRule(operation: BodyOperation, field: string): FieldRule {
     ),
     pattern: at({ [field]: '' }, 'pattern') !== undefined,
   };
-  const min = at({ [field]: '' }, 'minLength')?.params.limit;
-  const max = at({ [field]: TOO_LONG }, 'maxLength')?.params.limit;
-  if (typeof min === 'number') rule.minLength = min;
-  if (typeof max === 'number') rule.maxLength = max;
+  const bounds = (LIMITS.schemas[BODIES[operation]] as Record<string, Bounds>)[field] ?? {};
+  if (bounds.minLength !== undefined) rule.minLength = bounds.minLength;
+  if (bounds.maxLength !== undefined) rule.maxLength = bounds.maxLength;
   cache.set(id, rule);
   return rule;
 }
