@@ -5,14 +5,14 @@
  * in the npm cache: the SDK's runtime dependencies come packed from the repo's node_modules.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { installedDir, type Registry, startRegistry } from '../../test/support/sdkPackage.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,6 +21,7 @@ const tsc = require.resolve('typescript/bin/tsc');
 let dir = '';
 let tarball = '';
 let project = '';
+let registry: Registry | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'task-api-sdk-'));
@@ -49,55 +50,32 @@ beforeAll(async () => {
   tarball = join(dir, name);
   project = join(dir, 'consumer');
   await mkdir(project);
-  // `npm ci` caches tarballs but not registry metadata, so `--offline` cannot resolve a range
-  // like openapi-fetch@^0.17.0 on a fresh machine: the consumer lists the packed copies instead.
-  const dependencies: Record<string, string> = { '@task-api/sdk': `file:${tarball}` };
-  const packed = await packInstalled([...runtimeDependencies(copy).values()], dir);
-  for (const [name, file] of packed) dependencies[name] = `file:${file}`;
+  // The SDK's dependencies come from a registry on 127.0.0.1 serving the repo's installed copies
+  // (each version a dependent loads), so the install needs no network and no npm cache.
+  await mkdir(join(dir, 'registry'));
+  registry = await startRegistry(join(copy, 'package.json'), join(dir, 'registry'));
   await writeFile(
     join(project, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }),
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      type: 'module',
+      dependencies: { '@task-api/sdk': `file:${tarball}` },
+    }),
   );
-  await run('npm', ['install', '--offline', '--no-audit', '--no-fund'], { cwd: project });
+  await run('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: project,
+    env: {
+      ...process.env,
+      npm_config_registry: registry.url,
+      npm_config_cache: join(dir, 'npm-cache'),
+      npm_config_update_notifier: 'false',
+    },
+  });
 }, 240_000);
 
-/** Where each package in `dependencies` of the package at `dir`, and of theirs, is installed. */
-function runtimeDependencies(dir: string, found = new Map<string, string>()): Map<string, string> {
-  const manifest = join(dir, 'package.json');
-  const { dependencies = {} } = require(manifest) as { dependencies?: Record<string, string> };
-  for (const name of Object.keys(dependencies)) {
-    if (found.has(name)) continue;
-    const installed = installedDir(name, dir);
-    found.set(name, installed);
-    runtimeDependencies(installed, found);
-  }
-  return found;
-}
-
-/** The copy of `name` that Node loads from `from`: its node_modules, then its ancestors'. */
-function installedDir(name: string, from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
-    if (dirname(dir) === dir) throw new Error(`${name} is not installed for ${from}`);
-  }
-}
-
-/** The installed packages at `sources`, packed as the registry would serve them: name -> tarball. */
-async function packInstalled(sources: string[], into: string): Promise<Map<string, string>> {
-  const { stdout } = await run(
-    'npm',
-    ['pack', ...sources, '--ignore-scripts', '--json', '--pack-destination', into],
-    { cwd: into, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const packed = JSON.parse(stdout) as { name: string; filename: string }[];
-  if (packed.length !== sources.length) {
-    throw new Error(`npm pack packed ${packed.length} of ${sources.length} packages`);
-  }
-  return new Map(packed.map((p) => [p.name, join(into, p.filename)]));
-}
-
 afterAll(async () => {
+  await registry?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
