@@ -36,6 +36,7 @@ import {
   queryPartition,
   updateStatus,
 } from './calls.js';
+import { countOf, deleteCounted } from './counts.js';
 import type { Db, Floor } from './event.js';
 
 export const batchGet = async (db: Db, tableName: string, keys: Key[]) =>
@@ -136,8 +137,12 @@ export const renameWorkspace: Floor = async (db, { tableName }, { sub, path, bod
   return Attributes;
 };
 
-/** The mark, then rounds of a Query of 26 keys and a BatchWriteItem of 25, then `META`. */
-export const deleteWorkspace: Floor = async (db, { tableName }, { sub, path }) => {
+/**
+ * The mark, then rounds of a Query of 26 keys, a BatchWriteItem of the plain items among the 25
+ * and transactions of the counted ones (memberships, invitations) with their counts; then `META`.
+ */
+export const deleteWorkspace: Floor = async (db, config, { sub, path }) => {
+  const { tableName } = config;
   const workspaceId = workspaceIdOf(path);
   await access(db, tableName, workspaceId, sub);
   await db.send(
@@ -163,10 +168,12 @@ export const deleteWorkspace: Floor = async (db, { tableName }, { sub, path }) =
     );
     const keys = ((out.Items ?? []) as Key[]).filter((k) => k.SK !== META_SK).slice(0, 25);
     if (keys.length === 0 && out.LastEvaluatedKey === undefined) break;
-    if (keys.length > 0) {
-      const deletes = keys.map((Key) => ({ DeleteRequest: { Key } }));
+    const plain = keys.filter((k) => countOf(config, k) === undefined);
+    if (plain.length > 0) {
+      const deletes = plain.map((Key) => ({ DeleteRequest: { Key } }));
       await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: deletes } }));
     }
+    await deleteCounted(db, config, keys);
   }
   await db.send(new DeleteCommand({ TableName: tableName, Key: metaKey(workspaceId) }));
 };
