@@ -69,6 +69,8 @@ const handlerEnv = {
   DYNAMODB_ENDPOINT: dynamo.endpoint,
   TABLE_NAME: tableName,
   AWS_REGION: 'us-east-1',
+  // The warm run's one caller creates a workspace per call: the most a deployment may allow.
+  MAX_WORKSPACES_PER_USER: '10000',
 };
 const { STATUS_INDEX_SHARDS: _n, LOG_LEVEL: _l, ...inherited } = process.env;
 

@@ -36,7 +36,7 @@ import {
   queryPartition,
   updateStatus,
 } from './calls.js';
-import { countOf, deleteCounted } from './counts.js';
+import { countOf, deleteCounted, workspaceCount } from './counts.js';
 import type { Db, Floor } from './event.js';
 
 export const batchGet = async (db: Db, tableName: string, keys: Key[]) =>
@@ -82,7 +82,7 @@ const taskKey = (path: Record<string, string | undefined>): Key => ({
 });
 
 /** One transaction: the workspace and its first owner's membership. */
-export const createWorkspace: Floor = async (db, { tableName }, { sub, email, body, id }) => {
+export const createWorkspace: Floor = async (db, config, { sub, email, body, id }) => {
   const at = new Date().toISOString();
   const common = { workspace_id: id, created_at: at, updated_at: at, version: 1 };
   const meta = {
@@ -91,6 +91,7 @@ export const createWorkspace: Floor = async (db, { tableName }, { sub, email, bo
     name: body.name,
     created_by: sub,
     owners: new Set([sub]),
+    member_count: 1,
   };
   const owner = {
     ...memberKey(id, sub),
@@ -103,9 +104,16 @@ export const createWorkspace: Floor = async (db, { tableName }, { sub, email, bo
   };
   await db.send(
     new TransactWriteCommand({
-      TransactItems: [meta, owner].map((Item) => ({
-        Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' },
-      })),
+      TransactItems: [
+        ...[meta, owner].map((Item) => ({
+          Put: {
+            TableName: config.tableName,
+            Item,
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        })),
+        workspaceCount(config, sub, 1),
+      ],
     }),
   );
   return meta;
