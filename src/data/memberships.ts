@@ -103,12 +103,13 @@ export async function updateMember(
         ),
         ...callerCheck(session, access, userId),
       ]);
-      return cancelled ? undefined : next;
+      return cancelled ? undefined : { next, was: current.role };
     },
     () => keptChanging(`member ${userId}`),
   );
-  // Invitations the new role may not make go (a demotion to member: all of them).
-  if (role !== 'owner') {
+  // Invitations the new role may not make go (a demotion to member: all of them). A member
+  // never made any, and an owner may make every one: neither needs the look.
+  if (mayInvite(updated.was) && role !== 'owner' && role !== updated.was) {
     await revokeInvitationsBy(
       session,
       workspaceId,
@@ -116,7 +117,7 @@ export async function updateMember(
       (i) => decide(role, 'inviteMember', { newRole: i.role }).allowed,
     );
   }
-  return toMember(updated);
+  return toMember(updated.next);
 }
 
 /** Removing `userId` (the caller, for leaving): their tasks stay, their invitations go. */
@@ -127,7 +128,7 @@ async function depart(
   userId: string,
   action: 'removeMember' | 'leaveWorkspace',
 ): Promise<void> {
-  await untilApplied(
+  const departed = await untilApplied(
     async () => {
       const { access, target } = await readTarget(session, actor, workspaceId, userId);
       authorize(
@@ -156,12 +157,16 @@ async function depart(
         workspaceCountChange(session, userId, -1),
         ...callerCheck(session, access, userId),
       ]);
-      return cancelled ? undefined : true;
+      return cancelled ? undefined : member.role;
     },
     () => keptChanging(`member ${userId}`),
   );
-  await revokeInvitationsBy(session, workspaceId, userId);
+  // A member never made an invitation: only a manager's need the look.
+  if (mayInvite(departed)) await revokeInvitationsBy(session, workspaceId, userId);
 }
+
+/** Whether `role` may invite at all: only its holders can have invitations of their own. */
+const mayInvite = (role: WorkspaceRole) => decide(role, 'inviteMember', {}).allowed;
 
 export const removeMember = (
   session: TableSession,

@@ -141,7 +141,7 @@ export const listMembers: Floor = async (db, { tableName }, { sub, path }) => {
   return out.Items;
 };
 
-/** The role change as read, then the Query of the invitations the new role may no longer make. */
+/** The role change as read, then (for a manager losing rights) the Query of their invitations. */
 export const updateMember: Floor = async (db, config, { sub, path, body }) => {
   const workspaceId = workspaceIdOf(path);
   const userId = String(path.userId);
@@ -175,11 +175,13 @@ export const updateMember: Floor = async (db, config, { sub, path, body }) => {
     workspaceItem(config, workspaceId),
     callerCheck(config.tableName, caller),
   ]);
-  await invitationsBy(db, config.tableName, workspaceId, userId);
+  if (mayInvite(member.role) && next.role !== 'owner' && next.role !== member.role) {
+    await invitationsBy(db, config.tableName, workspaceId, userId);
+  }
   return next;
 };
 
-/** The membership's delete as read with the counts, then the Query of its invitations. */
+/** The membership's delete as read with the counts, then (for a manager) the Query of their invitations. */
 async function depart(
   db: Db,
   config: DataConfig,
@@ -202,8 +204,13 @@ async function depart(
     workspaceCount(config, userId, -1),
     ...(self ? [] : [callerCheck(config.tableName, caller)]),
   ]);
-  await invitationsBy(db, config.tableName, workspaceId, userId);
+  if (mayInvite((target ?? caller).role)) {
+    await invitationsBy(db, config.tableName, workspaceId, userId);
+  }
 }
+
+/** Only owners and admins make invitations, so only theirs are looked for. */
+const mayInvite = (role: unknown) => role === 'owner' || role === 'admin';
 
 export const removeMember: Floor = (db, config, { sub, path }) =>
   depart(db, config, workspaceIdOf(path), sub, String(path.userId));
