@@ -99,7 +99,7 @@ export class Monitoring extends Construct {
     });
     if (alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail));
 
-    const { apiMetric, own, requests, rate, sumOf } = metricsOf(props);
+    const { apiMetric, own, rate, sumOf } = metricsOf(props);
 
     const unauthorized = new logs.MetricFilter(this, 'UnauthorizedFilter', {
       logGroup: props.accessLogs,
