@@ -13,7 +13,7 @@ import type {
   WorkspaceTask,
   WorkspaceTaskUpdate,
 } from '@task-api/sdk';
-import { LIMITS } from '@task-api/sdk';
+import { LIMITS } from '../../../src/contract/limits.generated.js';
 
 /** The API's default page. */
 export const PAGE_SIZE = LIMITS.parameters.LimitQuery.default;

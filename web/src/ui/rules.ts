@@ -6,7 +6,7 @@
  * (LIMITS, `$ref` and `allOf` followed to the tightest bound): `fieldRule` is the one place that
  * reads them.
  */
-import { LIMITS } from '@task-api/sdk';
+import { LIMITS } from '../../../src/contract/limits.generated.js';
 import {
   createTask,
   createWorkspace,
