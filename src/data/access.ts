@@ -3,7 +3,7 @@
  * membership read in one BatchGetItem and put to the policy (src/workspaces/policy.ts) before
  * anything else of the workspace is read or written.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Problem } from '../contract/problem.js';
 import { workspaceNotFound } from '../workspaces/errors.js';
 import {
@@ -15,8 +15,8 @@ import {
 import type { StoredMember, StoredWorkspace } from '../workspaces/workspace.js';
 import { batchGet, keyOf } from './batch.js';
 import type { Item } from './items.js';
+import { indexPartitionPage } from './listings.js';
 import type { TableSession } from './session.js';
-import { STATUS_INDEX } from './table.js';
 import {
   type Key,
   memberFromItem,
@@ -52,8 +52,6 @@ export interface Page<T> {
 export const FILTER_READ_AHEAD = 100;
 export const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const MEMBERSHIP_SK = /^(INVITE#|MEMBER#)[^\s]{1,254}$/;
-
-export { condition, matches } from './conditions.js';
 
 /**
  * One BatchGetItem: the workspace, the caller's membership and `extra`. A missing workspace
@@ -115,21 +113,11 @@ export async function workspaceIndexPage<T extends { workspace_id: string }, R>(
   },
 ): Promise<{ items: R[]; last?: string }> {
   const { pk, after } = query;
-  const out = await session.send((call) =>
-    session.db.send(
-      new QueryCommand({
-        TableName: session.tableName,
-        IndexName: STATUS_INDEX,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: after
-          ? { ...query.keyFor(after), GSI1PK: pk, GSI1SK: workspaceGsiSk(after) }
-          : undefined,
-      }),
-      call,
-    ),
+  const out = await indexPartitionPage(
+    session,
+    pk,
+    query.limit,
+    after ? { ...query.keyFor(after), GSI1PK: pk, GSI1SK: workspaceGsiSk(after) } : undefined,
   );
   const entries = (out.Items ?? []).map(query.fromItem);
   const metas =

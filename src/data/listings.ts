@@ -100,25 +100,17 @@ export async function listAssigned(
   const after = options.cursor
     ? decodePositionCursor(options.cursor, sub, list, [TASK_ID, TASK_ID])
     : undefined;
-  const out = await session.send((call) =>
-    session.db.send(
-      new QueryCommand({
-        TableName: session.tableName,
-        IndexName: STATUS_INDEX,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: options.limit,
-        ExclusiveStartKey: after
-          ? {
-              ...workspaceTaskKey(after[0] as string, after[1] as string),
-              GSI1PK: pk,
-              GSI1SK: taskSk(after[1] as string),
-            }
-          : undefined,
-      }),
-      call,
-    ),
+  const out = await indexPartitionPage(
+    session,
+    pk,
+    options.limit,
+    after
+      ? {
+          ...workspaceTaskKey(after[0] as string, after[1] as string),
+          GSI1PK: pk,
+          GSI1SK: taskSk(after[1] as string),
+        }
+      : undefined,
   );
   const tasks = (out.Items ?? []).map(workspaceTaskFromItem);
   const visible = await stillMemberOf(session, sub, [...new Set(tasks.map((t) => t.workspace_id))]);
@@ -129,6 +121,33 @@ export async function listAssigned(
     return { tasks: kept, cursor: encodePositionCursor(position, sub, list) };
   }
   return { tasks: kept };
+}
+
+/**
+ * One page of a GSI1 partition (a user's memberships, an address's invitations, a user's
+ * assigned tasks), newest first, resuming after `start`: the base-table and index keys of the
+ * last item of the previous page.
+ */
+export function indexPartitionPage(
+  session: TableSession,
+  pk: string,
+  limit: number,
+  start?: Record<string, string>,
+) {
+  return session.send((call) =>
+    session.db.send(
+      new QueryCommand({
+        TableName: session.tableName,
+        IndexName: STATUS_INDEX,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+      call,
+    ),
+  );
 }
 
 /** Which of `workspaces` exist, are not being deleted, and still count `sub` as a member. */

@@ -9,7 +9,8 @@ import type { Precondition } from '../tasks/task.js';
 import { keptChanging } from '../workspaces/errors.js';
 import { decide, type WorkspaceRole } from '../workspaces/policy.js';
 import { type Member, type StoredMember, toMember } from '../workspaces/workspace.js';
-import { type Access, type Actor, authorize, itemOf, matches, readAccess } from './access.js';
+import { type Access, type Actor, authorize, itemOf, readAccess } from './access.js';
+import { matches } from './conditions.js';
 import { revokeInvitationsBy } from './invitations.js';
 import {
   asRead,

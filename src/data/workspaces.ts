@@ -20,10 +20,8 @@ import {
 import {
   type Actor,
   authorize,
-  condition,
   itemOf,
   type KeyOptions,
-  matches,
   type Page,
   putNew,
   readAccess,
@@ -31,6 +29,7 @@ import {
   workspaceIndexPage,
 } from './access.js';
 import { batchGet, keyOf } from './batch.js';
+import { condition, matches } from './conditions.js';
 import { type TaskContainer, workspaceContainer } from './containers.js';
 import { decodePositionCursor, encodePositionCursor } from './cursor.js';
 import { type Item, isConditionFailure } from './items.js';
