@@ -91,7 +91,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 }
 
 /** The wall clock in `zone` at `epochMs`, written as if it were UTC (a "floating" time). */
-export function wallTime(zone: string, epochMs: number): number {
+function wallTime(zone: string, epochMs: number): number {
   const part: Record<string, number> = {};
   for (const p of formatter(zone).formatToParts(epochMs)) part[p.type] = Number(p.value);
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = part;
@@ -99,7 +99,7 @@ export function wallTime(zone: string, epochMs: number): number {
 }
 
 /** The instant a floating wall time names in `zone` (module comment: gaps and overlaps). */
-export function zonedInstant(zone: string, wall: number): number {
+function zonedInstant(zone: string, wall: number): number {
   // A zone changes its offset at most once in a day either side of any wall time.
   const before = wall - (wallTime(zone, wall - DAY) - (wall - DAY));
   const after = wall - (wallTime(zone, wall + DAY) - (wall + DAY));
