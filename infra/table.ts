@@ -2,10 +2,16 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { statusIndex, TTL_ATTRIBUTE, tableKeys } from '../src/data/table.js';
+import { TTL_ATTRIBUTE, tableIndexes, tableKeys } from '../src/data/table.js';
 
-/** Created under `scope` with the id `Table`, so the logical id (and the retained table) stays put. */
-export function taskTable(scope: Construct): dynamodb.Table {
+/**
+ * Created under `scope` with the id `Table`, so the logical id (and the retained table) stays put.
+ * `indexCount` keeps only the first GSIs of `tableIndexes`: CloudFormation adds one GSI per update.
+ */
+export function taskTable(
+  scope: Construct,
+  indexCount: number = tableIndexes.length,
+): dynamodb.Table {
   const table = new dynamodb.Table(scope, 'Table', {
     partitionKey: attribute(tableKeys.partitionKey),
     sortKey: attribute(tableKeys.sortKey),
@@ -15,12 +21,14 @@ export function taskTable(scope: Construct): dynamodb.Table {
     removalPolicy: RemovalPolicy.RETAIN,
     timeToLiveAttribute: TTL_ATTRIBUTE,
   });
-  table.addGlobalSecondaryIndex({
-    indexName: statusIndex.indexName,
-    partitionKey: attribute(statusIndex.partitionKey),
-    sortKey: attribute(statusIndex.sortKey),
-    projectionType: statusIndex.projection as dynamodb.ProjectionType,
-  });
+  for (const index of tableIndexes.slice(0, indexCount)) {
+    table.addGlobalSecondaryIndex({
+      indexName: index.indexName,
+      partitionKey: attribute(index.partitionKey),
+      sortKey: attribute(index.sortKey),
+      projectionType: index.projection as dynamodb.ProjectionType,
+    });
+  }
   return table;
 }
 

@@ -13,7 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { parse } from 'yaml';
 import { STATUS_INDEX_SHARDS } from '../src/config/function.js';
-import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex } from '../src/data/table.js';
+import { STATUS_INDEX_SHARDS_DEFAULT, statusIndex, tableIndexes } from '../src/data/table.js';
 import { parseAllowedOrigins } from '../src/http/cors.js';
 import { METRICS_NAMESPACE_DEFAULT } from '../src/http/telemetry.js';
 import { operations, SPEC_PATH, type Spec } from '../src/openapi.js';
@@ -149,7 +149,7 @@ export class TaskApiStack extends Stack {
     this.stage = props.stage ? stageNamed(props.stage) : stageFromContext(this.node);
     const metricsNamespace = `${METRICS_NAMESPACE_DEFAULT}/${this.stage.name}`;
 
-    this.table = taskTable(this);
+    this.table = taskTable(this, this.indexCount());
     const auth = userPoolWithClient(this, { ...props, webUrl: this.web.url });
     this.userPool = auth.userPool;
     this.userPoolClient = auth.userPoolClient;
@@ -267,6 +267,20 @@ export class TaskApiStack extends Stack {
           .split(',')
           .map((id) => id.trim())
           .filter(Boolean);
+  }
+
+  /**
+   * `-c tableIndexes=N`: only the first N GSIs. CloudFormation adds one GSI per update, so a stack
+   * deployed with fewer indexes reaches all of them one deploy at a time (docs/deploy.md#upgrading).
+   */
+  private indexCount(): number {
+    const raw = this.node.tryGetContext('tableIndexes') as unknown;
+    if (raw === undefined) return tableIndexes.length;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > tableIndexes.length) {
+      throw new Error(`tableIndexes must be 1 to ${tableIndexes.length}, not ${String(raw)}`);
+    }
+    return n;
   }
 
   private shards(fromProps: number | undefined): number {

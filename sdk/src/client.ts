@@ -12,9 +12,11 @@ import {
 } from './retry.js';
 import type {
   AdminTaskList,
+  AgendaList,
   CallOptions,
   ConditionalOptions,
   CreateTaskOptions,
+  ListMyAgendaQuery,
   ListTasksByStatusQuery,
   ListTasksQuery,
   Task,
@@ -119,8 +121,17 @@ export function createTaskApiClient(options: TaskApiClientOptions) {
     return plain(await raw.GET('/admin/tasks', { params: { query }, signal }));
   }
 
+  /** GET /me/agenda */
+  async function listMyAgenda(
+    query: ListMyAgendaQuery,
+    { signal }: CallOptions = {},
+  ): Promise<TaskApiResult<AgendaList>> {
+    return plain(await raw.GET('/me/agenda', { params: { query }, signal }));
+  }
+
   const methods = {
     ...workspaceMethods(raw, newIdempotencyKey),
+    listMyAgenda,
     createTask,
     listTasks,
     getTask,

@@ -7,6 +7,7 @@ export {
   type TaskApiClient,
   type TaskApiClientOptions,
 } from './client.js';
+export { dueAt, dueFromInstant, localTimeZone } from './due.js';
 export { TaskApiError, TaskApiNetworkError, TaskApiProblemError } from './errors.js';
 export type { Fetch, RetryOptions } from './retry.js';
 export type * from './types.js';

@@ -15,6 +15,11 @@ export type TaskCreate = Schemas['TaskCreate'];
 
 export type ListTasksQuery = NonNullable<operations['listTasks']['parameters']['query']>;
 export type ListTasksByStatusQuery = operations['listTasksByStatus']['parameters']['query'];
+export type ListMyAgendaQuery = operations['listMyAgenda']['parameters']['query'];
+export type Due = NonNullable<Schemas['Due']>;
+export type Priority = Schemas['Priority'];
+export type AgendaTask = Schemas['AgendaTask'];
+export type AgendaList = Schemas['AgendaList'];
 
 /** Expected outcomes: the success body, or the RFC 9457 problem the API answered with. */
 export type TaskApiResult<T, Extra = unknown> =

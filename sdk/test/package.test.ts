@@ -96,7 +96,7 @@ it('installs with its declared dependencies and nothing missing', async () => {
   const tree = JSON.parse(stdout) as Tree;
   const sdk = tree.dependencies?.['@task-api/sdk'];
   expect(tree.problems).toBeUndefined();
-  expect(sdk?.version).toBe('1.0.0');
+  expect(sdk?.version).toBe('2.0.0');
   for (const name of ['openapi-fetch', 'dynalite']) {
     expect(sdk?.dependencies?.[name]?.version).toBe(
       require(require.resolve(`${name}/package.json`, { paths: [root] })).version,

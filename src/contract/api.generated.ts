@@ -9,8 +9,11 @@ export interface paths {
         };
         /**
          * List your tasks
-         * @description Lists the caller's tasks, newest first, optionally only those in one
-         *     status. A page may hold fewer than `limit` tasks when a status filter
+         * @description Lists the caller's tasks, newest first or (`sort=due`) soonest due
+         *     first, optionally only those in one status, of one priority or with
+         *     one label; with `sort=due`, also only those due in a window
+         *     (`due_from`, `due_to`). Each page is one DynamoDB Query. A page may
+         *     hold fewer than `limit` tasks when a status, priority or label filter
          *     is given; keep following `next_cursor` until it is absent.
          */
         get: operations["listTasks"];
@@ -337,10 +340,13 @@ export interface paths {
         };
         /**
          * List a workspace's tasks
-         * @description Any member may list the workspace's tasks, newest first, optionally
-         *     only those in one `status` and/or assigned to one `assignee`. A
-         *     non-member gets 404. A page may hold fewer than `limit` tasks when a
-         *     filter is given; keep following `next_cursor` until it is absent.
+         * @description Any member may list the workspace's tasks, newest first or
+         *     (`sort=due`) soonest due first, optionally only those in one
+         *     `status`, assigned to one `assignee`, of one `priority` or with one
+         *     `label`; with `sort=due`, also only those due in a window
+         *     (`due_from`, `due_to`). A non-member gets 404. A page may hold fewer
+         *     than `limit` tasks when a filter other than the due window is given;
+         *     keep following `next_cursor` until it is absent.
          */
         get: operations["listWorkspaceTasks"];
         put?: never;
@@ -420,6 +426,34 @@ export interface paths {
          *     keep following `next_cursor` until it is absent.
          */
         get: operations["listMyAssignedTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your agenda
+         * @description What the caller still has to do, soonest due first: their own tasks
+         *     and the workspace tasks assigned to them that are not `completed`,
+         *     due in the window (`from` up to `to`), and every one that is overdue
+         *     (due before the time of the first page's request), however early.
+         *     Tasks of a workspace the caller has left, was removed from or that is
+         *     being deleted are not listed. Each page is one DynamoDB Query (and one
+         *     read of the memberships its workspace tasks need). A page may hold
+         *     fewer than `limit` tasks; keep following `next_cursor` until it is
+         *     absent.
+         */
+        get: operations["listMyAgenda"];
         put?: never;
         post?: never;
         delete?: never;
@@ -518,12 +552,68 @@ export interface components {
          */
         VisibleText: string;
         TaskTitle: string & components["schemas"]["VisibleText"];
+        /**
+         * @description When the task is due: a day (`{"date": "2026-12-24"}`), or a moment
+         *     on that day in a time zone (`{"date": "2026-12-24", "time": "09:30",
+         *     "time_zone": "Europe/Paris"}`); `time` and `time_zone` come together.
+         *     `null` is no due, and clears one in an update. Tasks are ordered by
+         *     the due's instant: a moment's in its zone (a local time that a
+         *     daylight-saving change skips moves forward by the gap, one it repeats
+         *     is the earlier instant), a day's at the start of that day in UTC. An
+         *     impossible date or an unknown zone is a 400 naming the field.
+         */
+        Due: {
+            /** @description A calendar date, `YYYY-MM-DD`, from 1970 to 9999. */
+            date: string;
+            /** @description The local time of day, `HH:MM` (24-hour clock). */
+            time?: string;
+            /** @description An IANA time zone name, such as `Europe/Paris` or `UTC`. */
+            time_zone?: string;
+        } | null;
+        /** @description An RFC 3339 date-time with its offset (`2026-12-04T00:00:00Z`). */
+        Instant: string;
+        /**
+         * @description How much the task matters: `none` (the default), then `low`,
+         *     `medium`, `high` and `urgent`.
+         * @enum {string}
+         */
+        Priority: "none" | "low" | "medium" | "high" | "urgent";
+        Label: string & components["schemas"]["VisibleText"];
+        /**
+         * @description Up to 20 labels, each at most 50 characters and unique on the task
+         *     regardless of case (`Work` and `work` are the same label). Kept in the
+         *     order sent. Default: none.
+         */
+        Labels: components["schemas"]["Label"][];
+        /**
+         * @description How the task repeats, as a subset of an RFC 5545 `RRULE`:
+         *     `FREQ=DAILY|WEEKLY|MONTHLY|YEARLY`, and optionally `INTERVAL=n`
+         *     (1-365), `BYDAY=MO,TU,...` (weekday codes), and one of `COUNT=n`
+         *     (1-1000) or `UNTIL=YYYYMMDD` / `UNTIL=YYYYMMDDTHHMMSSZ`. Only a task
+         *     with a `due` may recur. Completing a recurring task creates its next
+         *     occurrence (same title, description, labels, priority and assignee;
+         *     `pending`) in the same transaction; completing it again creates no
+         *     other. The next due is reckoned on the calendar of the task's own
+         *     time zone, so 09:30 stays 09:30 across daylight-saving changes; a
+         *     day that a month or year lacks (the 31st, February 29) is skipped, as
+         *     RFC 5545 says. `COUNT` is the number of occurrences left, this one
+         *     included: the next occurrence gets `COUNT` one lower, and `COUNT=1`
+         *     ends the series. A completion whose next occurrence would pass the
+         *     list's or the workspace's task limit is a 409 and changes nothing.
+         *     `null` (the default) does not repeat.
+         * @example FREQ=WEEKLY;BYDAY=MO,WE,FR
+         */
+        Recurrence: string | null;
         /** @description A task as its owner sees it. */
         Task: {
             task_id: components["schemas"]["TaskId"];
             title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
+            due: components["schemas"]["Due"];
+            priority: components["schemas"]["Priority"];
+            labels: components["schemas"]["Labels"];
+            recurrence: components["schemas"]["Recurrence"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             version: components["schemas"]["Version"];
@@ -536,6 +626,10 @@ export interface components {
             title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
+            due: components["schemas"]["Due"];
+            priority: components["schemas"]["Priority"];
+            labels: components["schemas"]["Labels"];
+            recurrence: components["schemas"]["Recurrence"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             version: components["schemas"]["Version"];
@@ -546,12 +640,20 @@ export interface components {
             /** @default  */
             description?: string;
             status?: components["schemas"]["TaskStatus"];
+            due?: components["schemas"]["Due"];
+            priority?: components["schemas"]["Priority"];
+            labels?: components["schemas"]["Labels"];
+            recurrence?: components["schemas"]["Recurrence"];
         };
         /** @description The fields to change; at least one. */
         TaskUpdate: {
             title?: components["schemas"]["TaskTitle"];
             description?: string;
             status?: components["schemas"]["TaskStatus"];
+            due?: components["schemas"]["Due"];
+            priority?: components["schemas"]["Priority"];
+            labels?: components["schemas"]["Labels"];
+            recurrence?: components["schemas"]["Recurrence"];
         };
         TaskList: {
             tasks: components["schemas"]["Task"][];
@@ -655,6 +757,10 @@ export interface components {
             title: components["schemas"]["TaskTitle"];
             description: string;
             status: components["schemas"]["TaskStatus"];
+            due: components["schemas"]["Due"];
+            priority: components["schemas"]["Priority"];
+            labels: components["schemas"]["Labels"];
+            recurrence: components["schemas"]["Recurrence"];
             /** @description The `user_id` of the member it is assigned to, or null. */
             assignee: string | null;
             created_by: components["schemas"]["UserId"];
@@ -668,6 +774,10 @@ export interface components {
             /** @default  */
             description?: string;
             status?: components["schemas"]["TaskStatus"];
+            due?: components["schemas"]["Due"];
+            priority?: components["schemas"]["Priority"];
+            labels?: components["schemas"]["Labels"];
+            recurrence?: components["schemas"]["Recurrence"];
             assignee?: string | null;
         };
         /** @description The fields to change; at least one. `assignee` null unassigns. */
@@ -675,10 +785,38 @@ export interface components {
             title?: components["schemas"]["TaskTitle"];
             description?: string;
             status?: components["schemas"]["TaskStatus"];
+            due?: components["schemas"]["Due"];
+            priority?: components["schemas"]["Priority"];
+            labels?: components["schemas"]["Labels"];
+            recurrence?: components["schemas"]["Recurrence"];
             assignee?: string | null;
         };
         WorkspaceTaskList: {
             tasks: components["schemas"]["WorkspaceTask"][];
+            count: number;
+            next_cursor?: components["schemas"]["Cursor"];
+        };
+        /**
+         * @description A task on the caller's agenda: one of their own (`workspace_id`
+         *     null) or a workspace task assigned to them.
+         */
+        AgendaTask: {
+            task_id: components["schemas"]["TaskId"];
+            /** @description The task's workspace, or null for one of the caller's own tasks. */
+            workspace_id: string | null;
+            title: components["schemas"]["TaskTitle"];
+            description: string;
+            status: components["schemas"]["TaskStatus"];
+            due: components["schemas"]["Due"];
+            priority: components["schemas"]["Priority"];
+            labels: components["schemas"]["Labels"];
+            recurrence: components["schemas"]["Recurrence"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            version: components["schemas"]["Version"];
+        };
+        AgendaList: {
+            tasks: components["schemas"]["AgendaTask"][];
             count: number;
             next_cursor?: components["schemas"]["Cursor"];
         };
@@ -1106,6 +1244,35 @@ export interface components {
          * @example 3f1c2a9e-7b4d-4e2a-9c1f-5d6e7f8a9b0c
          */
         AssigneeFilterQuery: components["schemas"]["UserId"];
+        /**
+         * @description `created` (the default): newest first. `due`: soonest due first,
+         *     tasks without a due last.
+         */
+        SortQuery: "created" | "due";
+        /** @description Only tasks due at or after this instant (needs `sort=due`). */
+        DueFromQuery: components["schemas"]["Instant"];
+        /** @description Only tasks due before this instant (needs `sort=due`). */
+        DueToQuery: components["schemas"]["Instant"];
+        /**
+         * @description Only tasks of this priority.
+         * @example high
+         */
+        PriorityFilterQuery: components["schemas"]["Priority"];
+        /**
+         * @description Only tasks with this label (compared regardless of case).
+         * @example billing
+         */
+        LabelFilterQuery: components["schemas"]["Label"];
+        /**
+         * @description The start of the window (an RFC 3339 date-time).
+         * @example 2026-12-04T00:00:00Z
+         */
+        AgendaFromQuery: components["schemas"]["Instant"];
+        /**
+         * @description The end of the window, after `from`; tasks due at `to` are not in it.
+         * @example 2026-12-18T00:00:00Z
+         */
+        AgendaToQuery: components["schemas"]["Instant"];
     };
     requestBodies: never;
     headers: {
@@ -1132,6 +1299,25 @@ export interface operations {
                  * @example pending
                  */
                 status?: components["parameters"]["StatusFilterQuery"];
+                /**
+                 * @description Only tasks of this priority.
+                 * @example high
+                 */
+                priority?: components["parameters"]["PriorityFilterQuery"];
+                /**
+                 * @description Only tasks with this label (compared regardless of case).
+                 * @example billing
+                 */
+                label?: components["parameters"]["LabelFilterQuery"];
+                /**
+                 * @description `created` (the default): newest first. `due`: soonest due first,
+                 *     tasks without a due last.
+                 */
+                sort?: components["parameters"]["SortQuery"];
+                /** @description Only tasks due at or after this instant (needs `sort=due`). */
+                due_from?: components["parameters"]["DueFromQuery"];
+                /** @description Only tasks due before this instant (needs `sort=due`). */
+                due_to?: components["parameters"]["DueToQuery"];
                 /**
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
@@ -1166,6 +1352,17 @@ export interface operations {
                      *           "title": "Ship feature X",
                      *           "description": "Release the new billing page to all customers.",
                      *           "status": "pending",
+                     *           "due": {
+                     *             "date": "2026-12-24",
+                     *             "time": "09:30",
+                     *             "time_zone": "Europe/Paris"
+                     *           },
+                     *           "priority": "high",
+                     *           "labels": [
+                     *             "billing",
+                     *             "launch"
+                     *           ],
+                     *           "recurrence": null,
                      *           "created_at": "2026-11-27T09:30:00.000Z",
                      *           "updated_at": "2026-11-27T09:30:00.000Z",
                      *           "version": 1
@@ -1209,7 +1406,17 @@ export interface operations {
                  * @example {
                  *       "title": "Ship feature X",
                  *       "description": "Release the new billing page to all customers.",
-                 *       "status": "pending"
+                 *       "status": "pending",
+                 *       "due": {
+                 *         "date": "2026-12-24",
+                 *         "time": "09:30",
+                 *         "time_zone": "Europe/Paris"
+                 *       },
+                 *       "priority": "high",
+                 *       "labels": [
+                 *         "billing",
+                 *         "launch"
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["TaskCreate"];
@@ -1234,6 +1441,17 @@ export interface operations {
                      *       "title": "Ship feature X",
                      *       "description": "Release the new billing page to all customers.",
                      *       "status": "pending",
+                     *       "due": {
+                     *         "date": "2026-12-24",
+                     *         "time": "09:30",
+                     *         "time_zone": "Europe/Paris"
+                     *       },
+                     *       "priority": "high",
+                     *       "labels": [
+                     *         "billing",
+                     *         "launch"
+                     *       ],
+                     *       "recurrence": null,
                      *       "created_at": "2026-11-27T09:30:00.000Z",
                      *       "updated_at": "2026-11-27T09:30:00.000Z",
                      *       "version": 1
@@ -1284,6 +1502,17 @@ export interface operations {
                      *       "title": "Ship feature X",
                      *       "description": "Release the new billing page to all customers.",
                      *       "status": "in_progress",
+                     *       "due": {
+                     *         "date": "2026-12-24",
+                     *         "time": "09:30",
+                     *         "time_zone": "Europe/Paris"
+                     *       },
+                     *       "priority": "high",
+                     *       "labels": [
+                     *         "billing",
+                     *         "launch"
+                     *       ],
+                     *       "recurrence": null,
                      *       "created_at": "2026-11-27T09:30:00.000Z",
                      *       "updated_at": "2026-11-27T10:05:00.000Z",
                      *       "version": 2
@@ -1390,6 +1619,17 @@ export interface operations {
                      *       "title": "Ship feature X",
                      *       "description": "Release the new billing page to all customers.",
                      *       "status": "in_progress",
+                     *       "due": {
+                     *         "date": "2026-12-24",
+                     *         "time": "09:30",
+                     *         "time_zone": "Europe/Paris"
+                     *       },
+                     *       "priority": "high",
+                     *       "labels": [
+                     *         "billing",
+                     *         "launch"
+                     *       ],
+                     *       "recurrence": null,
                      *       "created_at": "2026-11-27T09:30:00.000Z",
                      *       "updated_at": "2026-11-27T10:05:00.000Z",
                      *       "version": 2
@@ -1402,6 +1642,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["TaskLimitReached"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1454,6 +1695,17 @@ export interface operations {
                      *           "title": "Ship feature X",
                      *           "description": "Release the new billing page to all customers.",
                      *           "status": "pending",
+                     *           "due": {
+                     *             "date": "2026-12-24",
+                     *             "time": "09:30",
+                     *             "time_zone": "Europe/Paris"
+                     *           },
+                     *           "priority": "high",
+                     *           "labels": [
+                     *             "billing",
+                     *             "launch"
+                     *           ],
+                     *           "recurrence": null,
                      *           "created_at": "2026-11-27T09:30:00.000Z",
                      *           "updated_at": "2026-11-27T09:30:00.000Z",
                      *           "version": 1
@@ -2013,6 +2265,25 @@ export interface operations {
                  */
                 assignee?: components["parameters"]["AssigneeFilterQuery"];
                 /**
+                 * @description Only tasks of this priority.
+                 * @example high
+                 */
+                priority?: components["parameters"]["PriorityFilterQuery"];
+                /**
+                 * @description Only tasks with this label (compared regardless of case).
+                 * @example billing
+                 */
+                label?: components["parameters"]["LabelFilterQuery"];
+                /**
+                 * @description `created` (the default): newest first. `due`: soonest due first,
+                 *     tasks without a due last.
+                 */
+                sort?: components["parameters"]["SortQuery"];
+                /** @description Only tasks due at or after this instant (needs `sort=due`). */
+                due_from?: components["parameters"]["DueFromQuery"];
+                /** @description Only tasks due before this instant (needs `sort=due`). */
+                due_to?: components["parameters"]["DueToQuery"];
+                /**
                  * @description The most tasks one page holds (1-100, default 50).
                  * @example 20
                  */
@@ -2258,6 +2529,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["WorkspaceTaskLimitReached"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -2296,6 +2568,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkspaceTaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMyAgenda: {
+        parameters: {
+            query: {
+                /**
+                 * @description The start of the window (an RFC 3339 date-time).
+                 * @example 2026-12-04T00:00:00Z
+                 */
+                from: components["parameters"]["AgendaFromQuery"];
+                /**
+                 * @description The end of the window, after `from`; tasks due at `to` are not in it.
+                 * @example 2026-12-18T00:00:00Z
+                 */
+                to: components["parameters"]["AgendaToQuery"];
+                /**
+                 * @description The most tasks one page holds (1-100, default 50).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitQuery"];
+                /**
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
+                 */
+                cursor?: components["parameters"]["CursorQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's agenda. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaList"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -11,10 +11,20 @@ export const LIMITS = {
     "Cursor": {"minLength": 1, "maxLength": 2048},
     "VisibleText": {"minLength": 1, "maxLength": 200},
     "TaskTitle": {"maxLength": 200, "minLength": 1},
+    "Due": {
+      "time": {"maxLength": 5},
+      "time_zone": {"minLength": 1, "maxLength": 64}
+    },
+    "Instant": {"maxLength": 40},
+    "Label": {"maxLength": 50, "minLength": 1},
+    "Labels": {"maxItems": 20},
+    "Recurrence": {"minLength": 1, "maxLength": 200},
     "Task": {
       "task_id": {"minLength": 26, "maxLength": 26},
       "title": {"maxLength": 200, "minLength": 1},
       "description": {"maxLength": 4000},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200},
       "created_at": {"minLength": 24, "maxLength": 24},
       "updated_at": {"minLength": 24, "maxLength": 24},
       "version": {"minimum": 1, "maximum": 9007199254740991}
@@ -24,17 +34,23 @@ export const LIMITS = {
       "user_id": {"minLength": 1, "maxLength": 128},
       "title": {"maxLength": 200, "minLength": 1},
       "description": {"maxLength": 4000},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200},
       "created_at": {"minLength": 24, "maxLength": 24},
       "updated_at": {"minLength": 24, "maxLength": 24},
       "version": {"minimum": 1, "maximum": 9007199254740991}
     },
     "TaskCreate": {
       "title": {"maxLength": 200, "minLength": 1},
-      "description": {"maxLength": 4000, "default": ""}
+      "description": {"maxLength": 4000, "default": ""},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200}
     },
     "TaskUpdate": {
       "title": {"maxLength": 200, "minLength": 1},
-      "description": {"maxLength": 4000}
+      "description": {"maxLength": 4000},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200}
     },
     "TaskList": {
       "tasks": {"maxItems": 100},
@@ -100,6 +116,8 @@ export const LIMITS = {
       "task_id": {"minLength": 26, "maxLength": 26},
       "title": {"maxLength": 200, "minLength": 1},
       "description": {"maxLength": 4000},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200},
       "assignee": {"minLength": 1, "maxLength": 128},
       "created_by": {"minLength": 1, "maxLength": 128},
       "created_at": {"minLength": 24, "maxLength": 24},
@@ -109,14 +127,34 @@ export const LIMITS = {
     "WorkspaceTaskCreate": {
       "title": {"maxLength": 200, "minLength": 1},
       "description": {"maxLength": 4000, "default": ""},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200},
       "assignee": {"minLength": 1, "maxLength": 128}
     },
     "WorkspaceTaskUpdate": {
       "title": {"maxLength": 200, "minLength": 1},
       "description": {"maxLength": 4000},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200},
       "assignee": {"minLength": 1, "maxLength": 128}
     },
     "WorkspaceTaskList": {
+      "tasks": {"maxItems": 100},
+      "count": {"minimum": 0, "maximum": 100},
+      "next_cursor": {"minLength": 1, "maxLength": 2048}
+    },
+    "AgendaTask": {
+      "task_id": {"minLength": 26, "maxLength": 26},
+      "workspace_id": {"minLength": 26, "maxLength": 26},
+      "title": {"maxLength": 200, "minLength": 1},
+      "description": {"maxLength": 4000},
+      "labels": {"maxItems": 20},
+      "recurrence": {"minLength": 1, "maxLength": 200},
+      "created_at": {"minLength": 24, "maxLength": 24},
+      "updated_at": {"minLength": 24, "maxLength": 24},
+      "version": {"minimum": 1, "maximum": 9007199254740991}
+    },
+    "AgendaList": {
       "tasks": {"maxItems": 100},
       "count": {"minimum": 0, "maximum": 100},
       "next_cursor": {"minLength": 1, "maxLength": 2048}
@@ -145,6 +183,12 @@ export const LIMITS = {
     "WorkspaceIdPath": {"minLength": 26, "maxLength": 26},
     "MemberUserIdPath": {"minLength": 1, "maxLength": 128},
     "InvitationEmailPath": {"minLength": 3, "maxLength": 254},
-    "AssigneeFilterQuery": {"minLength": 1, "maxLength": 128}
+    "AssigneeFilterQuery": {"minLength": 1, "maxLength": 128},
+    "SortQuery": {"default": "created"},
+    "DueFromQuery": {"maxLength": 40},
+    "DueToQuery": {"maxLength": 40},
+    "LabelFilterQuery": {"maxLength": 50, "minLength": 1},
+    "AgendaFromQuery": {"maxLength": 40},
+    "AgendaToQuery": {"maxLength": 40}
   }
 } as const;

@@ -22,3 +22,10 @@ export function statusShard(taskId: string, shards: number): number {
 
 export const statusPk = (status: TaskStatus, shard: number) => `STATUS#${status}#${shard}`;
 export const statusSk = (createdAt: string, taskId: string) => `${createdAt}#${taskId}`;
+
+/** The agenda index's partition: one user's open tasks, across their list and workspaces. */
+export const agendaPk = (sub: string) => `AGENDA#${sub}`;
+/** Sorts after every instant: a task without a due comes last in due order. */
+export const NO_DUE = '~';
+/** The due and agenda indexes' sort key: the due instant (or NO_DUE), then the id. */
+export const dueSk = (dueAt: string | undefined, taskId: string) => `${dueAt ?? NO_DUE}#${taskId}`;

@@ -3,14 +3,23 @@
  * tasks from its partition, newest first, and the workspace tasks assigned to a user.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoredWorkspaceTask, TaskCore, TaskStatus } from '../tasks/task.js';
+import { invalid } from '../contract/problem.js';
+import { isCalendarDay } from '../tasks/due.js';
+import {
+  DEFAULT_PRIORITY,
+  labelKey,
+  type Priority,
+  type StoredWorkspaceTask,
+  type TaskCore,
+  type TaskStatus,
+} from '../tasks/task.js';
 import { BATCH_GET_MAX, batchGet, keyOf } from './batch.js';
 import { type TaskContainer, workspaceTaskFromItem } from './containers.js';
 import { decodePositionCursor, encodePositionCursor } from './cursor.js';
 import type { Item } from './items.js';
-import { TASK_SK_PREFIX, taskSk } from './keys.js';
+import { NO_DUE, TASK_SK_PREFIX, taskSk } from './keys.js';
 import type { TableSession } from './session.js';
-import { STATUS_INDEX } from './table.js';
+import { DUE_INDEX, STATUS_INDEX } from './table.js';
 import { assigneePk, memberKey, metaKey, workspaceTaskKey } from './workspaceItems.js';
 
 /** How many items a filtered listing reads at most, so sparse filters still fill a page. */
@@ -26,16 +35,98 @@ export interface Page<T> {
 export interface ContainerFilter {
   status?: TaskStatus;
   assignee?: string;
+  priority?: Priority;
+  label?: string;
+  /** `due`: soonest due first through the due index, optionally within a window. */
+  sort?: 'created' | 'due';
+  due_from?: string;
+  due_to?: string;
 }
 
 /** What a container listing's cursor is bound to besides its caller: the container and filter. */
-export const containerList = (pk: string, filter: ContainerFilter) =>
-  `tasks\n${pk}\n${filter.status ?? ''}\n${filter.assignee ?? ''}`;
+export function containerList(pk: string, filter: ContainerFilter): string {
+  const { status, assignee, priority, label, sort, due_from, due_to } = filter;
+  const base = `tasks\n${pk}\n${status ?? ''}\n${assignee ?? ''}`;
+  const planning = [
+    priority,
+    label && labelKey(label),
+    sort === 'due' ? 'due' : '',
+    due_from,
+    due_to,
+  ];
+  return planning.some(Boolean) ? `${base}\n${planning.map((p) => p ?? '').join('\n')}` : base;
+}
+
+/** The due order's sort key: a due instant (or none), then the task id. */
+const DUE_POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z|~)#[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** A `due_from`/`due_to` query value as the index's instants, or a 400 naming it. */
+export function queryInstant(value: string, name: string): string {
+  const at = new Date(value);
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  // Date rolls 2026-02-30 over into March: the day must be on the calendar first.
+  if (
+    Number.isNaN(at.getTime()) ||
+    !isCalendarDay(year as number, month as number, day as number)
+  ) {
+    throw invalid(`${name} is not a date-time`, [
+      { path: `/query/${name}`, message: `"${value}" is not a date-time` },
+    ]);
+  }
+  return at.toISOString();
+}
+
+/** The key condition of a due-ordered listing: the partition, and the window if any. */
+function dueWindow(filter: ContainerFilter): {
+  expression: string;
+  values: Record<string, string>;
+} {
+  const from = filter.due_from && queryInstant(filter.due_from, 'due_from');
+  const to = filter.due_to && queryInstant(filter.due_to, 'due_to');
+  if (from && to && from >= to) {
+    throw invalid('the due window is empty', [
+      { path: '/query/due_to', message: `"${filter.due_to}" is not after due_from` },
+    ]);
+  }
+  // A key is its instant and `#<id>`, so it sorts after the instant itself: `< to` and
+  // `BETWEEN from AND to` leave out tasks due exactly at `to`; NO_DUE sorts after every instant.
+  if (from) {
+    return {
+      expression: ' AND GSI2SK BETWEEN :from AND :to',
+      values: { ':from': from, ':to': to || NO_DUE },
+    };
+  }
+  if (to) return { expression: ' AND GSI2SK < :to', values: { ':to': to } };
+  return { expression: '', values: {} };
+}
+
+/** The filter expression of a listing's filters other than its order and window. */
+function filterExpression(filter: ContainerFilter) {
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const equal = (field: string, value: unknown, orMissing = false) => {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    const test = `#${field} = :${field}`;
+    conditions.push(orMissing ? `(${test} OR attribute_not_exists(#${field}))` : test);
+  };
+  if (filter.status) equal('status', filter.status);
+  if (filter.assignee) equal('assignee', filter.assignee);
+  // An item from before priorities has none (docs/architecture.md#upgrading-in-place).
+  if (filter.priority) equal('priority', filter.priority, filter.priority === DEFAULT_PRIORITY);
+  if (filter.label) {
+    values[':label'] = labelKey(filter.label);
+    conditions.push('contains(label_keys, :label)');
+  }
+  return { conditions, names, values };
+}
 
 /**
- * The container's tasks; the cursor is bound to the caller and to this container and filter, and
- * only ever positions inside the container's partition. Filters are applied by DynamoDB to a
- * read-ahead of the partition.
+ * The container's tasks: newest first from its partition, or soonest due first from the due
+ * index. The cursor is bound to the caller and to this container and filter, and only ever
+ * positions inside the container's partition. Filters other than the due window are applied by
+ * DynamoDB to a bounded read-ahead, so a page may be short.
  */
 export async function listIn<T extends TaskCore>(
   session: TableSession,
@@ -44,43 +135,59 @@ export async function listIn<T extends TaskCore>(
   options: { limit: number; cursor?: string; filter?: ContainerFilter },
 ): Promise<Page<T>> {
   const { limit, cursor, filter = {} } = options;
-  const list = containerList(container.pk, filter);
-  const after = cursor ? decodePositionCursor(cursor, caller, list, [TASK_ID])[0] : undefined;
-  const conditions: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': container.pk, ':prefix': TASK_SK_PREFIX };
-  for (const [field, value] of Object.entries(filter)) {
-    if (value === undefined) continue;
-    conditions.push(`#${field} = :${field}`);
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
+  const byDue = filter.sort === 'due';
+  if (!byDue && (filter.due_from || filter.due_to)) {
+    const name = filter.due_from ? 'due_from' : 'due_to';
+    throw invalid('a due window needs sort=due', [
+      { path: `/query/${name}`, message: 'filters by due only with sort=due' },
+    ]);
   }
+  const list = containerList(container.pk, filter);
+  const after = cursor
+    ? decodePositionCursor(cursor, caller, list, [byDue ? DUE_POSITION : TASK_ID])[0]
+    : undefined;
+  const window = byDue ? dueWindow(filter) : { expression: '', values: {} };
+  const { conditions, names, values } = filterExpression(filter);
   const filtered = conditions.length > 0;
+  const startKey = (position: string) => {
+    const taskId = byDue ? position.slice(position.indexOf('#') + 1) : position;
+    const key = { PK: container.pk, SK: taskSk(taskId) };
+    return byDue ? { ...key, GSI2PK: container.pk, GSI2SK: position } : key;
+  };
   const out = await session.send((call) =>
     session.db.send(
       new QueryCommand({
         TableName: session.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: values,
-        ...(filtered
-          ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names }
-          : {}),
-        ScanIndexForward: false,
-        ConsistentRead: true,
+        ...(byDue
+          ? { IndexName: DUE_INDEX, KeyConditionExpression: `GSI2PK = :pk${window.expression}` }
+          : {
+              KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+              ConsistentRead: true,
+            }),
+        ExpressionAttributeValues: {
+          ':pk': container.pk,
+          ...(byDue ? window.values : { ':prefix': TASK_SK_PREFIX }),
+          ...values,
+        },
+        ...(filtered ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ScanIndexForward: byDue,
         Limit: filtered ? Math.max(limit, FILTER_READ_AHEAD) : limit,
-        ExclusiveStartKey: after ? { PK: container.pk, SK: taskSk(after) } : undefined,
+        ExclusiveStartKey: after ? startKey(after) : undefined,
       }),
       call,
     ),
   );
-  const all = (out.Items ?? []).map(container.fromItem);
+  const items = out.Items ?? [];
+  const all = items.map(container.fromItem);
   const tasks = all.slice(0, limit);
-  const encode = (taskId: string) => encodePositionCursor([taskId], caller, list);
-  const last = tasks.at(-1);
-  if (all.length > limit && last) return { tasks, cursor: encode(last.task_id) };
-  const lastKey = out.LastEvaluatedKey?.SK;
-  if (typeof lastKey === 'string') {
-    return { tasks, cursor: encode(lastKey.slice(TASK_SK_PREFIX.length)) };
+  const position = (item: Item) => (byDue ? (item.GSI2SK as string) : (item.task_id as string));
+  const encode = (at: string) => encodePositionCursor([at], caller, list);
+  if (all.length > limit) return { tasks, cursor: encode(position(items[limit - 1] as Item)) };
+  const lastKey = out.LastEvaluatedKey;
+  if (lastKey) {
+    const at = byDue ? lastKey.GSI2SK : (lastKey.SK as string).slice(TASK_SK_PREFIX.length);
+    return { tasks, cursor: encode(at as string) };
   }
   return { tasks };
 }
@@ -151,7 +258,7 @@ export function indexPartitionPage(
 }
 
 /** Which of `workspaces` exist, are not being deleted, and still count `sub` as a member. */
-async function stillMemberOf(
+export async function stillMemberOf(
   session: TableSession,
   sub: string,
   workspaces: string[],

@@ -19,6 +19,30 @@ export const statusIndex = {
   projection: 'ALL',
 } as const;
 
+/** A container's tasks in due order (docs/architecture.md#access-patterns). */
+export const DUE_INDEX = 'GSI2';
+export const dueIndex = {
+  indexName: DUE_INDEX,
+  partitionKey: { name: 'GSI2PK', type: 'S' },
+  sortKey: { name: 'GSI2SK', type: 'S' },
+  projection: 'ALL',
+} as const;
+
+/** A user's open tasks in due order, across their list and their workspaces: the agenda. */
+export const AGENDA_INDEX = 'GSI3';
+export const agendaIndex = {
+  indexName: AGENDA_INDEX,
+  partitionKey: { name: 'GSI3PK', type: 'S' },
+  sortKey: { name: 'GSI3SK', type: 'S' },
+  projection: 'ALL',
+} as const;
+
+/**
+ * Every GSI, in the order they were added. CloudFormation adds one GSI per stack update, so a
+ * stack deployed with fewer gets the rest one deploy at a time (docs/deploy.md#upgrading).
+ */
+export const tableIndexes = [statusIndex, dueIndex, agendaIndex] as const;
+
 /** The CreateTable input for DynamoDB-compatible endpoints (dynalite, DynamoDB Local). */
 export function createTableInput(tableName: string) {
   return {
@@ -31,18 +55,20 @@ export function createTableInput(tableName: string) {
     AttributeDefinitions: [
       tableKeys.partitionKey,
       tableKeys.sortKey,
-      statusIndex.partitionKey,
-      statusIndex.sortKey,
+      ...tableIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
     ].map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: statusIndex.indexName,
-        KeySchema: [
-          { AttributeName: statusIndex.partitionKey.name, KeyType: 'HASH' as const },
-          { AttributeName: statusIndex.sortKey.name, KeyType: 'RANGE' as const },
-        ],
-        Projection: { ProjectionType: statusIndex.projection },
-      },
+    GlobalSecondaryIndexes: tableIndexes.map(indexInput),
+  };
+}
+
+/** One GSI as CreateTable and UpdateTable take it. */
+export function indexInput(index: (typeof tableIndexes)[number]) {
+  return {
+    IndexName: index.indexName as string,
+    KeySchema: [
+      { AttributeName: index.partitionKey.name as string, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey.name as string, KeyType: 'RANGE' as const },
     ],
+    Projection: { ProjectionType: index.projection },
   };
 }

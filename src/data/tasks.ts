@@ -5,7 +5,6 @@
  * with the container's task count.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { stale, taskNotFound } from '../tasks/errors.js';
 import type {
   Precondition,
@@ -15,6 +14,7 @@ import type {
   TaskCore,
   TaskStatus,
 } from '../tasks/task.js';
+import { listAgenda } from './agenda.js';
 import type { DataConfig } from './client.js';
 import { condition } from './conditions.js';
 import { personalContainer, type TaskContainer, workspaceContainer } from './containers.js';
@@ -33,6 +33,7 @@ import { MemberStore } from './members.js';
 import { TableSession } from './session.js';
 import { readShards } from './statusIndex.js';
 import { listByStatus } from './statusListing.js';
+import { updateTask } from './taskUpdate.js';
 import { transact } from './transact.js';
 import { WorkspaceStore } from './workspaces.js';
 
@@ -42,9 +43,6 @@ export interface Created<T> {
   task: T;
   replayed: boolean;
 }
-
-/** The fields an update writes: the changes, plus the assignee where the container has one. */
-const CHANGEABLE = ['title', 'description', 'status', 'assignee'] as const;
 
 export class TaskStore {
   /** Once per store (a Lambda container): how many status-index shards exist. */
@@ -163,6 +161,7 @@ export class TaskStore {
     throw taskNotFound(taskId);
   }
 
+  /** One UpdateItem in the common case (taskUpdate.ts); If-Match naming no version is a 412. */
   async update<T extends TaskCore>(
     container: TaskContainer<T>,
     taskId: string,
@@ -173,43 +172,7 @@ export class TaskStore {
     if (precondition?.kind === 'versions' && precondition.versions.length === 0) {
       return this.conditionFailure(container, taskId, precondition);
     }
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':now': now.toISOString(), ':one': 1 };
-    const sets = ['updated_at = :now', 'version = version + :one'];
-    for (const field of CHANGEABLE) {
-      const value = changes[field];
-      if (value === undefined) continue;
-      names[`#${field}`] = field;
-      values[`:${field}`] = value;
-      sets.push(`#${field} = :${field}`);
-    }
-    const index = container.indexChanges(taskId, changes);
-    for (const [name, value] of Object.entries(index.set)) {
-      values[`:${name}`] = value;
-      sets.push(`${name} = :${name}`);
-    }
-    const removes = index.remove.length > 0 ? ` REMOVE ${index.remove.join(', ')}` : '';
-    const where = condition(precondition);
-    try {
-      const { Attributes } = await this.session.send((options) =>
-        this.session.db.send(
-          new UpdateCommand({
-            TableName: this.session.tableName,
-            Key: { PK: container.pk, SK: taskSk(taskId) },
-            UpdateExpression: `SET ${sets.join(', ')}${removes}`,
-            ConditionExpression: where.expression,
-            ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
-            ExpressionAttributeValues: { ...values, ...where.values },
-            ReturnValues: 'ALL_NEW',
-          }),
-          options,
-        ),
-      );
-      return container.fromItem(Attributes as Item);
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      return this.conditionFailure(container, taskId, precondition);
-    }
+    return updateTask(this.session, container, taskId, changes, precondition, now);
   }
 
   /** One transaction: the conditional Delete and the lowering of the container's count. */
@@ -252,6 +215,11 @@ export class TaskStore {
 
   listByStatus(status: TaskStatus, options: { limit: number; cursor?: string }) {
     return listByStatus(this.session, status, { ...options, shards: this.statusIndexShards() });
+  }
+
+  /** `sub`'s open tasks due in the window or overdue, own and assigned (agenda.ts). */
+  listAgenda(sub: string, options: { from: string; to: string; limit: number; cursor?: string }) {
+    return listAgenda(this.session, sub, options);
   }
 
   /** The workspace tasks assigned to `sub`, in workspaces they are still a member of. */

@@ -7,6 +7,7 @@ import type { ContainerFilter } from '../data/listings.js';
 import type { TaskContainer, TaskStore } from '../data/tasks.js';
 import type { WorkspaceTaskAction } from '../data/workspaces.js';
 import {
+  checkTaskFields,
   createFingerprint,
   etag,
   newTask,
@@ -86,6 +87,7 @@ export async function createIn<T extends TaskCore, W>(
   },
 ) {
   const { caller, input, requestPath } = request;
+  checkTaskFields(input, 'create');
   const container = await place.open('create', input.assignee);
   const options = idempotencyOptions(request.key, request.ttlSeconds);
   const { task, replayed } = await store.create(
@@ -128,6 +130,7 @@ export async function updateIn<T extends TaskCore, W>(
   changes: TaskChanges,
   precondition: Precondition | undefined,
 ) {
+  checkTaskFields(changes, 'update');
   const container = await place.open('update', changes.assignee);
   const task = await store.update(container, taskId, changes, precondition);
   return {

@@ -29,6 +29,9 @@ const LISTED = 60;
 /** The caller's assigned tasks are in 3 workspaces, 20 in each: a page spans all three. */
 const ASSIGNED_WORKSPACES = 3;
 const ASSIGNED_PER_WORKSPACE = 20;
+/** The caller's agenda: 30 own tasks and 10 assigned in each of 3 workspaces, all due soon. */
+const AGENDA_OWN = 30;
+const AGENDA_ASSIGNED = 10;
 
 const newTaskBody = ({ n }: Target): RequestParts => ({
   body: { title: `${TITLE} #${n}`, description: DESCRIPTION },
@@ -244,6 +247,19 @@ export const SCENARIOS: Record<OperationId, Scenario> = {
       return seed.same(count, { sub: caller.sub });
     },
     floor: spaces.listMyAssignedTasks,
+  },
+  listMyAgenda: {
+    success: 200,
+    seed: async (store, count) => {
+      const caller = seed.newCaller('listMyAgenda');
+      await seed.personalTasks(store, caller.sub, AGENDA_OWN, seed.dueInDays);
+      for (const id of await seed.workspaces(store, caller, ASSIGNED_WORKSPACES)) {
+        await seed.workspaceTasks(store, caller, id, AGENDA_ASSIGNED, caller.sub, seed.dueInDays);
+      }
+      return seed.same(count, { sub: caller.sub });
+    },
+    request: () => ({ query: seed.agendaWindow() }),
+    floor: spaces.listMyAgenda,
   },
   listMyInvitations: {
     success: 200,

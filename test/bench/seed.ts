@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../../src/data/access.js';
 import type { TaskStore } from '../../src/data/tasks.js';
-import { newTask, newWorkspaceTask } from '../../src/tasks/task.js';
+import { type Due, newTask, newWorkspaceTask } from '../../src/tasks/task.js';
 import type { WorkspaceRole } from '../../src/workspaces/policy.js';
 import { DESCRIPTION, type Target, TITLE, WORKSPACE_NAME } from './event.js';
 
@@ -26,9 +26,24 @@ async function repeat<T>(count: number, make: (i: number) => Promise<T>): Promis
   return made;
 }
 
-export const personalTasks = (store: TaskStore, sub: string, count: number) =>
-  repeat(count, async () => {
-    const task = newTask(sub, { title: TITLE, description: DESCRIPTION });
+/** Extra fields of the i-th seeded task. */
+type Fields = (i: number) => { due?: Due };
+
+/** The i-th task due i days from now, at 09:30 in Paris. */
+export const dueInDays: Fields = (i) => {
+  const day = new Date(Date.now() + i * 86_400_000).toISOString().slice(0, 10);
+  return { due: { date: day, time: '09:30', time_zone: 'Europe/Paris' } };
+};
+
+/** The agenda's next two weeks (from now: seeded tasks are due from today on). */
+export const agendaWindow = () => ({
+  from: new Date().toISOString(),
+  to: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+});
+
+export const personalTasks = (store: TaskStore, sub: string, count: number, fields?: Fields) =>
+  repeat(count, async (i) => {
+    const task = newTask(sub, { title: TITLE, description: DESCRIPTION, ...fields?.(i) });
     return (await store.create(store.personal(sub), task)).task.task_id;
   });
 
@@ -44,9 +59,15 @@ export const workspaceTasks = (
   workspaceId: string,
   count: number,
   assignee?: string,
+  fields?: Fields,
 ) =>
-  repeat(count, async () => {
-    const input = { title: TITLE, description: DESCRIPTION, ...(assignee ? { assignee } : {}) };
+  repeat(count, async (i) => {
+    const input = {
+      title: TITLE,
+      description: DESCRIPTION,
+      ...(assignee ? { assignee } : {}),
+      ...fields?.(i),
+    };
     const task = newWorkspaceTask(workspaceId, creator.sub, input);
     return (await store.create(store.workspace(workspaceId), task)).task.task_id;
   });

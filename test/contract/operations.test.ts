@@ -16,6 +16,7 @@ import { createTask, newUser, UNKNOWN_ID } from '../support/tasks.js';
 import {
   isWorkspaceOperation,
   provokeWorkspace,
+  RECURRING,
   type WorkspaceOperationId,
 } from '../support/workspaces.js';
 
@@ -95,6 +96,12 @@ const crash = async () => {
  * function that fails (502) or outlasts the integration timeout (504), and a request over the
  * payload limit on an operation whose handler reads no body (413).
  */
+/** The query an operation's route requires before the gateway calls its function. */
+const REQUIRED_QUERY: Partial<Record<OperationId, string>> = {
+  listTasksByStatus: '?status=pending',
+  listMyAgenda: '?from=2026-12-01T00:00:00Z&to=2026-12-15T00:00:00Z',
+};
+
 async function provokeGateway(operationId: OperationId, status: 413 | 502 | 504) {
   const gateway = await startGateway({
     authorizer: acceptAll,
@@ -107,7 +114,7 @@ async function provokeGateway(operationId: OperationId, status: 413 | 502 | 504)
   const { method, resource } = ROUTES[operationId];
   // A GET or DELETE body needs its length: node frames no body for those methods by default.
   const body = status === 413 ? 'x'.repeat(17) : '';
-  const path = `${resource.replace('{taskId}', UNKNOWN_ID)}${operationId === 'listTasksByStatus' ? '?status=pending' : ''}`;
+  const path = `${resource.replace('{taskId}', UNKNOWN_ID)}${REQUIRED_QUERY[operationId] ?? ''}`;
   try {
     return await new Promise<{ status: number; headers: Record<string, string>; body: string }>(
       (done, fail) => {
@@ -184,7 +191,7 @@ async function provoke(operationId: OperationId, status: number) {
   }
   const sub = newUser();
   const task = ['getTask', 'updateTask', 'deleteTask'].includes(operationId)
-    ? await createTask(env, sub)
+    ? await createTask(env, sub, status === 409 ? RECURRING : {})
     : undefined;
   const taskId = task?.task_id ?? UNKNOWN_ID;
   const good: Record<
@@ -197,14 +204,17 @@ async function provoke(operationId: OperationId, status: number) {
     updateTask: { sub, pathParameters: { taskId }, body: { title: 'x' } },
     deleteTask: { sub, pathParameters: { taskId } },
     listTasksByStatus: { sub, ...admin, query: { status: 'pending' } },
+    listMyAgenda: { sub, query: { from: '2026-12-01T00:00:00Z', to: '2026-12-15T00:00:00Z' } },
   };
   const parts = { ...good[operationId] };
   let store: TaskStore | undefined;
   switch (status) {
     case 409:
-      // A store whose users may own one task, for a user who owns one.
+      // A store whose users may own one task, for a user who owns one: a create, or the
+      // completion of a recurring task (its next occurrence).
       store = new TaskStore(env.doc, { tableName: env.tableName, shards: 10, maxTasksPerUser: 1 });
-      await env.invoke(operationId, parts, { store });
+      if (operationId === 'updateTask') parts.body = { status: 'completed' };
+      else await env.invoke(operationId, parts, { store });
       break;
     case 400:
       if (parts.pathParameters) parts.pathParameters = { taskId: 'bad' };

@@ -110,13 +110,15 @@ const HANDLER: Record<ProblemSlug, (f: Facts) => boolean> = {
     ),
   // The last owner leaving, removed or demoted (the policy), an address invited twice (the store).
   conflict: (f) => CONFLICTS.has(f.operationId),
-  // A user's task count is capped (MAX_TASKS_PER_USER); only a personal create adds to it.
-  'task-limit-reached': (f) => f.operationId === 'createTask',
+  // A user's task count is capped (MAX_TASKS_PER_USER); a create adds to it, and so does the
+  // completion of a recurring task (its next occurrence).
+  'task-limit-reached': (f) => ['createTask', 'updateTask'].includes(f.operationId),
   // The limits on what users create (docs/architecture.md#limits), each on what adds to it.
   'workspace-limit-reached': (f) => ['createWorkspace', 'acceptInvitation'].includes(f.operationId),
   'member-limit-reached': (f) => f.operationId === 'inviteMember',
   'invitation-limit-reached': (f) => f.operationId === 'inviteMember',
-  'workspace-task-limit-reached': (f) => f.operationId === 'createWorkspaceTask',
+  'workspace-task-limit-reached': (f) =>
+    ['createWorkspaceTask', 'updateWorkspaceTask'].includes(f.operationId),
   // A task named by its id may not exist (or be another user's).
   'not-found': (f) => [...f.parameters].some((p) => p.startsWith('path:')),
   'precondition-failed': (f) => f.parameters.has('header:if-match'),

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personalTaskFromItem } from '../../src/data/containers.js';
 import { idempotencySk, userPk } from '../../src/data/keys.js';
 import { TaskStore } from '../../src/data/tasks.js';
 import { createFingerprint, newTask, type TaskCreate } from '../../src/tasks/task.js';
@@ -62,8 +63,9 @@ async function items(owner: string) {
     String(a.SK).localeCompare(String(b.SK)),
   );
 }
+/** The owner's task items, as the store reads them. */
 const tasksOf = async (owner: string) =>
-  (await items(owner)).filter((i) => String(i.SK).startsWith('TASK#'));
+  (await items(owner)).filter((i) => String(i.SK).startsWith('TASK#')).map(personalTaskFromItem);
 const countOf = async (owner: string) =>
   ((await items(owner)).find((i) => i.SK === 'COUNT#TASKS')?.task_count as number) ?? 0;
 

@@ -38,8 +38,8 @@ describe('parseParams with names of Object.prototype members', () => {
       const err = refusal(awsEvent({ [name]: 'x' }));
 
       expect(err?.errors).toEqual([{ path: `/query/${name}`, message: 'is not allowed' }]);
-      expect(refusal(awsEvent({ sort: 'x' }))?.errors).toEqual([
-        { path: '/query/sort', message: 'is not allowed' },
+      expect(refusal(awsEvent({ order: 'x' }))?.errors).toEqual([
+        { path: '/query/order', message: 'is not allowed' },
       ]);
     },
   );

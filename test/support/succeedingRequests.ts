@@ -22,6 +22,7 @@ export async function succeedingRequest(
     updateTask: { sub, pathParameters: { taskId }, body: { status: 'completed' } },
     deleteTask: { sub, pathParameters: { taskId } },
     listTasksByStatus: { sub: newUser(), groups: ['admins'], query: { status: 'pending' } },
+    listMyAgenda: { sub, query: { from: '2026-12-01T00:00:00Z', to: '2026-12-15T00:00:00Z' } },
   };
   return requests[operationId];
 }

@@ -130,6 +130,9 @@ export function goodRequest(operationId: WorkspaceOperationId, s: Scene): Parts 
   return requests[operationId];
 }
 
+/** A task whose completion creates its next occurrence. */
+export const RECURRING = { due: { date: '2026-12-24' }, recurrence: 'FREQ=WEEKLY' };
+
 /** A store whose limits the request's caller (or workspace) is already at. */
 const atLimit = (env: HandlerEnv, limits: Partial<DataConfig>) =>
   new TaskStore(env.doc, { tableName: env.tableName, shards: 10, ...limits });
@@ -180,6 +183,13 @@ export async function provokeWorkspace(
       parts.pathParameters = { ...path, workspaceId: UNKNOWN_ID };
       break;
     case 409:
+      // A recurring task's completion makes its next occurrence: a create, at the cap here.
+      if (operationId === 'updateWorkspaceTask') {
+        const taskId = await createWorkspaceTask(env, scene.workspaceId, scene.member, RECURRING);
+        parts.pathParameters = { ...path, taskId };
+        parts.body = { status: 'completed' };
+        return { parts, store: atLimit(env, { maxTasksPerWorkspace: 2 }) };
+      }
       if (LIMITED[operationId]) {
         return { parts, store: await LIMITED[operationId](env, scene) };
       }

@@ -20,6 +20,7 @@ import { getWorkspaceTask } from '../../../src/handlers/getWorkspaceTask.js';
 import { inviteMember } from '../../../src/handlers/inviteMember.js';
 import { leaveWorkspace } from '../../../src/handlers/leaveWorkspace.js';
 import { listMembers } from '../../../src/handlers/listMembers.js';
+import { listMyAgenda } from '../../../src/handlers/listMyAgenda.js';
 import { listMyAssignedTasks } from '../../../src/handlers/listMyAssignedTasks.js';
 import { listMyInvitations } from '../../../src/handlers/listMyInvitations.js';
 import { listTasks } from '../../../src/handlers/listTasks.js';
@@ -53,6 +54,7 @@ export const HANDLER_FACTORIES = {
   inviteMember,
   leaveWorkspace,
   listMembers,
+  listMyAgenda,
   listMyAssignedTasks,
   listMyInvitations,
   listTasks,

@@ -14,8 +14,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { taskSk } from '../../../src/data/keys.js';
-import { STATUS_INDEX } from '../../../src/data/table.js';
+import { agendaPk, taskSk } from '../../../src/data/keys.js';
+import { AGENDA_INDEX, STATUS_INDEX } from '../../../src/data/table.js';
 import {
   assigneePk,
   type Key,
@@ -244,6 +244,30 @@ export const listMyAssignedTasks: Floor = async (db, { tableName }, { sub }) => 
     }),
   );
   const workspaces = [...new Set(Items.map((t) => String(t.workspace_id)))];
+  if (workspaces.length > 0) {
+    await batchGet(
+      db,
+      tableName,
+      workspaces.flatMap((w) => [metaKey(w), memberKey(w, sub)]),
+    );
+  }
+  return Items;
+};
+
+/** The caller's agenda on GSI3 (one range), then its workspace tasks' memberships in one request. */
+export const listMyAgenda: Floor = async (db, { tableName }, { sub, query }) => {
+  const { Items = [] } = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: AGENDA_INDEX,
+      KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK < :hi',
+      ExpressionAttributeValues: { ':pk': agendaPk(sub), ':hi': String(query.to) },
+      Limit: LIMIT,
+    }),
+  );
+  const workspaces = [
+    ...new Set(Items.filter((t) => t.workspace_id).map((t) => String(t.workspace_id))),
+  ];
   if (workspaces.length > 0) {
     await batchGet(
       db,
