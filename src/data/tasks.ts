@@ -18,14 +18,7 @@ import { listAgenda } from './agenda.js';
 import type { DataConfig } from './client.js';
 import { condition } from './conditions.js';
 import { personalContainer, type TaskContainer, workspaceContainer } from './containers.js';
-import {
-  countChange,
-  getStored,
-  type Item,
-  isConditionFailure,
-  newTaskFailure,
-  putNewItems,
-} from './items.js';
+import { countChange, getStored, type Item, newTaskFailure, putNewItems } from './items.js';
 import { type Idempotency, keyedCreate } from './keyedCreate.js';
 import { taskSk } from './keys.js';
 import { type ContainerFilter, listAssigned, listIn, type Page } from './listings.js';

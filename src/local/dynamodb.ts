@@ -6,12 +6,17 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type AttributeValue,
+  BatchWriteItemCommand,
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   type DynamoDBClientConfig,
   ResourceInUseException,
   ResourceNotFoundException,
+  ScanCommand,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { DynamoEngine } from '../config/local.js';
@@ -19,7 +24,7 @@ import type { DynamoEngine } from '../config/local.js';
 export type { DynamoEngine };
 
 import { recordShardCount } from '../data/statusIndex.js';
-import { createTableInput } from '../data/table.js';
+import { createTableInput, indexInput, tableIndexes } from '../data/table.js';
 import { guardLoopback } from './loopback.js';
 import { withTransactions } from './transactions.js';
 
@@ -108,8 +113,69 @@ export async function ensureTable(
     }
   }
   await waitUntilActive(client, tableName);
+  if (!created) await addMissingIndexes(client, tableName);
   if (shards !== undefined) await recordShardCount(client, tableName, shards);
   return created;
+}
+
+/**
+ * A table kept under `.local/` from an earlier version gets the indexes added since, one at a
+ * time as DynamoDB allows, as a deploy adds them to the AWS table
+ * (docs/deploy.md#upgrading-a-deployed-stack).
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
+ * dynalite accepts the update but builds no index, so there the table is made again with every
+ * index and its items are put back (a local table is small).
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string) {
+  const missing = async () => {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    return tableIndexes.filter((index) => !have.has(index.indexName));
+  };
+  for (let [index] = await missing(); index; [index] = await missing()) {
+    const before = (await missing()).length;
+    try {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((k) => ({
+            AttributeName: k.name,
+            AttributeType: k.type,
+          })),
+          GlobalSecondaryIndexUpdates: [{ Create: indexInput(index) }],
+        }),
+      );
+      await waitUntilActive(client, tableName, 60_000);
+    } catch (err) {
+      if (!(err instanceof Error && /provisionedThroughput/.test(err.message))) throw err;
+    }
+    if ((await missing()).length === before) return rebuildTable(client, tableName);
+  }
+}
+
+/** The table made again with every index, its items put back. */
+async function rebuildTable(client: DynamoDBClient, tableName: string) {
+  const items: Record<string, AttributeValue>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await waitUntilActive(client, tableName);
+  for (let i = 0; i < items.length; i += 25) {
+    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (requests.length > 0) {
+      const out = await client.send(
+        new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }),
+      );
+      requests = (out.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  }
 }
 
 /** A new table (and its index) answers ResourceNotFound until it is ACTIVE, even locally. */

@@ -57,6 +57,55 @@ describe('DynamoDB requests per API call', () => {
     }
   });
 
+  it('makes the same requests with the planning fields set: one per create, update and page', async () => {
+    const sub = newUser();
+    const planned = {
+      due: { date: '2026-12-24', time: '09:30', time_zone: 'Europe/Paris' },
+      priority: 'high',
+      labels: ['Home', 'errands'],
+      recurrence: 'FREQ=WEEKLY',
+    };
+    const task = await createTask(env, sub, planned);
+    expect(commands).toEqual(['TransactWriteItemsCommand']);
+
+    const calls = [
+      [
+        'updateTask',
+        {
+          sub,
+          pathParameters: { taskId: task.task_id },
+          body: { due: { date: '2026-12-31' }, labels: ['Home'], priority: 'low' },
+        },
+        ['UpdateItemCommand'],
+      ],
+      // Reopening copies the due key into the agenda: no read either.
+      [
+        'updateTask',
+        { sub, pathParameters: { taskId: task.task_id }, body: { status: 'in_progress' } },
+        ['UpdateItemCommand'],
+      ],
+      ['listTasks', { sub, query: { sort: 'due', due_to: '2027-01-01T00:00:00Z' } }, ['QueryCommand']],
+      ['listTasks', { sub, query: { label: 'home', priority: 'low' } }, ['QueryCommand']],
+      [
+        'listMyAgenda',
+        { sub, query: { from: '2026-12-01T00:00:00Z', to: '2027-01-01T00:00:00Z' } },
+        ['QueryCommand'],
+      ],
+      // The completion of a recurring task: the assumption fails, one read, one transaction.
+      [
+        'updateTask',
+        { sub, pathParameters: { taskId: task.task_id }, body: { status: 'completed' } },
+        ['UpdateItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand'],
+      ],
+    ] as const;
+    for (const [operationId, parts, expected] of calls) {
+      commands = [];
+      const res = await env.invoke(operationId, parts);
+      expect(res.status, `${operationId} ${res.body}`).toBeLessThan(300);
+      expect(commands, operationId).toEqual(expected);
+    }
+  });
+
   it('makes one transaction for a create with an Idempotency-Key, and one for its replay, which the cancellation answers', async () => {
     const sub = newUser();
     const headers = { 'Idempotency-Key': 'count-me-1' };
