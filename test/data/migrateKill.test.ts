@@ -79,3 +79,24 @@ describe('npm run migrate killed part-way', () => {
     slowEngine(60_000),
   );
 });
+
+describe('npm run migrate arguments', () => {
+  it('refuses a rate that is not a whole number of items a second, showing it, before any read', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/migrate.ts', '--rate', 'fast'],
+      {
+        env: { ...process.env, DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8');
+    });
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+
+    expect(code).toBe(2);
+    expect(err).toContain('--rate must be an integer 1-100000, got fast');
+  });
+});
