@@ -13,7 +13,8 @@ export const isConditionFailure = (err: unknown) =>
 
 /**
  * A change of the container's task count (docs/architecture.md#the-data-model) for a
- * transaction: raised only while below the cap, lowered always.
+ * transaction: raised only while below the cap, lowered always. `revision` grows with every
+ * change, so `npm run migrate` can tell a count that went up and back down from one untouched.
  */
 export function countChange<T extends TaskCore>(
   session: TableSession,
@@ -25,11 +26,15 @@ export function countChange<T extends TaskCore>(
     Update: {
       TableName: session.tableName,
       Key: container.countKey,
-      UpdateExpression: 'ADD task_count :by',
+      UpdateExpression: 'ADD task_count :by, revision :one',
       ...(raise
         ? { ConditionExpression: 'attribute_not_exists(task_count) OR task_count < :cap' }
         : {}),
-      ExpressionAttributeValues: raise ? { ':by': by, ':cap': container.cap } : { ':by': by },
+      ExpressionAttributeValues: {
+        ':by': by,
+        ':one': 1,
+        ...(raise ? { ':cap': container.cap } : {}),
+      },
     },
   };
 }

@@ -48,7 +48,7 @@ describe('createTask', () => {
       body: { title: 'Index me', description: 'd', status: 'in_progress' },
     });
     const [count, ...items] = (await env.items()).filter((i) => i.PK === `USER#${sub}`);
-    expect(count).toEqual({ PK: `USER#${sub}`, SK: 'COUNT#TASKS', task_count: 1 });
+    expect(count).toEqual({ PK: `USER#${sub}`, SK: 'COUNT#TASKS', task_count: 1, revision: 1 });
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       SK: `TASK#${res.json.task_id}`,

@@ -37,11 +37,11 @@ export const countBy = (tableName: string, pk: string, by: 1 | -1, cap: number) 
   Update: {
     TableName: tableName,
     Key: { PK: pk, SK: taskCountSk },
-    UpdateExpression: 'ADD task_count :by',
+    UpdateExpression: 'ADD task_count :by, revision :one',
     ...(by === 1
       ? { ConditionExpression: 'attribute_not_exists(task_count) OR task_count < :cap' }
       : {}),
-    ExpressionAttributeValues: by === 1 ? { ':by': by, ':cap': cap } : { ':by': by },
+    ExpressionAttributeValues: { ':by': by, ':one': 1, ...(by === 1 ? { ':cap': cap } : {}) },
   },
 });
 
