@@ -271,7 +271,8 @@ export class TaskApiStack extends Stack {
 
   /**
    * `-c tableIndexes=N`: only the first N GSIs. CloudFormation adds one GSI per update, so a stack
-   * deployed with fewer indexes reaches all of them one deploy at a time (docs/deploy.md#upgrading).
+   * deployed with fewer indexes reaches all of them one deploy at a time
+   * (docs/deploy.md#upgrading-a-deployed-stack).
    */
   private indexCount(): number {
     const raw = this.node.tryGetContext('tableIndexes') as unknown;

@@ -39,7 +39,8 @@ export const agendaIndex = {
 
 /**
  * Every GSI, in the order they were added. CloudFormation adds one GSI per stack update, so a
- * stack deployed with fewer gets the rest one deploy at a time (docs/deploy.md#upgrading).
+ * stack deployed with fewer gets the rest one deploy at a time
+ * (docs/deploy.md#upgrading-a-deployed-stack).
  */
 export const tableIndexes = [statusIndex, dueIndex, agendaIndex] as const;
 

@@ -1,15 +1,15 @@
 /**
  * Child process for figures 1 and 3: imports the real handlers of every operation (their env is
  * set by the parent before this process starts, as Lambda sets it before init), counts the
- * design's DynamoDB request cases, then times warm invocations against the floors. Stdout is
- * /dev/null: the handlers' log lines are written as in production but go nowhere. Results go to
- * the parent over IPC.
+ * design's DynamoDB request cases, then times warm invocations against the floors (every
+ * operation and its variants). Stdout is /dev/null: the handlers' log lines are written as in
+ * production but go nowhere. Results go to the parent over IPC.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { productionConfig } from '../../src/config/index.js';
 import { createDocumentClient } from '../../src/data/client.js';
 import { countDesignCases, type Handler, mergeCounts } from './requests.js';
-import { OPERATIONS } from './scenarios.js';
+import { OPERATIONS, ROWS } from './scenarios.js';
 import { warmInvocations } from './warm.js';
 
 interface Settings {
@@ -37,7 +37,7 @@ const config = productionConfig().data;
 const design = await countDesignCases(handlers, documentClient, config.shards);
 const db = createDocumentClient(productionConfig().dynamo);
 const { warm, requests } = await warmInvocations({
-  operations: OPERATIONS,
+  rows: ROWS,
   handlers,
   handlerClient: documentClient,
   db,

@@ -123,11 +123,11 @@ function figures({ requests, cold, warm, gateway }: Results): Figure[] {
     ...warm.map(
       (w): Figure => ({
         figure: 'warm p50 (p99)',
-        operation: w.operationId,
+        operation: w.operation,
         measured: `${ms(w.handler.p50, 3)} (${w.handler.p99.toFixed(2)})`,
         floor: `${ms(w.floor.p50, 3)} (${w.floor.p99.toFixed(2)})`,
         ratio: `${x(w.ratioP50)} (${x(w.ratioP99)})`,
-        ...target(w.operationId, `p50 <= ${x(TARGETS.warmP50)}`, w.ratioP50 <= TARGETS.warmP50),
+        ...target(w.operation, `p50 <= ${x(TARGETS.warmP50)}`, w.ratioP50 <= TARGETS.warmP50),
       }),
     ),
     {

@@ -77,7 +77,7 @@ export async function countDesignCases(
   return results;
 }
 
-/** Each design case after its operation's row. */
+/** Each design case after its operation's own row (not after the operation's variants). */
 export function mergeCounts(rows: RequestCount[], design: RequestCount[]): RequestCount[] {
-  return rows.flatMap((row) => [row, ...design.filter((d) => d.operationId === row.operationId)]);
+  return rows.flatMap((row) => [row, ...design.filter((d) => d.operationId === row.operation)]);
 }

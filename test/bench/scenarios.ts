@@ -10,6 +10,7 @@ import { DESCRIPTION, type OperationId, type RequestParts, type Target, TITLE } 
 import * as tasks from './floor/calls.js';
 import type { Floor } from './floor/event.js';
 import * as members from './floor/memberCalls.js';
+import * as planning from './floor/planning.js';
 import * as spaces from './floor/workspaceCalls.js';
 import * as seed from './seed.js';
 
@@ -33,10 +34,17 @@ const ASSIGNED_PER_WORKSPACE = 20;
 const AGENDA_OWN = 30;
 const AGENDA_ASSIGNED = 10;
 
-const newTaskBody = ({ n }: Target): RequestParts => ({
-  body: { title: `${TITLE} #${n}`, description: DESCRIPTION },
+const newTaskBody = ({ n }: Target, fields: object = {}): RequestParts => ({
+  body: { title: `${TITLE} #${n}`, description: DESCRIPTION, ...fields },
 });
 const toInProgress = (): RequestParts => ({ body: { status: 'in_progress' } });
+/** Every planning field set: a due a week ahead that recurs, a priority and two labels. */
+const plan = () => ({
+  ...seed.dueInDays(7),
+  priority: 'high',
+  labels: ['billing', 'Q4'],
+  recurrence: 'FREQ=WEEKLY;BYDAY=MO',
+});
 
 export const SCENARIOS: Record<OperationId, Scenario> = {
   createTask: {
@@ -287,5 +295,58 @@ export const SCENARIOS: Record<OperationId, Scenario> = {
 
 /** Every operation of the spec, in spec order: the bench's one list. */
 export const OPERATIONS = operations(loadSpec()).map((op) => op.operationId as OperationId);
+
+/** Another way to call an operation, measured as a row of its own after the operation's. */
+export interface Variant extends Scenario {
+  operationId: OperationId;
+}
+
+/** The variants, each named as its row reads: the operation, then what differs. */
+export const VARIANTS: Record<string, Variant> = {
+  'listTasks?sort=due': {
+    operationId: 'listTasks',
+    success: 200,
+    seed: async (store, count) => {
+      const { sub } = seed.newCaller('listTasksByDue');
+      await seed.personalTasks(store, sub, LISTED, seed.dueInDays);
+      return seed.same(count, { sub });
+    },
+    request: () => ({ query: { sort: 'due' } }),
+    floor: planning.listTasksByDue,
+  },
+  'createTask + due, priority, labels, recurrence': {
+    operationId: 'createTask',
+    success: 201,
+    seed: async (_, count) => seed.same(count, { sub: seed.newCaller('createPlanned').sub }),
+    request: (target) => newTaskBody(target, plan()),
+    floor: tasks.createTask,
+  },
+  'updateTask + due, priority, labels, recurrence': {
+    operationId: 'updateTask',
+    success: 200,
+    seed: async (store, count) => {
+      const { sub } = seed.newCaller('updatePlanned');
+      const [taskId] = await seed.personalTasks(store, sub, 1);
+      return seed.same(count, { sub, taskId });
+    },
+    request: () => ({ body: plan() }),
+    floor: planning.updateTaskPlan,
+  },
+};
+
+/** One row of the bench: an operation's own scenario, or one of its variants. */
+export interface Row {
+  name: string;
+  operationId: OperationId;
+  scenario: Scenario;
+}
+
+/** Every operation in spec order, each followed by its variants. */
+export const ROWS: Row[] = OPERATIONS.flatMap((operationId) => [
+  { name: operationId, operationId, scenario: SCENARIOS[operationId] },
+  ...Object.entries(VARIANTS)
+    .filter(([, variant]) => variant.operationId === operationId)
+    .map(([name, scenario]) => ({ name, operationId, scenario })),
+]);
 
 export const isTargeted = (id: string) => SCENARIOS[id as OperationId]?.targeted === true;

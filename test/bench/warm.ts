@@ -13,7 +13,7 @@ import { TaskStore } from '../../src/data/tasks.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { eventParts, floorRequestOf, type OperationId } from './event.js';
 import type { Handler, RequestCount } from './requests.js';
-import { SCENARIOS } from './scenarios.js';
+import type { Row } from './scenarios.js';
 import { percentile, round } from './stats.js';
 
 export interface WarmSide {
@@ -25,6 +25,8 @@ export interface WarmSide {
 
 export interface WarmResult {
   operationId: OperationId;
+  /** The row: the operation, or one of its variants (test/bench/scenarios.ts). */
+  operation: string;
   handler: WarmSide;
   floor: WarmSide;
   ratioP50: number;
@@ -32,7 +34,7 @@ export interface WarmResult {
 }
 
 export interface WarmOptions {
-  operations: readonly OperationId[];
+  rows: readonly Row[];
   handlers: Record<string, Handler>;
   /** The handlers' own DocumentClient (src/data/store.ts), for the request count. */
   handlerClient: DynamoDBDocumentClient;
@@ -75,7 +77,7 @@ function side(samples: number[]): WarmSide {
  * Call i of either side gets the i-th event or request, warm-up included.
  */
 export async function measure(
-  operationId: OperationId,
+  { name, operationId }: Pick<Row, 'name' | 'operationId'>,
   handler: Call,
   floor: Call,
   options: Pick<WarmOptions, 'calls' | 'warmup' | 'batch' | 'log'>,
@@ -100,6 +102,7 @@ export async function measure(
   }
   const result: WarmResult = {
     operationId,
+    operation: name,
     handler: side(h),
     floor: side(f),
     ratioP50: 0,
@@ -108,7 +111,7 @@ export async function measure(
   result.ratioP50 = round(result.handler.p50 / result.floor.p50, 3);
   result.ratioP99 = round(result.handler.p99 / result.floor.p99, 3);
   log(
-    `warm ${operationId}: p50 ${result.handler.p50} ms vs ${result.floor.p50} ms (${result.ratioP50}x), p99 ${result.handler.p99} vs ${result.floor.p99}`,
+    `warm ${name}: p50 ${result.handler.p50} ms vs ${result.floor.p50} ms (${result.ratioP50}x), p99 ${result.handler.p99} vs ${result.floor.p99}`,
   );
   return result;
 }
@@ -150,9 +153,8 @@ export function commandCounter(clients: DynamoDBDocumentClient[]) {
 }
 
 /** Both sides of one operation, each on items of its own. */
-async function sides(operationId: OperationId, options: WarmOptions, store: TaskStore) {
+async function sides({ operationId, scenario }: Row, options: WarmOptions, store: TaskStore) {
   const { handlers, db, config } = options;
-  const scenario = SCENARIOS[operationId];
   const total = options.warmup + options.calls;
   const parts = async () =>
     (await scenario.seed(store, total)).map((t) =>
@@ -180,15 +182,15 @@ export async function warmInvocations(
   const warm: WarmResult[] = [];
   const requests: RequestCount[] = [];
   try {
-    for (const operationId of options.operations) {
-      const both = await sides(operationId, options, store);
+    for (const row of options.rows) {
+      const both = await sides(row, options, store);
       const h = { commands: [] as string[] };
       const f = { commands: [] as string[] };
       const floor = counted(both.floor, f);
-      warm.push(await measure(operationId, counted(both.handler, h), floor, options));
+      warm.push(await measure(row, counted(both.handler, h), floor, options));
       requests.push({
-        operationId,
-        operation: operationId,
+        operationId: row.operationId,
+        operation: row.name,
         commands: h.commands,
         count: h.commands.length,
         expected: f.commands.length,

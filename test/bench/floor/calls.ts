@@ -12,6 +12,7 @@ import {
 import { MAX_TASKS_PER_WORKSPACE } from '../../../src/config/function.js';
 import { MAX_TASKS_PER_USER_DEFAULT } from '../../../src/data/client.js';
 import {
+  agendaPk,
   statusPk,
   statusShard,
   statusSk,
@@ -22,6 +23,7 @@ import {
 } from '../../../src/data/keys.js';
 import { STATUS_INDEX } from '../../../src/data/table.js';
 import type { Db, Floor } from './event.js';
+import { planAttributes } from './plan.js';
 
 type Status = 'pending' | 'in_progress' | 'completed';
 type Key = { PK: string; SK: string };
@@ -89,7 +91,10 @@ export const queryPartition = (db: Db, tableName: string, pk: string) =>
     }),
   );
 
-/** The conditional update of a task's status, the new item returned. */
+/**
+ * The conditional update of a task's status, the new item returned. An open task is in the
+ * agenda under its due index key, which the task must have.
+ */
 export const updateStatus = (
   db: Db,
   tableName: string,
@@ -104,8 +109,9 @@ export const updateStatus = (
       UpdateExpression: [
         'SET updated_at = :now, version = version + :one, #status = :status',
         ...Object.keys(index).map((name) => `${name} = :${name}`),
+        'GSI3SK = GSI2SK',
       ].join(', '),
-      ConditionExpression: 'attribute_exists(PK)',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_exists(GSI2SK)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':now': new Date().toISOString(),
@@ -139,6 +145,7 @@ export const createTask: Floor = async (db, config, { sub, body, id }) => {
     GSI1SK: statusSk(at, id),
     ...newTaskFields(id, body, at),
     user_id: sub,
+    ...planAttributes(id, body, userPk(sub), sub),
   };
   await putNew(db, config.tableName, item, config.maxTasksPerUser ?? MAX_TASKS_PER_USER_DEFAULT);
   return item;
@@ -152,7 +159,8 @@ export const updateTask: Floor = async (db, config, { sub, path, body }) => {
   const status = body.status as Status;
   const gsi1pk = statusPk(status, statusShard(taskId, config.shards));
   const key = taskKey(sub, taskId);
-  return (await updateStatus(db, config.tableName, key, status, { GSI1PK: gsi1pk })).Attributes;
+  const index = { GSI1PK: gsi1pk, GSI3PK: agendaPk(sub) };
+  return (await updateStatus(db, config.tableName, key, status, index)).Attributes;
 };
 
 export const deleteTask: Floor = async (db, config, { sub, path }) => {

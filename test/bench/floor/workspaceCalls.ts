@@ -38,6 +38,7 @@ import {
 } from './calls.js';
 import { countOf, deleteCounted, workspaceCount } from './counts.js';
 import type { Db, Floor } from './event.js';
+import { planAttributes } from './plan.js';
 
 export const batchGet = async (db: Db, tableName: string, keys: Key[]) =>
   (
@@ -198,6 +199,7 @@ export const createWorkspaceTask: Floor = async (db, config, { sub, path, body, 
     ...newTaskFields(id, body, at),
     assignee: null,
     created_by: sub,
+    ...planAttributes(id, body, workspacePk(workspaceId), null),
   };
   await putNew(
     db,
