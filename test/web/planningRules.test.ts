@@ -3,6 +3,7 @@
  * choices and their RRULEs, the planning fields a create sends, and their refusals in words.
  */
 import { describe, expect, it } from 'vitest';
+import type { Due } from '../../sdk/src/index.js';
 import { agendaWindow } from '../../web/src/planning/agendaOps.js';
 import { dueInstant, formatDue, isOverdue, zoneChoices } from '../../web/src/planning/due.js';
 import {
@@ -54,7 +55,7 @@ describe('dueInstant', () => {
 });
 
 describe('isOverdue', () => {
-  const open = (due: Parameters<typeof formatDue>[0], status = 'pending') => ({ due, status });
+  const open = (due: Due | null, status = 'pending') => ({ due, status });
 
   it.each([
     { name: 'a day that is over', task: open({ date: '2026-12-03' }), zone: 'UTC', want: true },
