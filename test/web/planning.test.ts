@@ -197,6 +197,38 @@ describe('planning in the task board', () => {
     ]);
   });
 
+  it('edits the planning fields, and clearing the due clears the repeat', async () => {
+    const editing = () => tasks().filter({ has: page.getByRole('button', { name: 'Save' }) });
+    await task('Tidy up').getByRole('button', { name: 'Edit' }).click();
+    await editing().getByLabel('Due date').fill('2031-01-10');
+    await editing().getByLabel('Repeat').selectOption({ label: 'Monthly' });
+    await editing().getByLabel('Priority').selectOption({ label: 'Low' });
+    await editing().getByRole('button', { name: 'Remove label Work' }).click();
+    await editing().getByRole('button', { name: 'Save' }).click();
+
+    await task('Tidy up').getByRole('img', { name: 'Repeats: monthly' }).waitFor();
+    const text = await task('Tidy up').textContent();
+    expect(text).toContain('Due Fri 10 Jan 2031');
+    expect(text).toContain('Low priority');
+    expect(
+      await task('Tidy up')
+        .getByRole('button', { name: /^Filter by label/ })
+        .count(),
+    ).toBe(0);
+
+    await task('Tidy up').getByRole('button', { name: 'Edit' }).click();
+    await editing().getByRole('button', { name: 'Clear due' }).click();
+    expect(await editing().getByLabel('Repeat').isDisabled()).toBe(true);
+    expect(await editing().getByLabel('Repeat').inputValue()).toBe('');
+    await editing().getByRole('button', { name: 'Save' }).click();
+
+    await task('Tidy up')
+      .getByRole('img', { name: 'Repeats: monthly' })
+      .waitFor({ state: 'detached' });
+    expect(await task('Tidy up').textContent()).not.toContain('Due ');
+    expect(await task('Tidy up').textContent()).toContain('Low priority');
+  });
+
   it('lists own and assigned tasks due soon under "Upcoming", with where each one is', async () => {
     const soon = daysFromNow(3);
     await api.createTask({ title: 'Call the plumber', due: { date: soon } });
