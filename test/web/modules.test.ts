@@ -299,6 +299,7 @@ describe('routes in the hash', () => {
   it.each<Route>([
     { view: 'personal' },
     { view: 'assigned' },
+    { view: 'upcoming' },
     { view: 'workspace', workspaceId: id },
     { view: 'members', workspaceId: id },
   ])('reads back what it writes: $view', (route) => {

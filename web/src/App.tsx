@@ -1,12 +1,14 @@
 /**
  * The task board: signed out, the auth forms; signed in, the switcher and the chosen board (the
- * person's own tasks and the admin view, a workspace, its members, or the tasks assigned to them).
+ * person's own tasks and the admin view, their upcoming tasks, a workspace, its members, or the
+ * tasks assigned to them).
  */
 import type { TaskApiClient } from '@task-api/sdk';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuthPanel } from './auth/AuthPanel.js';
 import type { CognitoClient } from './auth/cognito.js';
 import type { Session, User } from './auth/session.js';
+import { UpcomingView } from './planning/UpcomingView.js';
 import { go, type Route, useRoute } from './route.js';
 import { AdminView } from './tasks/AdminView.js';
 import { Board } from './tasks/Board.js';
@@ -115,6 +117,8 @@ function Screen({ route, api, user, mine, onRemoved }: ScreenProps) {
           {user.isAdmin && <AdminView api={api} />}
         </>
       );
+    case 'upcoming':
+      return <UpcomingView api={api} workspaces={mine.value?.workspaces} />;
     case 'assigned':
       return <AssignedView api={api} me={user.sub} workspaces={mine.value?.workspaces} />;
     case 'workspace':

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { view: 'personal' }
   | { view: 'assigned' }
+  | { view: 'upcoming' }
   | { view: 'workspace'; workspaceId: string }
   | { view: 'members'; workspaceId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'assigned' && parts.length === 1) return { view: 'assigned' };
+  if (parts[0] === 'upcoming' && parts.length === 1) return { view: 'upcoming' };
   if (parts[0] === 'workspaces' && parts[1]) {
     if (parts.length === 2) return { view: 'workspace', workspaceId: parts[1] };
     if (parts.length === 3 && parts[2] === 'members')
@@ -24,6 +26,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'assigned':
       return '#/assigned';
+    case 'upcoming':
+      return '#/upcoming';
     case 'workspace':
       return `#/workspaces/${encodeURIComponent(route.workspaceId)}`;
     case 'members':

@@ -1,6 +1,7 @@
 /** "New task": one form for every container, its draft and Idempotency-Keys kept across reloads. */
 import type { TaskUpdate } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
+import { PlanningFields } from '../planning/PlanningFields.js';
 import { useAction } from '../ui/action.js';
 import { ErrorNote } from '../ui/fields.js';
 import { AssigneeSelect, type People } from '../workspaces/assignees.js';
@@ -62,6 +63,12 @@ export function AddTask<T extends TaskLike, U extends TaskUpdate>({
           onChange={(assignee) => setDraft({ ...draft, assignee })}
         />
       )}
+      <PlanningFields
+        id="new"
+        value={draft.planning}
+        errors={action.errors}
+        onChange={(patch) => setDraft({ ...draft, planning: { ...draft.planning, ...patch } })}
+      />
       <ErrorNote message={action.error} />
       <button type="submit" class="primary" disabled={action.busy}>
         Add task

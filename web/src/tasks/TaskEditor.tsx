@@ -5,6 +5,9 @@
 import type { TaskStatus, TaskUpdate } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { planningRows } from '../planning/conflict.js';
+import { PlanningFields } from '../planning/PlanningFields.js';
+import { planningOf } from '../planning/planning.js';
 import { type Action, useAction } from '../ui/action.js';
 import { ErrorNote, Field } from '../ui/fields.js';
 import type { FieldErrors } from '../ui/problems.js';
@@ -100,6 +103,7 @@ export function TaskEditor<T extends TaskLike>({ task, save, extraFields, onClos
     title: task.title,
     description: task.description ?? '',
     status: task.status,
+    ...planningOf(task),
     ...extraFields?.initial(task),
   }));
   const id = `task-${task.task_id}`;
@@ -137,6 +141,12 @@ export function TaskEditor<T extends TaskLike>({ task, save, extraFields, onClos
           )}
         </Field>
         {extraFields?.render(id, draft, setDraft, action.errors)}
+        <PlanningFields
+          id={`${id}-edit`}
+          value={planningOf({ ...task, ...draft })}
+          errors={action.errors}
+          onChange={(patch) => setDraft({ ...draft, ...patch })}
+        />
         <ErrorNote message={action.error} />
         {save.conflict && <Conflict task={task} draft={draft} extraFields={extraFields} />}
         <div class="actions">
@@ -173,6 +183,7 @@ function Conflict<T extends TaskLike>(props: {
       yours: draft.status ? STATUS_LABELS[draft.status] : '',
     },
     ...(props.extraFields?.compare(task, draft) ?? []),
+    ...planningRows(task, planningOf({ ...task, ...draft })),
   ];
   return (
     <table class="conflict">

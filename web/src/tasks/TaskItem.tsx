@@ -2,6 +2,7 @@
 import type { TaskUpdate } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { PlanningLine } from '../planning/PlanningLine.js';
 import { useAction } from '../ui/action.js';
 import { ErrorNote } from '../ui/fields.js';
 import { RelativeTime } from '../ui/RelativeTime.js';
@@ -17,6 +18,8 @@ interface Props<T extends TaskLike, U extends TaskUpdate> {
   /** More of the meta line (who it is assigned to, its workspace). */
   meta?: ComponentChildren;
   extraFields?: ExtraFields<T> | undefined;
+  /** A label chip was clicked: filter by it (on a board). */
+  onLabel?: ((label: string) => void) | undefined;
 }
 
 export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>({
@@ -26,6 +29,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
   onDeleted,
   meta,
   extraFields,
+  onLabel,
 }: Props<T, U>) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const save = useTaskSave(task, ops, onChanged);
@@ -63,6 +67,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
     <li class={`task ${task.status}`} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{task.title}</h3>
       {task.description && <p class="description">{task.description}</p>}
+      <PlanningLine task={task} onLabel={onLabel} />
       <p class="meta">
         <span class={`status ${task.status}`}>{STATUS_LABELS[task.status]}</span>
         {' · '}

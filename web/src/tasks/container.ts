@@ -14,6 +14,7 @@ import type {
   WorkspaceTaskUpdate,
 } from '@task-api/sdk';
 import { LIMITS } from '../../../src/contract/limits.generated.js';
+import type { Planning } from '../planning/planning.js';
 
 /** The API's default page. */
 export const PAGE_SIZE = LIMITS.parameters.LimitQuery.default;
@@ -21,7 +22,17 @@ export const PAGE_SIZE = LIMITS.parameters.LimitQuery.default;
 /** What a personal task and a workspace task have in common. */
 export type TaskLike = Pick<
   Task,
-  'task_id' | 'title' | 'description' | 'status' | 'created_at' | 'updated_at' | 'version'
+  | 'task_id'
+  | 'title'
+  | 'description'
+  | 'status'
+  | 'due'
+  | 'priority'
+  | 'labels'
+  | 'recurrence'
+  | 'created_at'
+  | 'updated_at'
+  | 'version'
 > & { assignee?: string | null };
 
 /** The calls behind one task: update (with If-Match), read, delete (with If-Match). */
@@ -34,7 +45,7 @@ export interface TaskOps<T extends TaskLike, U extends TaskUpdate> {
 }
 
 /** The body of a create: a workspace's may name an assignee. */
-export interface CreateBody {
+export interface CreateBody extends Partial<Planning> {
   title: string;
   description?: string;
   assignee?: string;
@@ -43,6 +54,10 @@ export interface CreateBody {
 export interface ListQuery {
   status?: TaskStatus;
   assignee?: string;
+  /** Only tasks with this label (the API compares regardless of case). */
+  label?: string;
+  /** `due`: soonest due first, tasks without a due last. */
+  sort?: 'created' | 'due';
   cursor?: string;
 }
 
@@ -59,6 +74,8 @@ export interface TaskContainer<T extends TaskLike = TaskLike, U extends TaskUpda
 const page = (query: ListQuery) => ({
   limit: PAGE_SIZE,
   ...(query.status ? { status: query.status } : {}),
+  ...(query.label ? { label: query.label } : {}),
+  ...(query.sort ? { sort: query.sort } : {}),
   ...(query.cursor ? { cursor: query.cursor } : {}),
 });
 
@@ -67,8 +84,7 @@ export function personalTasks(api: TaskApiClient): TaskContainer<Task, TaskUpdat
     name: 'personal',
     createOperation: 'createTask',
     list: (query) => api.listTasks(page(query)),
-    create: ({ title, description }, idempotencyKey) =>
-      api.createTask({ title, ...(description ? { description } : {}) }, { idempotencyKey }),
+    create: ({ assignee: _, ...body }, idempotencyKey) => api.createTask(body, { idempotencyKey }),
     ops: {
       updateOperation: 'updateTask',
       update: (task, body, ifMatch) => api.updateTask(task.task_id, body, { ifMatch }),

@@ -2,6 +2,7 @@
  * What the person typed into "Add task", kept across reloads and failed sends until it is saved:
  * one draft per container (their own list, each workspace).
  */
+import { emptyPlanning, type Planning, planningBody, readPlanning } from '../planning/planning.js';
 import type { CreateBody } from './container.js';
 
 /** The personal draft keeps the key earlier versions used; a workspace's adds its name. */
@@ -15,6 +16,8 @@ export interface Draft {
   description: string;
   /** A workspace task's assignee (a member's user id); null for none. */
   assignee: string | null;
+  /** Due, priority, labels and repeat. */
+  planning: Planning;
   /**
    * The Idempotency-Key each body was sent with, by `bodyText`: a retry of the same body reuses
    * its key, so a create whose answer was lost is not made twice; an edited body gets a new one,
@@ -33,20 +36,28 @@ export interface Attempt {
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export function emptyDraft(): Draft {
-  return { title: '', description: '', assignee: null, sentKeys: {} };
+  return { title: '', description: '', assignee: null, planning: emptyPlanning(), sentKeys: {} };
 }
 
-function createBody(draft: Pick<Draft, 'title' | 'description' | 'assignee'>): CreateBody {
+function createBody(
+  draft: Pick<Draft, 'title' | 'description' | 'assignee' | 'planning'>,
+): CreateBody {
   return {
     title: draft.title,
     ...(draft.description ? { description: draft.description } : {}),
     ...(draft.assignee ? { assignee: draft.assignee } : {}),
+    ...planningBody(draft.planning),
   };
 }
 
-/** A personal body's text is what earlier versions stored; an assignee is appended. */
-const bodyText = ({ title, description, assignee }: CreateBody) =>
-  JSON.stringify(assignee ? [title, description ?? '', assignee] : [title, description ?? '']);
+/**
+ * A personal body's text is what earlier versions stored; an assignee is appended, then the
+ * planning fields that are set (none: the text earlier versions made).
+ */
+const bodyText = ({ title, description, assignee, ...planning }: CreateBody) => {
+  const text = assignee ? [title, description ?? '', assignee] : [title, description ?? ''];
+  return JSON.stringify(Object.keys(planning).length > 0 ? [...text, planning] : text);
+};
 
 /** The body to send now and its key: the key this body was sent with before, else a new one. */
 export function attempt(draft: Draft): Attempt {
@@ -70,6 +81,7 @@ export function loadDraft(store: Store = localStorage, container = 'personal'): 
         title: saved.title,
         description: saved.description ?? '',
         assignee: typeof saved.assignee === 'string' ? saved.assignee : null,
+        planning: readPlanning((saved.planning ?? {}) as Record<string, unknown>),
       };
       const sentKeys: Record<string, string> = {};
       for (const [text, key] of Object.entries(saved.sentKeys ?? {})) {
@@ -89,7 +101,8 @@ export function loadDraft(store: Store = localStorage, container = 'personal'): 
 
 export function saveDraft(draft: Draft, store: Store = localStorage, container = 'personal'): void {
   const key = draftKey(container);
-  if (draft.title || draft.description) store.setItem(key, JSON.stringify(draft));
+  const planned = Object.keys(planningBody(draft.planning)).length > 0;
+  if (draft.title || draft.description || planned) store.setItem(key, JSON.stringify(draft));
   else store.removeItem(key);
 }
 

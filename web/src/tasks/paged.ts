@@ -13,6 +13,8 @@ export interface PagedList<T> {
   loading: boolean;
   error: string | undefined;
   loadMore: () => void;
+  /** The first page again (a change made elsewhere, such as a repeat's next occurrence). */
+  reload: () => void;
 }
 
 /** `load` must keep its identity (useCallback) until the query changes: a new one starts over. */
@@ -65,5 +67,6 @@ export function usePagedList<T>(load: LoadPage<T>): PagedList<T> {
     loading: fetching || shownFor !== load,
     error,
     loadMore: () => void fetchPage(cursor, false),
+    reload: () => void fetchPage(undefined, true),
   };
 }

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { relativeTime } from './time.js';
 
-function useNow(everyMs = 60_000): Date {
+/** The time now, renewed every `everyMs`. */
+export function useNow(everyMs = 60_000): Date {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), everyMs);

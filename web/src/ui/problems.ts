@@ -1,5 +1,6 @@
 /** API problems and thrown failures as the words and per-field messages the forms show. */
 import type { Problem, TaskApiProblemError } from '@task-api/sdk';
+import { planningMessage } from '../planning/messages.js';
 import { type BodyOperation, fieldLabel, fieldMessage } from './rules.js';
 
 export type FieldErrors = Record<string, string>;
@@ -12,16 +13,22 @@ export interface SentBody {
 
 /**
  * `errors[].path` is a JSON pointer such as `/body/title`: a field of the body gets plain words
- * from the contract's rule for it and the value sent, never the validator's message.
+ * from the contract's rule for it and the value sent, never the validator's message. A planning
+ * field's part (`/body/due/date`, `/body/labels/3`) is told under the field.
  */
 export function fieldErrors(problem: Problem | undefined, sent?: SentBody): FieldErrors {
   const out: FieldErrors = {};
   for (const { path } of problem?.errors ?? []) {
     const [part, field, ...deeper] = path.split('/').slice(1);
-    if (part !== 'body' || !field || deeper.length > 0 || field in out) continue;
-    out[field] = sent
-      ? fieldMessage(sent.operation, field, sent.body[field])
-      : `${fieldLabel(field)} is not valid`;
+    if (part !== 'body' || !field || field in out) continue;
+    const planned = sent && planningMessage(field, deeper, sent.body);
+    if (planned) out[field] = planned;
+    else if (deeper.length > 0) continue;
+    else {
+      out[field] = sent
+        ? fieldMessage(sent.operation, field, sent.body[field])
+        : `${fieldLabel(field)} is not valid`;
+    }
   }
   return out;
 }

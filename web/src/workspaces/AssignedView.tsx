@@ -2,11 +2,12 @@
 
 import type { TaskApiClient, Workspace, WorkspaceTask } from '@task-api/sdk';
 import { useCallback, useMemo } from 'preact/hooks';
-import { routeHref } from '../route.js';
 import { PAGE_SIZE, workspaceTaskOps } from '../tasks/container.js';
+import { ListEnd, onTaskChanged, onTaskDeleted } from '../tasks/listParts.js';
 import { usePagedList } from '../tasks/paged.js';
 import { TaskItem } from '../tasks/TaskItem.js';
 import { ErrorNote } from '../ui/fields.js';
+import { InWorkspace } from './InWorkspace.js';
 
 interface Props {
   api: TaskApiClient;
@@ -22,7 +23,6 @@ export function AssignedView({ api, me, workspaces }: Props) {
   );
   const list = usePagedList<WorkspaceTask>(load);
   const ops = useMemo(() => workspaceTaskOps(api), [api]);
-  const nameOf = (id: string) => workspaces?.find((w) => w.workspace_id === id)?.name ?? id;
   return (
     <section aria-labelledby="assigned-title">
       <h2 id="assigned-title">Assigned to me</h2>
@@ -33,35 +33,13 @@ export function AssignedView({ api, me, workspaces }: Props) {
             key={task.task_id}
             task={task}
             ops={ops}
-            meta={
-              <>
-                {' · in '}
-                <a href={routeHref({ view: 'workspace', workspaceId: task.workspace_id })}>
-                  {nameOf(task.workspace_id)}
-                </a>
-              </>
-            }
-            onChanged={(changed) =>
-              list.setItems((items) =>
-                items.flatMap((t) =>
-                  t.task_id !== changed.task_id ? [t] : changed.assignee === me ? [changed] : [],
-                ),
-              )
-            }
-            onDeleted={(taskId) =>
-              list.setItems((items) => items.filter((t) => t.task_id !== taskId))
-            }
+            meta={<InWorkspace workspaceId={task.workspace_id} workspaces={workspaces} />}
+            onChanged={onTaskChanged(list, (t) => t.assignee === me)}
+            onDeleted={onTaskDeleted(list)}
           />
         ))}
       </ul>
-      {!list.loading && list.items.length === 0 && !list.error && (
-        <p>No tasks are assigned to you.</p>
-      )}
-      {list.hasMore && (
-        <button type="button" disabled={list.loading} onClick={list.loadMore}>
-          Load more
-        </button>
-      )}
+      <ListEnd list={list} empty="No tasks are assigned to you." />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** The switcher: "My tasks", "Assigned to me", each workspace; a new workspace; invitations to accept. */
+/** The switcher: "My tasks", "Upcoming", "Assigned to me", each workspace; a new workspace; invitations to accept. */
 
 import type { Invitation, TaskApiClient } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
@@ -29,6 +29,7 @@ export function WorkspaceNav({ api, mine, route }: Props) {
     <nav class="switcher" aria-label="Boards">
       <ul>
         {link('personal', routeHref({ view: 'personal' }), 'My tasks')}
+        {link('upcoming', routeHref({ view: 'upcoming' }), 'Upcoming')}
         {link('assigned', routeHref({ view: 'assigned' }), 'Assigned to me')}
         {mine.value?.workspaces.map((w) =>
           link(
