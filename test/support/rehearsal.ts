@@ -303,6 +303,14 @@ async function driveWorkspaces(
     status: 'in_progress',
   });
   await call('listMyAssignedTasks', 'GET', '/me/assigned-tasks', member);
+  // The due index (GSI2) and the agenda (GSI3): each function's grant covers its index.
+  await call('listWorkspaceTasks', 'GET', `${at}/tasks?sort=due`, member);
+  await call(
+    'listMyAgenda',
+    'GET',
+    '/me/agenda?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z',
+    member,
+  );
   // A stale If-Match on each operation that takes one: a 412, and its metric.
   for (const [operationId, method, path, body] of [
     ['renameWorkspace', 'PATCH', at, { name: 'Stale' }],
