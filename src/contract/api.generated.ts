@@ -434,34 +434,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/agenda": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Your agenda
-         * @description What the caller still has to do, soonest due first: their own tasks
-         *     and the workspace tasks assigned to them that are not `completed`,
-         *     due in the window (`from` up to `to`), and every one that is overdue
-         *     (due before the time of the first page's request), however early.
-         *     Tasks of a workspace the caller has left, was removed from or that is
-         *     being deleted are not listed. Each page is one DynamoDB Query (and one
-         *     read of the memberships its workspace tasks need). A page may hold
-         *     fewer than `limit` tasks; keep following `next_cursor` until it is
-         *     absent.
-         */
-        get: operations["listMyAgenda"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/me/invitations": {
         parameters: {
             query?: never;
@@ -519,6 +491,34 @@ export interface paths {
          *     exist.
          */
         delete: operations["declineInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your agenda
+         * @description What the caller still has to do, soonest due first: their own tasks
+         *     and the workspace tasks assigned to them that are not `completed`,
+         *     due in the window (`from` up to `to`), and every one that is overdue
+         *     (due before the time of the first page's request), however early.
+         *     Tasks of a workspace the caller has left, was removed from or that is
+         *     being deleted are not listed. Each page is one DynamoDB Query (and one
+         *     read of the memberships its workspace tasks need). A page may hold
+         *     fewer than `limit` tasks; keep following `next_cursor` until it is
+         *     absent.
+         */
+        get: operations["listMyAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2581,57 +2581,6 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
-    listMyAgenda: {
-        parameters: {
-            query: {
-                /**
-                 * @description The start of the window (an RFC 3339 date-time).
-                 * @example 2026-12-04T00:00:00Z
-                 */
-                from: components["parameters"]["AgendaFromQuery"];
-                /**
-                 * @description The end of the window, after `from`; tasks due at `to` are not in it.
-                 * @example 2026-12-18T00:00:00Z
-                 */
-                to: components["parameters"]["AgendaToQuery"];
-                /**
-                 * @description The most tasks one page holds (1-100, default 50).
-                 * @example 20
-                 */
-                limit?: components["parameters"]["LimitQuery"];
-                /**
-                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
-                 *     is bound to the caller and to the list and filters it was issued for;
-                 *     any other cursor is a 400.
-                 */
-                cursor?: components["parameters"]["CursorQuery"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of the caller's agenda. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgendaList"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalServerError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
-        };
-    };
     listMyInvitations: {
         parameters: {
             query?: {
@@ -2737,6 +2686,57 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMyAgenda: {
+        parameters: {
+            query: {
+                /**
+                 * @description The start of the window (an RFC 3339 date-time).
+                 * @example 2026-12-04T00:00:00Z
+                 */
+                from: components["parameters"]["AgendaFromQuery"];
+                /**
+                 * @description The end of the window, after `from`; tasks due at `to` are not in it.
+                 * @example 2026-12-18T00:00:00Z
+                 */
+                to: components["parameters"]["AgendaToQuery"];
+                /**
+                 * @description The most tasks one page holds (1-100, default 50).
+                 * @example 20
+                 */
+                limit?: components["parameters"]["LimitQuery"];
+                /**
+                 * @description The `next_cursor` of the previous page of the same list, unchanged. It
+                 *     is bound to the caller and to the list and filters it was issued for;
+                 *     any other cursor is a 400.
+                 */
+                cursor?: components["parameters"]["CursorQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's agenda. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -27,10 +27,10 @@ export const OPERATIONS = [
   {"operationId": "deleteWorkspaceTask", "method": "DELETE", "path": "/workspaces/{workspaceId}/tasks/{taskId}", "tags": ["workspaces"], "workspaceScoped": true},
   {"operationId": "updateWorkspaceTask", "method": "PATCH", "path": "/workspaces/{workspaceId}/tasks/{taskId}", "tags": ["workspaces"], "workspaceScoped": true},
   {"operationId": "listMyAssignedTasks", "method": "GET", "path": "/me/assigned-tasks", "tags": ["workspaces"], "workspaceScoped": false},
-  {"operationId": "listMyAgenda", "method": "GET", "path": "/me/agenda", "tags": ["tasks"], "workspaceScoped": false},
   {"operationId": "listMyInvitations", "method": "GET", "path": "/me/invitations", "tags": ["workspaces"], "workspaceScoped": false},
   {"operationId": "acceptInvitation", "method": "POST", "path": "/me/invitations/{workspaceId}", "tags": ["workspaces"], "workspaceScoped": false},
-  {"operationId": "declineInvitation", "method": "DELETE", "path": "/me/invitations/{workspaceId}", "tags": ["workspaces"], "workspaceScoped": false}
+  {"operationId": "declineInvitation", "method": "DELETE", "path": "/me/invitations/{workspaceId}", "tags": ["workspaces"], "workspaceScoped": false},
+  {"operationId": "listMyAgenda", "method": "GET", "path": "/me/agenda", "tags": ["tasks"], "workspaceScoped": false}
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];

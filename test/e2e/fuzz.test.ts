@@ -37,6 +37,10 @@ interface Task {
   title: string;
   description: string;
   status: Status;
+  due: null;
+  priority: 'none';
+  labels: [];
+  recurrence: null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -576,6 +580,8 @@ async function perform(models: UserModel[], action: Action): Promise<void> {
       status: (input.status as Status | undefined) ?? 'pending',
     };
     const fingerprint = JSON.stringify([want.title, want.description, want.status]);
+    // The planning fields are not generated here (test/handlers/planningFields.test.ts): defaults.
+    const planning = { due: null, priority: 'none', labels: [], recurrence: null };
     const key = a.key === undefined ? undefined : unquote(a.key);
     const first = key === undefined ? undefined : me.keys.get(key);
     if (first && first.fingerprint !== fingerprint) return expectAnswer(res, 422, what);
@@ -589,6 +595,7 @@ async function perform(models: UserModel[], action: Action): Promise<void> {
     const task = res.json as Task;
     expect(task, what).toEqual({
       ...want,
+      ...planning,
       task_id: expect.any(String),
       created_at: task.created_at,
       updated_at: task.created_at,
@@ -781,11 +788,16 @@ async function checkRun(models: UserModel[]): Promise<void> {
     );
     // The count equals the tasks the model holds (absent until the first create).
     expect(counts.map((c) => c.task_count)).toEqual(counts.length ? [m.tasks.size] : []);
-    const want = newestFirst(m.tasks.values()).map((t) => ({
+    const want = newestFirst(m.tasks.values()).map(({ due: _d, recurrence: _r, ...t }) => ({
       PK: `USER#${m.user.sub}`,
       SK: `TASK#${t.task_id}`,
       GSI1PK: `STATUS#${t.status}#${statusShard(t.task_id, STATUS_INDEX_SHARDS_DEFAULT)}`,
       GSI1SK: `${t.created_at}#${t.task_id}`,
+      // No due: last in the due index; in the owner's agenda while open.
+      GSI2PK: `USER#${m.user.sub}`,
+      GSI2SK: `~#${t.task_id}`,
+      GSI3PK: `AGENDA#${m.user.sub}`,
+      ...(t.status === 'completed' ? {} : { GSI3SK: `~#${t.task_id}` }),
       user_id: m.user.sub,
       ...t,
     }));

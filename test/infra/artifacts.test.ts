@@ -190,7 +190,7 @@ describe('a broken bundle', () => {
     {
       name: 'its bundle cut in half',
       breakIt: (dir: string) =>
-        truncateSync(join(dir, 'app.cjs'), statSync(join(dir, 'app.cjs')).size / 2),
+        truncateSync(join(dir, 'app.cjs'), Math.floor(statSync(join(dir, 'app.cjs')).size / 2)),
       cause: /^init failed: SyntaxError: /,
     },
     {
