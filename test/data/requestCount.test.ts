@@ -84,7 +84,11 @@ describe('DynamoDB requests per API call', () => {
         { sub, pathParameters: { taskId: task.task_id }, body: { status: 'in_progress' } },
         ['UpdateItemCommand'],
       ],
-      ['listTasks', { sub, query: { sort: 'due', due_to: '2027-01-01T00:00:00Z' } }, ['QueryCommand']],
+      [
+        'listTasks',
+        { sub, query: { sort: 'due', due_to: '2027-01-01T00:00:00Z' } },
+        ['QueryCommand'],
+      ],
       ['listTasks', { sub, query: { label: 'home', priority: 'low' } }, ['QueryCommand']],
       [
         'listMyAgenda',
