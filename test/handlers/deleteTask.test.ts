@@ -20,7 +20,8 @@ describe('deleteTask', () => {
     const after = await env.invoke('getTask', { sub, pathParameters: { taskId: task.task_id } });
     expect(after.status).toBe(404);
     expect((await env.items()).filter((i) => i.PK === `USER#${sub}`)).toEqual([
-      { PK: `USER#${sub}`, SK: 'COUNT#TASKS', task_count: 0 },
+      // revision: raised once by the create and once by the delete
+      { PK: `USER#${sub}`, SK: 'COUNT#TASKS', task_count: 0, revision: 2 },
     ]);
   });
 
