@@ -158,8 +158,12 @@ describe('planning in the task board', () => {
     );
     expect(await form().getByLabel('Labels').getAttribute('aria-invalid')).toBe('true');
     await form().getByRole('button', { name: 'Remove label work', exact: true }).click();
+    // A label typed but not added with Enter is sent with "Add task", not dropped.
+    await form().getByLabel('Labels').fill('errands');
     await form().getByRole('button', { name: 'Add task' }).click();
     await task('Tidy up').getByRole('button', { name: 'Filter by label Work' }).waitFor();
+    await task('Tidy up').getByRole('button', { name: 'Filter by label errands' }).waitFor();
+    expect(await form().getByLabel('Labels').inputValue()).toBe('');
   });
 
   it("filters the board by a label's chip through the API, until the filter is cleared", async () => {
@@ -197,13 +201,14 @@ describe('planning in the task board', () => {
     ]);
   });
 
-  it('edits the planning fields, and clearing the due clears the repeat', async () => {
+  it('edits the planning fields: clearing the due clears the repeat, a typed label is kept', async () => {
     const editing = () => tasks().filter({ has: page.getByRole('button', { name: 'Save' }) });
     await task('Tidy up').getByRole('button', { name: 'Edit' }).click();
     await editing().getByLabel('Due date').fill('2031-01-10');
     await editing().getByLabel('Repeat').selectOption({ label: 'Monthly' });
     await editing().getByLabel('Priority').selectOption({ label: 'Low' });
     await editing().getByRole('button', { name: 'Remove label Work' }).click();
+    await editing().getByRole('button', { name: 'Remove label errands' }).click();
     await editing().getByRole('button', { name: 'Save' }).click();
 
     await task('Tidy up').getByRole('img', { name: 'Repeats: monthly' }).waitFor();
@@ -220,6 +225,8 @@ describe('planning in the task board', () => {
     await editing().getByRole('button', { name: 'Clear due' }).click();
     expect(await editing().getByLabel('Repeat').isDisabled()).toBe(true);
     expect(await editing().getByLabel('Repeat').inputValue()).toBe('');
+    // A label typed but not added with Enter is still sent with "Save".
+    await editing().getByLabel('Labels').fill('garden');
     await editing().getByRole('button', { name: 'Save' }).click();
 
     await task('Tidy up')
@@ -227,6 +234,7 @@ describe('planning in the task board', () => {
       .waitFor({ state: 'detached' });
     expect(await task('Tidy up').textContent()).not.toContain('Due ');
     expect(await task('Tidy up').textContent()).toContain('Low priority');
+    await task('Tidy up').getByRole('button', { name: 'Filter by label garden' }).waitFor();
   });
 
   it('lists own and assigned tasks due soon under "Upcoming", with where each one is', async () => {

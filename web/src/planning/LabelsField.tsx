@@ -1,6 +1,20 @@
-/** Labels as chips: typed and added with Enter, each removed with its own button. */
-import { useState } from 'preact/hooks';
+/**
+ * Labels as chips: typed and added with Enter, each removed with its own button. A label typed
+ * but not added when the form is sent is sent with it (`takeTypedLabel`), not dropped.
+ */
 import { Field } from '../ui/fields.js';
+
+/** The name of the field's text input in its form. */
+const TYPED = 'label';
+
+/** The label typed in `form`'s labels field and not added yet, taken out of the field. */
+export function takeTypedLabel(form: HTMLFormElement): string | undefined {
+  const input = form.elements.namedItem(TYPED);
+  if (!(input instanceof HTMLInputElement)) return undefined;
+  const label = input.value.trim();
+  input.value = '';
+  return label || undefined;
+}
 
 interface Props {
   id: string;
@@ -10,7 +24,6 @@ interface Props {
 }
 
 export function LabelsField({ id, labels, onChange, error }: Props) {
-  const [text, setText] = useState('');
   return (
     <Field id={`${id}-labels`} label="Labels" hint="Type a label and press Enter." error={error}>
       {(aria) => (
@@ -35,17 +48,14 @@ export function LabelsField({ id, labels, onChange, error }: Props) {
           <input
             {...aria}
             type="text"
-            list={undefined}
-            value={text}
-            onInput={(e) => setText(e.currentTarget.value)}
+            name={TYPED}
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return;
               // Enter adds the label; it does not send the form.
               e.preventDefault();
-              const label = text.trim();
-              if (!label) return;
-              onChange([...labels, label]);
-              setText('');
+              const label = e.currentTarget.value.trim();
+              e.currentTarget.value = '';
+              if (label) onChange([...labels, label]);
             }}
           />
         </>

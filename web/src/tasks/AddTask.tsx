@@ -1,6 +1,7 @@
 /** "New task": one form for every container, its draft and Idempotency-Keys kept across reloads. */
 import type { TaskUpdate } from '@task-api/sdk';
 import { useState } from 'preact/hooks';
+import { takeTypedLabel } from '../planning/LabelsField.js';
 import { PlanningFields } from '../planning/PlanningFields.js';
 import { useAction } from '../ui/action.js';
 import { ErrorNote } from '../ui/fields.js';
@@ -31,8 +32,12 @@ export function AddTask<T extends TaskLike, U extends TaskUpdate>({
 
   async function submit(event: Event) {
     event.preventDefault();
+    const typed = takeTypedLabel(event.currentTarget as HTMLFormElement);
+    const current = typed
+      ? { ...draft, planning: { ...draft.planning, labels: [...draft.planning.labels, typed] } }
+      : draft;
     // Kept before the send: after a lost answer, a reload still retries under the same key.
-    const { body, idempotencyKey, draft: sending } = attempt(draft);
+    const { body, idempotencyKey, draft: sending } = attempt(current);
     setDraft(sending);
     const created = await action.run(() => container.create(body, idempotencyKey), {
       operation: container.createOperation,

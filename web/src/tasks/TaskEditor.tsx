@@ -6,6 +6,7 @@ import type { TaskStatus, TaskUpdate } from '@task-api/sdk';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { planningRows } from '../planning/conflict.js';
+import { takeTypedLabel } from '../planning/LabelsField.js';
 import { PlanningFields } from '../planning/PlanningFields.js';
 import { planningOf } from '../planning/planning.js';
 import { type Action, useAction } from '../ui/action.js';
@@ -117,7 +118,12 @@ export function TaskEditor<T extends TaskLike>({ task, save, extraFields, onClos
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
-          if (await save.send(draft)) onClose();
+          const typed = takeTypedLabel(event.currentTarget);
+          const sent = typed
+            ? { ...draft, labels: [...planningOf({ ...task, ...draft }).labels, typed] }
+            : draft;
+          if (typed) setDraft(sent);
+          if (await save.send(sent)) onClose();
         }}
       >
         <TaskFields
