@@ -3,7 +3,8 @@
  * a priority, a label and a weekly repeat is added from the form; marking it done shows its next
  * occurrence, pending and due a week later; past dues are marked overdue; a label's chip filters
  * the board; "Sort by due" orders it; "Upcoming" lists the person's own and assigned tasks due
- * soon. Screenshots go to test/web/output/ (git-ignored); docs/web-app-planning.png is a copy.
+ * soon, under a heading per day. Screenshots go to test/web/output/ (git-ignored);
+ * docs/web-app-planning.png is a copy.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,16 @@ const task = (title: string): Locator =>
 const settled = () => listSettled(page, 'Tasks');
 const nav = () => page.getByRole('navigation', { name: 'Boards' });
 const form = () => page.getByRole('form', { name: 'New task' });
+const upcoming = () => page.getByRole('region', { name: 'Upcoming' });
+const upcomingTask = (title: string): Locator =>
+  upcoming()
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+/** Upcoming's first page has been answered and drawn. */
+const upcomingSettled = async () => {
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+  await page.locator('.agenda[aria-busy="false"]').waitFor({ state: 'attached' });
+};
 /** The calendar date `days` from now in UTC, as `YYYY-MM-DD`. */
 const daysFromNow = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -237,7 +248,7 @@ describe('planning in the task board', () => {
     await task('Tidy up').getByRole('button', { name: 'Filter by label garden' }).waitFor();
   });
 
-  it('lists own and assigned tasks due soon under "Upcoming", with where each one is', async () => {
+  it('lists own and assigned tasks due soon under "Upcoming", by day, with where each one is', async () => {
     const soon = daysFromNow(3);
     await api.createTask({ title: 'Call the plumber', due: { date: soon } });
     await api.createTask({ title: 'Plan the holidays', due: { date: daysFromNow(60) } });
@@ -251,26 +262,35 @@ describe('planning in the task board', () => {
 
     await nav().getByRole('link', { name: 'Upcoming' }).click();
     await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
-    await settled();
+    await upcomingSettled();
 
     expect(page.url()).toMatch(/#\/upcoming$/);
-    expect(await tasks().getByRole('heading').allTextContents()).toEqual([
-      'Renew the passport',
-      'Call the plumber',
-      'Buy the paint',
-    ]);
-    expect(await task('Call the plumber').textContent()).toContain('in My tasks');
-    expect(await task('Buy the paint').textContent()).toContain('in Home team');
-    expect(await task('Renew the passport').textContent()).toContain('Overdue');
+    const days = await upcoming().getByRole('heading', { level: 3 }).allTextContents();
+    expect(days).toEqual(['Overdue', await dueText(3), await dueText(5)]);
+    const titlesOn = (day: string) =>
+      upcoming().getByRole('region', { name: day }).getByRole('heading', { level: 4 });
+    expect(await titlesOn('Overdue').allTextContents()).toEqual(['Renew the passport']);
+    expect(await titlesOn(await dueText(3)).allTextContents()).toEqual(['Call the plumber']);
+    expect(await titlesOn(await dueText(5)).allTextContents()).toEqual(['Buy the paint']);
+    expect(await upcomingTask('Call the plumber').textContent()).toContain('in My tasks');
+    expect(await upcomingTask('Buy the paint').textContent()).toContain('in Home team');
+    expect(await upcomingTask('Renew the passport').textContent()).toContain('Overdue');
+    await page.screenshot({ path: join(OUT, 'upcoming.png'), fullPage: true });
   });
 
   it('keeps "Upcoming" across a reload, and drops a task once it is done', async () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Upcoming' }).waitFor();
-    await task('Call the plumber').getByRole('button', { name: 'Mark done' }).click();
+    await upcomingSettled();
+    await upcomingTask('Call the plumber').getByRole('button', { name: 'Mark done' }).click();
 
-    await task('Call the plumber').waitFor({ state: 'detached' });
-    expect(await tasks().count()).toBe(2);
+    await upcomingTask('Call the plumber').waitFor({ state: 'detached' });
+    expect(await upcoming().getByRole('listitem').count()).toBe(2);
+    // Its day, now empty, goes with it.
+    expect(await upcoming().getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'Overdue',
+      await dueText(5),
+    ]);
   });
 
   it("repeats a workspace's task the same way: its next occurrence keeps the assignee", async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Due } from '../../sdk/src/index.js';
+import { agendaDays } from '../../web/src/planning/agendaDays.js';
 import { agendaWindow } from '../../web/src/planning/agendaOps.js';
 import { dueInstant, formatDue, isOverdue, zoneChoices } from '../../web/src/planning/due.js';
 import {
@@ -206,6 +207,72 @@ describe('the Upcoming window and the time zones offered', () => {
     expect(zones.slice(0, 2)).toEqual(['UTC', 'Etc/GMT+5']);
     expect(zones).toContain('Europe/Paris');
     expect(new Set(zones).size).toBe(zones.length);
+  });
+});
+
+describe('the Upcoming days', () => {
+  const open = (title: string, due: Due) => ({ title, due, status: 'pending' });
+  const titles = (days: ReturnType<typeof agendaDays<ReturnType<typeof open>>>) =>
+    days.map((d) => [d.title, d.tasks.map((t) => t.title)]);
+
+  it('puts the overdue first, then today, tomorrow and each later day by name', () => {
+    const days = agendaDays(
+      [
+        open('last week', { date: '2026-11-27' }),
+        open('this morning', { date: '2026-12-04', time: '08:00', time_zone: 'UTC' }),
+        open('all day today', { date: '2026-12-04' }),
+        open('tonight', { date: '2026-12-04', time: '20:00', time_zone: 'UTC' }),
+        open('tomorrow', { date: '2026-12-05' }),
+        open('next week', { date: '2026-12-09' }),
+        open('next year', { date: '2027-01-05' }),
+      ],
+      NOW,
+      'UTC',
+    );
+    expect(titles(days)).toEqual([
+      ['Overdue', ['last week', 'this morning']],
+      ['Today', ['all day today', 'tonight']],
+      ['Tomorrow', ['tomorrow']],
+      ['Wed 9 Dec', ['next week']],
+      ['Tue 5 Jan 2027', ['next year']],
+    ]);
+    expect(days.map((d) => d.key)).toEqual([
+      'overdue',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-09',
+      '2027-01-05',
+    ]);
+  });
+
+  it("places a moment on the reader's day, an all-day due on its own date", () => {
+    // 23:30 in New York on the 4th is the 5th in UTC; 01:00 in Tokyo on the 6th is the 5th.
+    const days = agendaDays(
+      [
+        open('call New York', { date: '2026-12-04', time: '23:30', time_zone: 'America/New_York' }),
+        open('call Tokyo', { date: '2026-12-06', time: '01:00', time_zone: 'Asia/Tokyo' }),
+        open('all day on the 6th', { date: '2026-12-06' }),
+      ],
+      NOW,
+      'UTC',
+    );
+    expect(titles(days)).toEqual([
+      ['Tomorrow', ['call New York', 'call Tokyo']],
+      ['Sun 6 Dec', ['all day on the 6th']],
+    ]);
+  });
+
+  it("reckons today in the reader's zone", () => {
+    // 12:00 UTC on the 4th is already the 5th in Auckland (UTC+13).
+    const days = agendaDays(
+      [open('on the 4th', { date: '2026-12-04' }), open('on the 5th', { date: '2026-12-05' })],
+      NOW,
+      'Pacific/Auckland',
+    );
+    expect(titles(days)).toEqual([
+      ['Overdue', ['on the 4th']],
+      ['Today', ['on the 5th']],
+    ]);
   });
 });
 

@@ -96,10 +96,19 @@ interface Props<T extends TaskLike> {
   task: T;
   save: TaskSave;
   extraFields: ExtraFields<T> | undefined;
+  /** The heading level of the task's title where it is listed (TaskItem's `level`). */
+  level?: 3 | 4;
   onClose: () => void;
 }
 
-export function TaskEditor<T extends TaskLike>({ task, save, extraFields, onClose }: Props<T>) {
+export function TaskEditor<T extends TaskLike>({
+  task,
+  save,
+  extraFields,
+  level = 3,
+  onClose,
+}: Props<T>) {
+  const Heading = level === 4 ? 'h4' : 'h3';
   const [draft, setDraft] = useState<EditDraft>(() => ({
     title: task.title,
     description: task.description ?? '',
@@ -111,9 +120,9 @@ export function TaskEditor<T extends TaskLike>({ task, save, extraFields, onClos
   const { action } = save;
   return (
     <li class="task editing" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} class="visually-hidden">
+      <Heading id={`${id}-title`} class="visually-hidden">
         Editing {task.title}
-      </h3>
+      </Heading>
       <form
         noValidate
         onSubmit={async (event) => {

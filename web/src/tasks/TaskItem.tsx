@@ -20,6 +20,8 @@ interface Props<T extends TaskLike, U extends TaskUpdate> {
   extraFields?: ExtraFields<T> | undefined;
   /** A label chip was clicked: filter by it (on a board). */
   onLabel?: ((label: string) => void) | undefined;
+  /** The title's heading level: 3 on a board, 4 under a day's heading in Upcoming. */
+  level?: 3 | 4;
 }
 
 export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>({
@@ -30,7 +32,9 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
   meta,
   extraFields,
   onLabel,
+  level = 3,
 }: Props<T, U>) {
+  const Heading = level === 4 ? 'h4' : 'h3';
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const save = useTaskSave(task, ops, onChanged);
   const removal = useAction();
@@ -58,6 +62,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
         task={task}
         save={save}
         extraFields={extraFields}
+        level={level}
         onClose={() => setMode('view')}
       />
     );
@@ -65,7 +70,7 @@ export function TaskItem<T extends TaskLike, U extends TaskUpdate = TaskUpdate>(
   const busy = save.action.busy || removal.busy;
   return (
     <li class={`task ${task.status}`} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{task.title}</h3>
+      <Heading id={`${id}-title`}>{task.title}</Heading>
       {task.description && <p class="description">{task.description}</p>}
       <PlanningLine task={task} onLabel={onLabel} />
       <p class="meta">
