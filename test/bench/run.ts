@@ -69,8 +69,11 @@ const handlerEnv = {
   DYNAMODB_ENDPOINT: dynamo.endpoint,
   TABLE_NAME: tableName,
   AWS_REGION: 'us-east-1',
-  // The warm run's one caller creates a workspace per call: the most a deployment may allow.
+  // The warm run's one caller creates a workspace per call, and one workspace takes an
+  // invitation (or a member) per call: the most a deployment may allow, so a full run's 2,200
+  // calls stay under both.
   MAX_WORKSPACES_PER_USER: '10000',
+  MAX_MEMBERS_PER_WORKSPACE: '100000',
 };
 const { STATUS_INDEX_SHARDS: _n, LOG_LEVEL: _l, ...inherited } = process.env;
 
