@@ -37,7 +37,9 @@ export function agendaDays<T extends { due: Due | null; status: string }>(
       : task.due.time
         ? dateIn(dueInstant(task.due), timeZone)
         : task.due.date;
-    days.set(key, [...(days.get(key) ?? []), task]);
+    const day = days.get(key);
+    if (day) day.push(task);
+    else days.set(key, [task]);
   }
   const title = (key: string) => {
     if (key === OVERDUE) return 'Overdue';
